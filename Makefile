@@ -1,0 +1,39 @@
+# Standpoint: `make run` opens the app on the sample corpus, `make test` runs every test offscreen.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lock bench package clean
+
+run: $(STAMP)
+	$(BIN)/standpoint-gui seeds/
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+install: $(STAMP)
+
+# Every third-party package comes from requirements.lock, pinned by sha256; the project itself
+# is then installed editable without touching its dependencies.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Re-create the lock after changing dependencies in pyproject.toml (needs `pip install uv`).
+lock:
+	uv pip compile pyproject.toml --extra test --extra package --generate-hashes --universal \
+		--python-version 3.11 -o requirements.lock
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/accuracy.py
+
+package: $(STAMP)
+	$(BIN)/python packaging/build.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,56 @@
+"""Every user-facing message, with a code, in one place; no traceback ever reaches a user."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    text: str
+
+    def format(self, **values: object) -> str:
+        return f"{self.text.format(**values)} [{self.code}]"
+
+
+MODEL_MISSING = Message(
+    "W001",
+    "The English language model (en_core_web_sm) is not installed, so Standpoint is using its "
+    "rule-based fallback: names, dates and stances are found with reduced accuracy. "
+    "Reinstall Standpoint to restore full analysis.",
+)
+MODEL_BROKEN = Message(
+    "W002",
+    "The English language model could not be loaded ({reason}); using the rule-based fallback "
+    "with reduced accuracy.",
+)
+NO_PUBLICATION_DATE = Message(
+    "W003",
+    "No publication date was found for \u201c{title}\u201d: relative dates such as "
+    "\u201con Wednesday\u201d stay unresolved until you set one.",
+)
+FILE_NOT_FOUND = Message("E101", "{path} does not exist.")
+FILE_UNREADABLE = Message("E102", "{path} could not be read: {reason}.")
+FILE_EMPTY = Message("E103", "{path} holds no text to analyse.")
+FILE_BINARY = Message("E104", "{path} looks like a binary file, not an article.")
+FILE_TOO_LARGE = Message(
+    "E105", "{path} is {size_mb:.0f} MB; Standpoint reads articles up to {limit_mb:.0f} MB."
+)
+FILE_UNSUPPORTED = Message(
+    "E106", "{path} is a {suffix} file; Standpoint reads .txt, .md, .html and .htm files."
+)
+DUPLICATE_ARTICLE = Message("I107", "{path} is already in the project (same text as \u201c{title}\u201d); skipped.")
+PROJECT_CORRUPT = Message(
+    "E201", "{path} is not a readable Standpoint project ({reason}). It was left untouched."
+)
+PROJECT_TOO_NEW = Message(
+    "E202",
+    "{path} was saved by a newer Standpoint (format {found}, this one reads up to {supported}). "
+    "It was left untouched.",
+)
+ANALYSIS_FAILED = Message("E301", "Analysing \u201c{title}\u201d failed: {reason}.")
+BAD_DATE = Message("E302", "\u201c{text}\u201d is not a date Standpoint understands; use YYYY-MM-DD.")
+
+
+class UserFacingError(Exception):
+    """An error whose `str()` is a complete, friendly message for the user."""

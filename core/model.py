@@ -1,0 +1,161 @@
+"""Plain, frozen records that every analysis step produces and every view reads.
+
+Each record carries its provenance: the article it came from, the index of its sentence in that
+article, and character offsets into `Article.text` (Python `str` indices, end exclusive).
+No spaCy object outlives the pipeline: these hold plain values only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Polarity of a statement toward its target.
+SUPPORT, OPPOSE, NEUTRAL = "support", "oppose", "neutral"
+POLARITIES = (SUPPORT, OPPOSE, NEUTRAL)
+
+# Modality of an event: what the sentence says about whether it happened.
+ASSERTED, PLANNED, WARNED, HYPOTHETICAL = "asserted", "planned", "warned-of", "hypothetical"
+MODALITIES = (ASSERTED, PLANNED, WARNED, HYPOTHETICAL)
+
+# How sure a resolved time expression is.
+EXACT, RELATIVE, VAGUE, UNRESOLVED = "exact", "relative", "vague", "unresolved"
+CERTAINTIES = (EXACT, RELATIVE, VAGUE, UNRESOLVED)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's text: offsets into `Article.text` and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a file, a page or a pasted string."""
+
+    id: str
+    title: str
+    text: str
+    source: str = ""
+    published: date | None = None
+    # Where the publication date came from: metadata, dateline, filename, sidecar, user, unknown.
+    published_origin: str = "unknown"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical real-world actor; `id` is a stable slug shared across articles."""
+
+    id: str
+    name: str
+    # country, organisation, international-organisation, armed-group, party, company, person,
+    # media, group (generic: "rebels", "civilians"), other
+    kind: str
+    # For a person: the actor id of the government or body they speak for, when the text says so.
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in an article that refers to an actor."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    # How the actor was named: name, surname, alias, nationality, capital, title, group, pronoun
+    via: str = "name"
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression with its TIMEX3 normalisation and a calendar interval.
+
+    `interval_start`/`interval_end` form [start, end) in days; both None when the expression
+    cannot be placed on the calendar (a bare duration, or a relative date with no known
+    publication date).
+    """
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value: 2018-08-29, 2018-W35, 2018-SU, P6M, PRESENT_REF, ...
+    interval_start: date | None = None
+    interval_end: date | None = None
+    # day, week, month, quarter, season, half, year, decade, century, time, period, none
+    granularity: str = "none"
+    certainty: str = EXACT  # exact, relative, vague, unresolved
+    # True when the expression points after the publication date ("next week", "in the coming hours").
+    future: bool = False
+
+    @property
+    def is_placed(self) -> bool:
+        return self.interval_start is not None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who says, thinks or does what toward whom: an attribution with a stance."""
+
+    article_id: str
+    sentence_index: int
+    cue: Span
+    source: Span | None = None
+    source_actor: str | None = None
+    content: Span | None = None
+    target: Span | None = None
+    target_actor: str | None = None
+    # A normalised topic name when the target is an event or issue ("offensive"), else None.
+    topic: str | None = None
+    polarity: str = NEUTRAL
+    # asserted, negated, hedged, conditional
+    modality: str = "asserted"
+    confidence: float = 0.5
+    # speech (said, told), belief (fears, thinks), stance (backs, warned against), action
+    kind: str = "speech"
+
+
+@dataclass(frozen=True)
+class Event:
+    """A sentence-level event: what happens, who takes part and, when known, when."""
+
+    article_id: str
+    sentence_index: int
+    start: int  # offsets of the clause or sentence that states the event
+    end: int
+    predicate: str  # the governing verb's lemma, or the sentence's main noun for nominal events
+    actor_ids: tuple[str, ...] = ()
+    # Index into the article's list of time expressions, or None when undated.
+    timex_index: int | None = None
+    modality: str = ASSERTED
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything one analysis step found in one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[TimeExpression, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()
+    # Messages for the user about this article (e.g. "no publication date found").
+    notes: tuple[str, ...] = field(default=())

