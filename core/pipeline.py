@@ -1,0 +1,102 @@
+"""Runs the analysis steps over articles as a generator of progress, so a GUI thread or the CLI can drive it."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from core import messages
+from core.model import Article, ArticleAnalysis, Sentence
+from core.nlp import Pipeline, load_pipeline
+
+log = logging.getLogger(__name__)
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters by default).
+MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a running analysis: `done` of `total` articles, and the result just finished."""
+
+    done: int
+    total: int
+    message: str
+    result: ArticleAnalysis | None = None
+    error: str | None = None
+
+
+ALL_LAYERS = frozenset({"timexes", "actors", "statements", "events"})
+
+
+def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_LAYERS) -> ArticleAnalysis:
+    """The extractors over one parsed document; the doc does not outlive this call.
+
+    `layers` limits the work (the batch annotator may want time expressions only); events need
+    actors and time expressions, statements need actors.
+    """
+    from core.actors import find_actors
+    from core.events import find_events
+    from core.statements import find_statements
+    from core.temporal import find_timexes
+
+    aid = article.id
+    sentences = tuple(
+        Sentence(aid, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    )
+    want_actors = bool(layers & {"actors", "statements", "events"})
+    actors, mentions = find_actors(doc, aid) if want_actors else ([], [])
+    timexes = find_timexes(doc, article.published, aid) if layers & {"timexes", "events"} else []
+    statements = find_statements(doc, mentions, aid) if "statements" in layers else []
+    events = find_events(doc, timexes, mentions, aid) if "events" in layers else []
+    notes: list[str] = []
+    if article.published is None:
+        notes.append(messages.NO_PUBLICATION_DATE.format(title=article.title))
+    return ArticleAnalysis(
+        article=article,
+        sentences=sentences,
+        actors=tuple(actors),
+        mentions=tuple(mentions),
+        timexes=tuple(timexes),
+        statements=tuple(statements),
+        events=tuple(events),
+        notes=tuple(notes),
+    )
+
+
+def analyse_articles(
+    articles: Sequence[Article], pipeline: Pipeline | None = None, batch_size: int = 8
+) -> Iterator[Progress]:
+    """Analyse articles in spaCy batches, yielding a `Progress` after each one.
+
+    Stopping the iteration cancels the work: nothing is held beyond the current batch. A failure
+    in one article is reported in its `Progress.error` and the others go on.
+    """
+    pipeline = pipeline or load_pipeline()
+    total = len(articles)
+    yield Progress(0, total, f"Analysing {total} article{'s' * (total != 1)}\u2026")
+    texts = (a.text[:MAX_CHARS] for a in articles)
+    done = 0
+    docs = pipeline.pipe(texts, batch_size=batch_size)
+    for article in articles:
+        try:
+            doc = next(docs)
+            result = analyse_doc(doc, article)
+        except StopIteration:
+            break
+        except Exception as exc:  # one bad article must not end the batch or reach the user as a traceback
+            log.exception("analysis of %s failed", article.id)
+            done += 1
+            yield Progress(
+                done, total, article.title,
+                error=messages.ANALYSIS_FAILED.format(title=article.title, reason=type(exc).__name__),
+            )
+            docs = pipeline.pipe((a.text[:MAX_CHARS] for a in articles[done:]), batch_size=batch_size)
+            continue
+        done += 1
+        yield Progress(done, total, article.title, result=result)
+
+
+def analyse_all(articles: Iterable[Article], pipeline: Pipeline | None = None) -> list[ArticleAnalysis]:
+    """Synchronous convenience for the CLI and tests: every successful result."""
+    return [p.result for p in analyse_articles(list(articles), pipeline) if p.result is not None]

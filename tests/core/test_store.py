@@ -1,0 +1,89 @@
+"""Project files: round trip, corrections kept, corrupt and newer files refused and left untouched."""
+import sqlite3
+from datetime import date
+
+import pytest
+
+from core.analysis import Analysis, statement_id
+from core.messages import UserFacingError
+from core.serialise import from_data, to_data
+from core.store import FORMAT_VERSION, load_project, save_project
+from core.model import ArticleAnalysis
+from tests.core.conftest import make_result
+
+
+def test_records_round_trip_through_plain_data(result):
+    assert from_data(ArticleAnalysis, to_data(result)) == result
+
+
+def test_project_round_trip_keeps_analysis_and_corrections(tmp_path, analysis):
+    analysis.rename_actor("russia", "Russian Federation")
+    analysis.set_polarity(statement_id("a1", 0), "neutral")
+    path = save_project(tmp_path / "p.standpoint", analysis)
+    loaded = load_project(path)
+    assert loaded.raw_results() == analysis.raw_results()
+    assert loaded.corrections == analysis.corrections
+    assert loaded.stance_matrix().names["russia"] == "Russian Federation"
+    pd_equal = loaded.timeline().equals(analysis.timeline())
+    assert pd_equal
+
+
+def test_saved_publication_date_correction_re_resolves_on_open(tmp_path):
+    analysis = Analysis([make_result(published=None)])
+    assert analysis.timeline().empty
+    analysis.set_published("a1", date(2018, 8, 29))
+    loaded = load_project(save_project(tmp_path / "p.standpoint", analysis))
+    assert not loaded.timeline().empty
+
+
+@pytest.mark.parametrize(
+    "content, code",
+    [(b"", "E201"), (b"hello, not a database", "E201"), (b"SQLite format 3\x00" + b"\x00" * 200, "E201")],
+)
+def test_corrupt_files_are_refused_and_untouched(tmp_path, content, code, analysis):
+    path = tmp_path / "bad.standpoint"
+    path.write_bytes(content)
+    with pytest.raises(UserFacingError, match=code):
+        load_project(path)
+    with pytest.raises(UserFacingError):
+        save_project(path, analysis)
+    assert path.read_bytes() == content
+
+
+def test_other_sqlite_database_is_not_a_project(tmp_path, analysis):
+    path = tmp_path / "other.standpoint"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (x)")
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(UserFacingError, match="E201"):
+        load_project(path)
+    with pytest.raises(UserFacingError):
+        save_project(path, analysis)
+    assert path.read_bytes() == before
+
+
+def test_newer_format_is_refused(tmp_path, analysis):
+    path = save_project(tmp_path / "p.standpoint", analysis)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (str(FORMAT_VERSION + 1),))
+    db.close()
+    with pytest.raises(UserFacingError, match="E202"):
+        load_project(path)
+
+
+def test_malformed_json_inside_is_reported_as_corrupt(tmp_path, analysis):
+    path = save_project(tmp_path / "p.standpoint", analysis)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE results SET data = '{\"timexes\": 5}'")
+    db.close()
+    with pytest.raises(UserFacingError, match="E201"):
+        load_project(path)
+
+
+def test_saving_over_own_project_replaces_it(tmp_path, analysis):
+    path = save_project(tmp_path / "p.standpoint", analysis)
+    analysis.add(make_result("a2"))
+    save_project(path, analysis)
+    assert len(load_project(path)) == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["p.standpoint"]
