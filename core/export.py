@@ -60,8 +60,8 @@ def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Excel has no time zones or tuples; text cells starting with '=' would run as formulas."""
     out = frame.copy()
     for column in out.columns:
-        if out[column].dtype == object:
-            out[column] = out[column].map(
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].astype(object).map(
                 lambda v: ("'" + v) if isinstance(v, str) and v[:1] in "=+-@" else
                 (";".join(map(str, v)) if isinstance(v, (tuple, list)) else v)
             )
