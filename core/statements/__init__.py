@@ -1,0 +1,31 @@
+"""Who says, thinks, backs or opposes what: reported speech, beliefs, stances and hostile actions.
+
+`find_statements(doc, mentions, article_id)` is the one entry point; it reads a spaCy `Doc` and
+returns plain `core.model.Statement` records whose offsets index `doc.text`.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from core.model import Mention, Statement
+
+__all__ = ["find_statements"]
+
+
+def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "") -> list[Statement]:
+    """Statements in `doc`, in text order; degrades to cue-word patterns when `doc` has no parse."""
+    from core.statements.extract import resolve_pronouns, statements_in_sentence
+    from core.statements.fallback import find_fallback
+    from core.statements.lexicon import load
+
+    lex = load()
+    mentions = tuple(mentions)
+    if not (doc.has_annotation("DEP") and doc.has_annotation("POS")):
+        if not doc.has_annotation("SENT_START"):
+            return []
+        return find_fallback(doc, mentions, article_id, lex)
+    out: list[Statement] = []
+    for index, sent in enumerate(doc.sents):
+        out.extend(statements_in_sentence(sent, index, lex, mentions, article_id))
+    out = resolve_pronouns(out, mentions)
+    return sorted(out, key=lambda s: (s.sentence_index, s.cue.start))

@@ -1,0 +1,179 @@
+"""Finds who holds a cue (source) and what they hold (content) from the dependency parse."""
+from __future__ import annotations
+
+from core.statements.cues import CLAUSE_DEPS, QUOTES, RECEIVING_VERBS, Cue
+
+SUBJ = ("nsubj", "csubj", "expl")
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
+RELATIVES = {"which", "who", "that", "whom", "whose"}
+
+
+def _subject(tok):
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def _agent(tok):
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _passive_subject(tok):
+    for child in tok.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def source_head(cue: Cue):
+    """Token heading the source phrase, or None; follows shared subjects and relative clauses."""
+    tok = cue.tok
+    if cue.form == "according":
+        return next((g for g in cue.prep.children if g.dep_ == "pobj"), None)
+    if cue.form == "colon":
+        doc, sent = tok.doc, tok.sent
+        left = [t for t in doc[sent.start:tok.i] if not t.is_space and not t.is_punct]
+        return max(left, key=lambda t: len(list(t.children)) + (t.dep_ == "ROOT")) if left else None
+    if cue.form == "noun":
+        return _noun_source(cue)
+    if cue.form == "adj":
+        head = tok.head if tok.dep_ == "acomp" else tok
+        if tok.dep_ == "amod":
+            return tok.head
+        return _verb_source(head)
+    return _verb_source(tok) or _loose_source(tok)
+
+
+def _loose_source(tok):
+    """A speaker the parser left unattached: "…, a source close to Damascus said" / "…, said the source"."""
+    doc, sent = tok.doc, tok.sent
+    if not any(c.dep_ in CLAUSE_DEPS for c in tok.children):
+        return None
+    k = tok.i - 1
+    window = []
+    while k >= sent.start and tok.i - k <= 6 and doc[k].text not in (",", "”", '"', ";"):
+        window.append(doc[k])
+        k -= 1
+    if not window or k < sent.start:
+        window = []
+        k = tok.i + 1
+        while k < sent.end and k - tok.i <= 6 and not doc[k].is_punct:
+            window.append(doc[k])
+            k += 1
+    ids = {t.i for t in window}
+    heads = [t for t in window if t.head.i not in ids and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if heads else None
+
+
+def _noun_source(cue: Cue):
+    tok = cue.tok
+    role = cue.entry.possessor == "target"  # "backer", "ally", "critic": the noun names the holder
+    if role:
+        if tok.dep_ == "appos":  # "Russia, Assad's main backer"
+            return tok.head
+        if tok.dep_ == "attr":  # "Russia is Assad's main backer"
+            return _subject(tok.head)
+        if tok.dep_ in ("nsubj", "dobj", "pobj", "conj"):
+            for child in tok.children:  # "Assad's backer Russia"
+                if child.dep_ == "appos":
+                    return child
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if cue.light is not None:
+        if cue.light.lemma_.lower() in RECEIVING_VERBS:
+            return None
+        return _verb_source(cue.light)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        return _verb_source(tok.head.head)  # "Moscow said in a statement"
+    if cue.entry.kind != "action":
+        return None
+    for child in tok.children:  # "Russian air strikes", "US sanctions"
+        if child.dep_ in ("amod", "compound", "nmod") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
+            return child
+    return None
+
+
+def _verb_source(tok, depth: int = 0, carried: bool = False):
+    if depth > 6:
+        return None
+    agent = _agent(tok)
+    if agent is not None:
+        return agent
+    subj = _subject(tok)
+    if subj is not None:
+        if subj.lower_ in RELATIVES and tok.dep_ == "relcl":
+            return tok.head
+        if carried and subj.lower_ in PRONOUNS and tok.dep_ == "ccomp" and tok.head != tok:
+            # "Cavusoglu said he hoped …, warning that": the carried speaker is the named one.
+            outer = _subject(tok.head)
+            if outer is not None and outer.lower_ not in PRONOUNS:
+                return outer
+        return subj
+    if tok.dep_ == "relcl" and _passive_subject(tok) is None:
+        return tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "the alliance backing Assad"
+        return tok.head
+    # Shared subjects: "…, saying", "and added", "refused to comment", "plans to".
+    if tok.dep_ in ("conj", "xcomp", "advcl", "acl") and tok.head != tok:
+        if tok.dep_ == "acl":
+            return None
+        return _verb_source(tok.head, depth + 1, carried=True)
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "without saying", "after warning"
+        return _verb_source(tok.head.head, depth + 1, carried=True)
+    return None
+
+
+def content_range(cue: Cue, source) -> tuple[int, int] | None:
+    """Token range [i, j) of what is said or thought."""
+    tok = cue.tok
+    doc = tok.doc
+    sent = tok.sent
+    if cue.form == "according":
+        head = tok.head
+        skip_lo, skip_hi = tok.i, (tok.right_edge.i + 1)
+        lo, hi = sent.start, sent.end
+        # The content is the rest of the sentence, on the larger side of the "according to" phrase.
+        if skip_lo - lo >= hi - skip_hi:
+            return lo, skip_lo
+        return skip_hi, hi
+    if cue.form == "colon":
+        return tok.i + 1, sent.end
+    anchor = cue.light if cue.light is not None else tok
+    clauses = [c for c in anchor.children if c.dep_ in CLAUSE_DEPS]
+    if cue.form == "noun":
+        clauses += [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i]
+    if clauses:
+        lo = min(c.left_edge.i for c in clauses)
+        hi = max(c.right_edge.i for c in clauses) + 1
+        return lo, hi
+    if cue.prep is not None:
+        objs = [g for g in cue.prep.children if g.dep_ in ("pobj", "pcomp")]
+        if objs:
+            return objs[0].left_edge.i, objs[0].right_edge.i + 1
+    for child in anchor.children:
+        if child.dep_ in ("dobj", "attr") and child != tok and not (cue.tok.lemma_ == "tell" and child.i == tok.i + 1):
+            return child.left_edge.i, child.right_edge.i + 1
+    # A fronted quote or clause the parser did not attach: "…, the official added".
+    if tok.i > sent.start + 2:
+        before = doc[sent.start:tok.i]
+        if source is not None and source.i < tok.i:
+            cut = source.left_edge.i
+        else:
+            cut = tok.i
+        if any(t.text in QUOTES or t.text == "," for t in doc[max(sent.start, cut - 2):cut]) and cut - sent.start > 2:
+            return sent.start, cut
+        del before
+    return None

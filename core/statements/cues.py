@@ -1,0 +1,154 @@
+"""Finds cue words in a parsed sentence: reporting and stance verbs, stance nouns and adjectives, "according to", ":"."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.statements.lexicon import CueEntry, Lexicon
+
+# Verbs that carry a stance noun: "raised concerns", "voiced support", "drew criticism".
+LIGHT_VERBS = {"raise", "express", "voice", "share", "have", "make", "issue", "give", "offer", "repeat",
+               "reiterate", "signal", "pledge", "lend", "throw", "level", "draw", "receive", "face",
+               "release", "put", "send", "announce", "publish", "declare", "impose", "launch", "carry",
+               "conduct", "order", "stage", "wage", "mount", "unleash", "step", "slap", "extend", "renew",
+               "tighten", "lift", "announce", "threaten", "approve"}
+# Light verbs whose subject receives, rather than gives, the stance ("drew criticism from X").
+RECEIVING_VERBS = {"draw", "receive", "face", "attract", "win", "earn", "get"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+QUOTES = set('"“”‘’\'«»')
+
+
+@dataclass
+class Cue:
+    tok: object  # the anchoring token (verb, noun, adjective, "according", ":")
+    entry: CueEntry
+    form: str  # verb, noun, adj, according, colon
+    cue_toks: list = field(default_factory=list)
+    prep: object = None  # the preposition whose object is the target
+    light: object = None  # light verb governing a noun cue
+
+
+def _prep_child(tok, preps: set[str]):
+    for child in tok.children:
+        if child.dep_ in ("prep", "prt", "agent") and child.lower_ in preps:
+            return child
+    return None
+
+
+def _is_filler(tok, lex: Lexicon) -> bool:
+    """ "I think", "you know": a first or second person discourse filler, not a reported view."""
+    pairs = {tuple(p) for p in lex.modality.get("filler", ())}
+    lemma = lex.verb_lemma(tok)
+    for child in tok.children:
+        if child.dep_ == "nsubj" and (child.lower_, lemma) in pairs:
+            return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and (prev.lower_, tok.lower_) in pairs
+
+
+def _has_clause(tok) -> bool:
+    if any(c.dep_ in CLAUSE_DEPS for c in tok.children):
+        return True
+    doc = tok.doc
+    # A quote or a colon right beside the verb: "…," she added / said: "…".
+    for k in (tok.i - 1, tok.i - 2, tok.i + 1, tok.i + 2):
+        if 0 <= k < len(doc) and (doc[k].text in QUOTES or doc[k].text == ":"):
+            return True
+    return any(c.dep_ == "dobj" and any(q.text in QUOTES for q in c.subtree) for c in tok.children)
+
+
+def _has_object(tok) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr", "pobj") or
+               (c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+               for c in tok.children)
+
+
+def verb_cue(tok, lex: Lexicon) -> Cue | None:
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ == "VBZ"):
+        return None
+    lemma = lex.verb_lemma(tok)
+    if lemma not in lex.verb_lemmas:
+        return None
+    if _is_filler(tok, lex):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("prep", "prt"):
+            entry = lex.verb(lemma, child.lower_)
+            if entry is not None:
+                return Cue(tok, entry, "verb", [tok, child], prep=child)
+    entry = lex.verb(lemma)
+    if entry is None:
+        return None
+    if entry.needs == "clause" and not _has_clause(tok):
+        return None
+    if entry.needs == "object" and not _has_object(tok):
+        return None
+    if entry.kind == "action" and tok.dep_ == "amod":
+        return None
+    return Cue(tok, entry, "verb", [tok])
+
+
+def noun_cue(tok, lex: Lexicon) -> Cue | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    entry = lex.nouns.get(tok.lemma_.lower())
+    if entry is None:
+        return None
+    preps = {entry.prep} if entry.prep else set()
+    preps |= {"of", "for", "about", "over", "to", "against", "on", "toward", "towards", "at", "with"}
+    prep = _prep_child(tok, preps) if entry.kind != "speech" else None
+    light = tok.head if tok.dep_ in ("dobj", "pobj", "attr") and tok.head.lemma_.lower() in LIGHT_VERBS else None
+    if light is not None and light.pos_ not in ("VERB", "AUX"):
+        light = None
+    toks = [light, tok] if light is not None else [tok]
+    return Cue(tok, entry, "noun", toks, prep=prep, light=light)
+
+
+def adjective_cue(tok, lex: Lexicon) -> Cue | None:
+    if tok.pos_ not in ("ADJ", "VERB") or tok.dep_ not in ("acomp", "amod", "ROOT", "conj", "advcl", "xcomp"):
+        return None
+    entry = lex.adjectives.get(tok.lower_)
+    if entry is None:
+        return None
+    preps = {entry.prep, "about", "over", "by", "of", "at", "with", "to"} - {""}
+    return Cue(tok, entry, "adj", [tok], prep=_prep_child(tok, preps))
+
+
+def according_cue(tok, lex: Lexicon) -> Cue | None:
+    if tok.lower_ != "according":
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    entry = CueEntry("according to", "", "speech", "neutral")
+    return Cue(tok, entry, "according", [tok, nxt], prep=nxt)
+
+
+def colon_cue(tok, sent) -> Cue | None:
+    """ "Trump: 'We will win.'" — a short name before a colon that opens the sentence."""
+    if tok.text != ":" or tok.i - sent.start > 6 or tok.i - sent.start < 1:
+        return None
+    left = [t for t in sent.doc[sent.start:tok.i] if not t.is_space]
+    if not left or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in left):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in left):
+        return None
+    right = sent.doc[tok.i + 1:sent.end]
+    if len([t for t in right if not t.is_punct]) < 3:
+        return None
+    return Cue(tok, CueEntry(":", "", "speech", "neutral"), "colon", [tok])
+
+
+def find_cues(sent, lex: Lexicon) -> list[Cue]:
+    cues: list[Cue] = []
+    seen_nouns = set()
+    for tok in sent:
+        cue = according_cue(tok, lex) or verb_cue(tok, lex) or adjective_cue(tok, lex)
+        if cue is None:
+            cue = noun_cue(tok, lex)
+            if cue is not None:
+                seen_nouns.add(tok.i)
+        if cue is None:
+            cue = colon_cue(tok, sent)
+        if cue is not None:
+            cues.append(cue)
+    return cues

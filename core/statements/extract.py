@@ -1,0 +1,147 @@
+"""Builds Statement records from a parsed document: cues, then source, content, target and stance."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from core.model import Mention, Statement
+from core.statements import attribution, stance, targets
+from core.statements.cues import Cue, find_cues
+from core.statements.lexicon import Lexicon
+from core.statements.spans import char_span, mention_at, overlaps, phrase_range, tokens_span
+
+# Heads that can act: an action statement needs one as its source (a name, or a word like "army").
+AGENT_NOUNS = {"force", "army", "military", "government", "troop", "jet", "rebel", "militant", "regime",
+               "coalition", "police", "administration", "ministry", "country", "state", "group", "fighter",
+               "insurgent", "navy", "aircraft", "warplane", "soldier", "authority", "official", "president"}
+
+
+def _is_agent(tok) -> bool:
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or tok.lemma_.lower() in AGENT_NOUNS or tok.lower_ in attribution.PRONOUNS)
+
+
+def _inside_other_cue(cue: Cue, cue_tokens: set[int]) -> bool:
+    """ "said in a statement": the noun repeats the verb's attribution; keep the verb only."""
+    if cue.form != "noun" or cue.entry.kind != "speech":
+        return False
+    head = cue.tok.head
+    for _ in range(3):
+        if head.i in cue_tokens and head != cue.tok:
+            return True
+        if head.head == head:
+            break
+        head = head.head
+    return False
+
+
+def _extend_split_quote(lo: int, hi: int, cue: Cue) -> tuple[int, int]:
+    """ "'We are concerned,' she said, 'about escalation.'": join both halves of the quote."""
+    doc, sent = cue.tok.doc, cue.tok.sent
+    if hi <= cue.tok.i:
+        k = cue.tok.i + 1
+        while k < sent.end and doc[k].dep_ in ("nsubj", "punct") and doc[k].text not in '“"':
+            k += 1
+        if k < sent.end and doc[k].text in '“"' and sent.end - k > 3:
+            return lo, sent.end
+    return lo, hi
+
+
+def statements_in_sentence(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
+                           article_id: str) -> list[Statement]:
+    cues = find_cues(sent, lex)
+    cue_tokens = {c.tok.i for c in cues if c.form == "verb"}
+    out: list[Statement] = []
+    for cue in cues:
+        if _inside_other_cue(cue, cue_tokens):
+            continue
+        st = _build(cue, sent_index, lex, mentions, article_id, cues)
+        if st is not None:
+            out.append(st)
+    return out
+
+
+def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention], article_id: str,
+           cues: Sequence[Cue] = ()):
+    doc = cue.tok.doc
+    src = attribution.source_head(cue)
+    kind = cue.entry.kind
+    if kind == "action" and (src is None or not _is_agent(src)):
+        return None
+    if src is None and (cue.form == "noun" or kind in ("stance", "action")):
+        return None
+    source_span = None
+    if src is not None:
+        # "Russia, Assad's main backer": the apposition is the cue, not part of the speaker's name.
+        keep_appos = not any(c.dep_ == "appos" and c.left_edge.i <= cue.tok.i <= c.right_edge.i
+                             for c in src.children)
+        lo, hi = phrase_range(src, keep_appos=keep_appos)
+        if src.tag_ == "WDT" or src.lower_ in attribution.RELATIVES:
+            source_span = None
+        else:
+            source_span = char_span(doc, lo, hi)
+    content = attribution.content_range(cue, src)
+    if content is not None:
+        content = _extend_split_quote(content[0], content[1], cue)
+    tgt, topic = targets.resolve(cue, src, content, lex, mentions, source_span)
+    target_span = None
+    if tgt is not None:
+        lo, hi = targets.target_range(tgt)
+        target_span = char_span(doc, lo, hi)
+        if target_span is not None and source_span is not None and \
+                (target_span.start, target_span.end) == (source_span.start, source_span.end):
+            target_span, tgt = None, None
+    content_toks = list(doc[content[0]:content[1]]) if content else []
+    nested = [c.tok for c in cues if c is not cue and c.form in ("verb", "adj", "noun") and content
+              and content[0] <= c.tok.i < content[1] and c.entry.kind in ("speech", "belief", "stance")]
+    polarity, modality, confidence = stance.judge(cue, content_toks, tgt, topic, lex, nested)
+    if source_span is None:
+        confidence = round(max(0.1, confidence - 0.15), 2)
+    if kind == "speech" and content is None and src is None:
+        return None
+    if kind == "action" and tgt is None:
+        return None
+    return Statement(
+        article_id=article_id,
+        sentence_index=sent_index,
+        cue=tokens_span(cue.cue_toks),
+        source=source_span,
+        source_actor=mention_at(mentions, source_span, src),
+        content=char_span(doc, content[0], content[1]) if content else None,
+        target=target_span,
+        target_actor=mention_at(mentions, target_span, tgt) if target_span else None,
+        topic=topic,
+        polarity=polarity,
+        modality=modality,
+        confidence=confidence,
+        kind=kind,
+    )
+
+
+def resolve_pronouns(statements: list[Statement], mentions: Sequence[Mention]) -> list[Statement]:
+    """Give pronoun sources ("she", "we") the actor of the enclosing or preceding attribution."""
+    if not mentions:
+        return statements
+    from dataclasses import replace
+
+    out = list(statements)
+    # Outer statements first, so "'We …,' she added" resolves "she" before "we".
+    order = sorted(range(len(out)), key=lambda k: (out[k].sentence_index,
+                                                   -((out[k].content.end - out[k].content.start) if out[k].content else 0)))
+    last_actor: str | None = None
+    last_sentence = -10
+    for k in order:
+        st = out[k]
+        if st.source_actor is not None:
+            last_actor, last_sentence = st.source_actor, st.sentence_index
+            continue
+        if st.source is None or st.source.text.lower() not in attribution.PRONOUNS:
+            continue
+        enclosing = [o for o in out if o is not st and o.sentence_index == st.sentence_index and o.content
+                     and o.source_actor and overlaps(o.content.start, o.content.end, st.cue.start, st.cue.end)]
+        actor = enclosing[0].source_actor if enclosing else None
+        if actor is None and st.sentence_index - last_sentence <= 2:
+            actor = last_actor
+        if actor is not None:
+            out[k] = replace(st, source_actor=actor, confidence=round(st.confidence * 0.9, 2))
+            last_actor, last_sentence = actor, st.sentence_index
+    return out

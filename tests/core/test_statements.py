@@ -1,0 +1,173 @@
+"""Tables of sentence -> expected statement (source, cue, target/topic, polarity, modality)."""
+from __future__ import annotations
+
+import pytest
+
+from core.model import Mention
+from core.statements import find_statements
+
+# sentence, cue, source, target or topic (text inside the target, or "topic:<name>"), polarity, modality
+CASES = [
+    # The seed article's key statements.
+    ("Syrian government forces are preparing a phased offensive in the northwestern province of Idlib, "
+     "a source close to Damascus said on Wednesday.", "preparing", "Syrian government forces",
+     "topic:offensive", "support", "asserted"),
+    ("Syrian government forces are preparing a phased offensive in the northwestern province of Idlib, "
+     "a source close to Damascus said on Wednesday.", "said", "a source close to Damascus",
+     "topic:offensive", "neutral", "asserted"),
+    ("Russia, President Bashar Assad's main backer from outside the region, said on Wednesday that "
+     "militants there must be liquidated.", "said", "Russia", "topic:offensive", "support", "asserted"),
+    ("Russia, President Bashar Assad's main backer from outside the region, said on Wednesday that "
+     "militants there must be liquidated.", "backer", "Russia", "Assad", "support", "asserted"),
+    ("Turkey, which borders Idlib and has a small military presence there, has warned against such an "
+     "attack, given the millions of civilians in the crosshairs.", "warned against", "Turkey",
+     "topic:offensive", "oppose", "asserted"),
+    ("She said Washington's new representative for Syria, Jim Jeffrey, raised concerns about the "
+     "possible offensive in a recent meeting.", "raised concerns", "Jim Jeffrey", "topic:offensive",
+     "oppose", "asserted"),
+    ("\u201cWe are concerned about any kind of escalation of violence in Idlib that would put civilians "
+     "at risk,\u201d she added.", "concerned", "We", "topic:offensive", "oppose", "asserted"),
+    ("\u201cWe are concerned about any kind of escalation of violence in Idlib that would put civilians "
+     "at risk,\u201d she added.", "added", "she", "topic:offensive", None, "asserted"),
+    ("A major offensive in the Idlib area risks forcing another 700,000 Syrians from their homes, the "
+     "United Nations said.", "said", "the United Nations", "topic:offensive", "oppose", "asserted"),
+    ("Turkish Foreign Minister Mevlut Cavusoglu said this month he hoped Ankara and Moscow could find a "
+     "solution for Idlib, warning that a bombing campaign there would be a massacre.", "warning",
+     "Cavusoglu", "topic:offensive", "oppose", "conditional"),
+    ("Ankara also fears a major offensive could unleash a new flood of refugees across the Turkish "
+     "border.", "fears", "Ankara", "topic:offensive", "oppose", "asserted"),
+    ("There were still negotiations over the offensive going on between Russia and Turkey, as well as "
+     "with Iran which also supports Damascus in the war, the official said.", "supports", "Iran",
+     "Damascus", "support", "asserted"),
+    ("\u201cThe final touches for the first stage will be completed in the coming hours,\u201d the "
+     "official added, without saying when it would start.", "added", "the official", None, "neutral",
+     "asserted"),
+    # Other reporting shapes.
+    ("The offensive would initially target southern parts of the territory, said the source.",
+     "said", "the source", "topic:offensive", "neutral", "asserted"),
+    ("According to the ministry, the strikes killed 12 civilians.", "According to", "the ministry",
+     None, None, "asserted"),
+    ("The president told reporters that the talks had failed.", "told", "The president",
+     "topic:negotiations", None, "asserted"),
+    ("Merkel believes the deal can still be saved.", "believes", "Merkel", "topic:negotiations",
+     "neutral", "asserted"),
+    ("Washington plans to impose new sanctions on Tehran.", "plans", "Washington", None, "support",
+     "asserted"),
+    ("The European Union condemned the bombing of the hospital.", "condemned", "The European Union",
+     "topic:offensive", "oppose", "asserted"),
+    ("Germany backs the ceasefire proposal.", "backs", "Germany", "topic:ceasefire", "support", "asserted"),
+    ("France supports the peace talks.", "supports", "France", "topic:negotiations", "support", "asserted"),
+    ("Britain voiced criticism of the raid.", "voiced criticism", "Britain", "topic:offensive", "oppose",
+     "asserted"),
+    ("The minister was criticised by opposition leaders.", "criticised", "opposition leaders",
+     "The minister", "oppose", "asserted"),
+    ("Moscow is concerned about the escalation.", "concerned", "Moscow", "topic:offensive", "oppose",
+     "asserted"),
+    ("The United States imposed sanctions on Russia.", "imposed sanctions", "The United States", "Russia", "oppose",
+     "asserted"),
+    # Negation, hedges, conditionals.
+    ("Germany did not support the offensive.", "support", "Germany", "topic:offensive", "oppose", "negated"),
+    ("France did not condemn the strikes.", "condemn", "France", "topic:offensive", "neutral", "negated"),
+    ("Russia may back the plan.", "back", "Russia", "the plan", "support", "hedged"),
+    ("The official said an assault on the city would be a massacre.", "said", "The official",
+     "topic:offensive", "oppose", "conditional"),
+]
+
+
+def _find(statements, cue):
+    for st in statements:
+        if st.cue.text.lower() == cue.lower():
+            return st
+    raise AssertionError(f"no statement with cue {cue!r}: {[s.cue.text for s in statements]}")
+
+
+@pytest.mark.parametrize("sentence,cue,source,target,polarity,modality", CASES)
+def test_statement_table(nlp, sentence, cue, source, target, polarity, modality):
+    doc = nlp(sentence)
+    st = _find(find_statements(doc, article_id="a1"), cue)
+    assert st.article_id == "a1"
+    assert doc.text[st.cue.start:st.cue.end] == st.cue.text
+    assert st.source is not None and source in st.source.text
+    assert doc.text[st.source.start:st.source.end] == st.source.text
+    if target is not None and target.startswith("topic:"):
+        assert st.topic == target.split(":", 1)[1]
+    elif target is not None:
+        assert st.target is not None and target in st.target.text
+    if polarity is not None:
+        assert st.polarity == polarity
+    assert st.modality == modality
+    assert 0.0 <= st.confidence <= 1.0
+
+
+NON_HITS = [
+    "I think we should go to the beach tomorrow.",
+    "You know, the weather was nice.",
+    "It was, you know, a long day.",
+    "The rebels hold the territory around Idlib.",
+    "Idlib is home to 3 million people.",
+]
+
+
+@pytest.mark.parametrize("sentence", NON_HITS)
+def test_no_false_hits(nlp, sentence):
+    assert find_statements(nlp(sentence)) == []
+
+
+def test_mentions_fill_actors(nlp):
+    text = "Iran, which also supports Damascus in the war, sent troops."
+    doc = nlp(text)
+    mentions = [Mention("a", 0, 0, 4, "Iran", "iran"), Mention("a", 0, 26, 34, "Damascus", "syria")]
+    st = _find(find_statements(doc, mentions), "supports")
+    assert (st.source_actor, st.target_actor, st.polarity) == ("iran", "syria", "support")
+
+
+def test_pronoun_speaker_takes_previous_actor(nlp):
+    text = ("Spokeswoman Heather Nauert said there were indications of an offensive. "
+            "She said the United States was concerned.")
+    doc = nlp(text)
+    mentions = [Mention("a", 0, 12, 26, "Heather Nauert", "heather-nauert")]
+    sts = [s for s in find_statements(doc, mentions) if s.cue.text == "said"]
+    assert [s.source_actor for s in sts] == ["heather-nauert", "heather-nauert"]
+
+
+def test_no_actor_without_mentions(nlp):
+    st = _find(find_statements(nlp("Iran supports Damascus.")), "supports")
+    assert st.source_actor is None and st.target_actor is None
+    assert st.source.text == "Iran" and st.target.text == "Damascus"
+
+
+def test_seed_article_runs(nlp, seed_text):
+    sts = find_statements(nlp(seed_text), article_id="seed")
+    by_cue = {(s.cue.text, s.polarity, s.topic) for s in sts}
+    assert ("warned against", "oppose", "offensive") in by_cue
+    assert ("fears", "oppose", "offensive") in by_cue
+    assert ("raised concerns", "oppose", "offensive") in by_cue
+    for s in sts:
+        assert seed_text[s.cue.start:s.cue.end] == s.cue.text
+        if s.target:
+            assert seed_text[s.target.start:s.target.end] == s.target.text
+
+
+BLANK_CASES = [
+    ("Turkey warned against such an attack.", "warned against", "Turkey", "oppose"),
+    ("The offensive will start soon, the official said.", "said", "the official", "neutral"),
+    ("Nauert said the offensive would be a disaster.", "said", "Nauert", "oppose"),
+    ("According to the ministry, 12 people died.", "According to", "the ministry", "neutral"),
+]
+
+
+@pytest.mark.parametrize("sentence,cue,source,polarity", BLANK_CASES)
+def test_fallback_patterns(blank_nlp, sentence, cue, source, polarity):
+    st = _find(find_statements(blank_nlp(sentence)), cue)
+    assert st.source is not None and st.source.text == source
+    assert st.polarity == polarity
+
+
+def test_fallback_no_filler(blank_nlp):
+    assert find_statements(blank_nlp("I think you know what I mean.")) == []
+
+
+def test_doc_without_sentences_is_empty():
+    import spacy
+
+    assert find_statements(spacy.blank("en")("Turkey said no.")) == []
