@@ -1,0 +1,50 @@
+"""The language pipeline: found by path, loaded once, and a rule-based fallback when missing or broken."""
+import subprocess
+import sys
+from pathlib import Path
+
+from core import nlp as nlp_module
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_trained_pipeline_is_found_by_path(pipeline):
+    path = nlp_module.model_data_dir()
+    assert path is not None and (path / "config.cfg").is_file()
+    assert pipeline.trained and pipeline.warning is None
+    assert {"parser", "ner", "tagger"} <= set(pipeline.nlp.pipe_names)
+
+
+def test_pipeline_is_loaded_once():
+    assert nlp_module.load_pipeline() is nlp_module.load_pipeline()
+
+
+def test_frozen_bundle_location_is_searched_first(tmp_path, monkeypatch):
+    model = tmp_path / "models" / "en_core_web_sm-3.8.0"
+    model.mkdir(parents=True)
+    (model / "config.cfg").write_text("[nlp]\n")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert nlp_module.model_data_dir() == model
+
+
+def test_missing_model_falls_back_with_a_warning(monkeypatch):
+    monkeypatch.setattr(nlp_module, "model_data_dir", lambda: None)
+    loaded = nlp_module.load_pipeline.__wrapped__()
+    assert not loaded.trained
+    assert "W001" in loaded.warning and "reduced accuracy" in loaded.warning
+    doc = loaded.nlp("Turkey warned against it. Russia backs it.")
+    assert len(list(doc.sents)) == 2
+
+
+def test_broken_model_falls_back_with_a_warning(tmp_path, monkeypatch):
+    (tmp_path / "config.cfg").write_text("this is not a spaCy config")
+    monkeypatch.setattr(nlp_module, "model_data_dir", lambda: tmp_path)
+    loaded = nlp_module.load_pipeline.__wrapped__()
+    assert not loaded.trained and "W002" in loaded.warning
+
+
+def test_forcing_the_fallback_by_environment():
+    code = "from core.nlp import load_pipeline; p = load_pipeline(); print(p.trained)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={"STANDPOINT_NO_MODEL": "1", "PATH": "/usr/bin:/bin"}, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr[-1000:]
