@@ -1,0 +1,101 @@
+"""Reads who a person speaks for from the words around their name ("Turkish Foreign Minister X")."""
+from __future__ import annotations
+
+from core.actors.scan import Word
+from core.actors.table import AliasTable
+
+_ROLE_PREPOSITIONS = frozenset(("for", "to", "in", "on", "at"))
+
+
+def _title_ending_at(words: list[Word], k: int, table: AliasTable) -> int:
+    """Length of the title ending at word k (0 if none): "Foreign Minister", "spokeswoman", "Gen."."""
+    for size in (4, 3, 2, 1):
+        start = k - size + 1
+        if start >= 0 and tuple(w.text.lower() for w in words[start:k + 1]) in table.titles:
+            return size
+    return 0
+
+
+def title_start_before(words: list[Word], i: int, table: AliasTable) -> int | None:
+    """Start of a role phrase right before word i, or None.
+
+    Accepts "[modifiers] title [for|to Capitalised words] [,]" so that "Foreign Minister Sergei
+    Lavrov", "spokeswoman Heather Nauert" and "new representative for Syria, Jim Jeffrey" count.
+    """
+    k = i - 1
+    if k >= 0 and words[k].text == ",":
+        k -= 1
+        m = k
+        while m >= 0 and m > k - 5 and words[m].is_cap:
+            m -= 1
+        if m < k and m >= 0 and words[m].text.lower() in _ROLE_PREPOSITIONS:
+            k = m - 1
+    size = _title_ending_at(words, k, table)
+    if not size:
+        return None
+    k -= size
+    while k >= 0:
+        size = _title_ending_at(words, k, table)
+        if size:
+            k -= size
+        elif words[k].text.lower() in table.title_modifiers:
+            k -= 1
+        else:
+            break
+    return k + 1
+
+
+def affiliation_before(words: list[Word], i: int, table: AliasTable,
+                       ends_at: dict[int, str]) -> tuple[str, int] | None:
+    """The actor whose nationality word, name or seat sits before the role phrase before word i.
+
+    `ends_at` maps the last word index of each country/organisation mention to its actor id.
+    Returns the actor id and a weight: 2 when nationality word, title and name are one phrase,
+    1 when a comma stands between (weaker: "Russia, President Assad's main backer").
+    """
+    if i - 1 in ends_at:
+        return ends_at[i - 1], 2  # "Syrian President Bashar al-Assad" was read as one state mention
+    start = title_start_before(words, i, table)
+    k = (start if start is not None else i) - 1
+    weight = 2
+    if k >= 0 and words[k].text == "s" and k > 0 and words[k - 1].text == "'":
+        k -= 2  # "Washington's new representative"
+    elif k >= 0 and words[k].text == "," and start is not None:
+        k -= 1  # "At the U.S. State Department, spokeswoman Heather Nauert"
+        weight = 1
+    owner = ends_at.get(k)
+    if owner is None:
+        return None
+    return owner, weight
+
+
+def affiliation_after(words: list[Word], j: int, table: AliasTable, starts_at: dict[int, tuple[str, int]]) -> str | None:
+    """The actor in an appositive after the name: "X, Turkey's foreign minister" / "X, the minister of Y"."""
+    n = len(words)
+    if j >= n or words[j].text != ",":
+        return None
+    k = j + 1
+    if k < n and words[k].text.lower() in ("the", "a"):
+        k += 1
+    owner = None
+    if k in starts_at:
+        owner, k = starts_at[k]
+        if k + 1 < n and words[k].text == "'" and words[k + 1].text == "s":
+            k += 2
+    while k < n and words[k].text.lower() in table.title_modifiers:
+        k += 1
+    size = 0
+    for s in (3, 2, 1):
+        if tuple(w.text.lower() for w in words[k:k + s]) in table.titles:
+            size = s
+            break
+    if not size:
+        return None
+    k += size
+    if owner is None and k < n and words[k].text.lower() in ("of", "for", "at") and k + 1 < n:
+        k += 1
+        if k < n and words[k].text.lower() == "the":
+            k += 1
+        if k in starts_at:
+            owner = starts_at[k][0]
+    return owner

@@ -1,0 +1,197 @@
+"""Finds people and organisations the alias table does not know: NER entities and capitalised names."""
+from __future__ import annotations
+
+import re
+
+from core.actors.scan import Candidate, Word
+from core.actors.table import AliasTable, slugify
+
+# Words that join the capitalised parts of one name ("Syrian Observatory for Human Rights", "al-Assad").
+_CONNECTORS = frozenset("of for the al el bin ibn de del der van von da di la le".split())
+# Capitalised words that never start or make up a name on their own.
+_FUNCTION = frozenset(
+    "the a an in on at to of for and but or if as by with from after before during while when where "
+    "this that these those there here it its he she they we i you his her their our my your "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december "
+    "mr mrs ms dr".split())
+# Page furniture and headline words that NER sometimes takes for names.
+_FURNITURE = frozenset(
+    "send click log login sign explainer credit photo file share tweet email e-mail subscribe comments "
+    "comment advertisement read more related watch video live updates newsletter print follow "
+    "reportedly imminent offensive despite fear".split())
+_ORG_KINDS = (
+    ("party", re.compile(r"\b(?:Party|Parties)\b")),
+    ("company", re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|Group|Holdings|Airlines|Motors|Bank)\b")),
+    ("media", re.compile(r"\b(?:News|Times|Post|Journal|Television|TV|Radio|Press|Herald|Telegraph|Gazette|"
+                         r"Broadcasting)\b")),
+    ("armed-group", re.compile(r"\b(?:Front|Brigades?|Battalions?|Militias?|Guards?|Army|Legion|Mujahideen)\b")),
+    ("organisation", re.compile(
+        r"\b(?:Ministry|Department|Council|Observatory|Committee|Agency|Organi[sz]ation|Movement|Union|"
+        r"Association|Institute|Foundation|Commission|Court|Parliament|Assembly|Office|Service|Authority|"
+        r"University|Cent(?:er|re)|Coalition|Alliance|Federation|League|Fund|Programme|Program|Society|"
+        r"Crescent|Cross|Network|Forces|Congress|Senate|Bureau|Board|Helmets|Watch)\b")),
+)
+_PLACE_NOUNS = frozenset("town towns city cities village villages province provinces region regions district "
+                         "districts areas area neighbourhood neighborhood suburb suburbs".split())
+_PLACE_PREPOSITIONS = frozenset("in at near into from to outside around towards toward across via".split())
+
+
+def in_place_context(words: list[Word], i: int) -> bool:
+    """ "in Ramat Gan", "the towns of al-Latamenah, Khan Sheikhoun and ...": a place, not a person."""
+    if i > 0 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS:
+        return True
+    k = i - 1
+    while k >= 0 and k > i - 12:
+        low = words[k].text.lower()
+        if low in _PLACE_NOUNS:
+            return True
+        if not (low in (",", "and", "of", "-") or words[k].is_cap or low in _CONNECTORS):
+            return False
+        k -= 1
+    return False
+
+
+_SPEECH_AFTER = frozenset("said says told added warned stated announced insisted noted urged wrote "
+                          "argued claimed denied confirmed".split())
+
+
+def org_kind(name: str) -> str | None:
+    for kind, pattern in _ORG_KINDS:
+        if pattern.search(name):
+            return kind
+    return None
+
+
+def _nameish(word: Word) -> bool:
+    return word.is_cap and word.text.lower() not in _FUNCTION and any(ch.isalpha() for ch in word.text)
+
+
+def capitalised_runs(words: list[Word], taken: list[bool], blocked: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with inner connectors and hyphens) not already claimed."""
+    runs = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if taken[i] or blocked[i] or not _nameish(words[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not taken[j] and not blocked[j]:
+            w = words[j]
+            if _nameish(w) or w.text.isupper() and w.text.isalpha():
+                j += 1
+            elif (w.text == "-" or w.text.lower() in _CONNECTORS) and j + 1 < n and not taken[j + 1] \
+                    and words[j + 1].start - w.end <= 1 and (_nameish(words[j + 1]) or
+                                                            words[j + 1].text.lower() in _CONNECTORS):
+                j += 1
+            else:
+                break
+        while j > i + 1 and (words[j - 1].text == "-" or words[j - 1].text.lower() in _CONNECTORS):
+            j -= 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def strip_titles(words: list[Word], i: int, j: int, table: AliasTable) -> int:
+    """Index of the first word after leading titles ("Foreign Minister Sergei Lavrov" -> "Sergei")."""
+    changed = True
+    while changed and i < j:
+        changed = False
+        for size in (3, 2, 1):
+            key = tuple(w.text.lower() for w in words[i:i + size])
+            if i + size < j and key in table.titles:
+                i += size
+                if i < j and words[i].text == ".":
+                    i += 1
+                changed = True
+                break
+        if not changed and i < j - 1 and words[i].text.lower() in table.title_modifiers:
+            i += 1
+            changed = True
+    return i
+
+
+def ner_labels(doc, words: list[Word]) -> list[str]:
+    """The NER label over each word ('' when none or when the doc has no NER)."""
+    labels = [""] * len(words)
+    if not doc.has_annotation("ENT_IOB"):
+        return labels
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    k = 0
+    for idx, w in enumerate(words):
+        while k < len(spans) and spans[k][1] <= w.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= w.start and w.end <= spans[k][1]:
+            labels[idx] = spans[k][2]
+    return labels
+
+
+def pos_tags(doc, words: list[Word]) -> list[str]:
+    """The coarse POS tag of the token starting each word ('' without a tagger)."""
+    if not doc.has_annotation("POS"):
+        return [""] * len(words)
+    by_start = {t.idx: t.pos_ for t in doc}
+    return [by_start.get(w.start, "") for w in words]
+
+
+def sentence_initial(words: list[Word], i: int, sent_starts: set[int]) -> bool:
+    return words[i].start in sent_starts or (i > 0 and words[i - 1].text in ('"', "“", "(", "-"))
+
+
+def classify_runs(words: list[Word], runs: list[tuple[int, int]], table: AliasTable, labels: list[str],
+                  sent_starts: set[int], headline: list[bool], title_before,
+                  pos: list[str] | None = None) -> list[Candidate]:
+    """Turns capitalised runs into person/organisation candidates when there is evidence enough.
+
+    `title_before(i)` says whether a title or role ("spokeswoman", "representative for Syria,")
+    sits right before word i. Surname-only runs are kept as "surname" candidates for the resolver.
+    """
+    found: list[Candidate] = []
+    trained = any(labels)
+    for i, j in runs:
+        if headline[i]:
+            # Headlines are Title Case: only names the resolver already knows are read there.
+            found.extend(Candidate(k, k + 1, "", "surname", "name") for k in range(i, j)
+                         if words[k].text[:1].isupper())
+            continue
+        initial = sentence_initial(words, i, sent_starts)
+        if pos and initial and pos[i] not in ("PROPN", "") and j - i > 1:
+            i += 1  # "Later Lavrov said": the tagger knows "Later" is no name
+        i = strip_titles(words, i, j, table)
+        if i >= j:
+            continue
+        text = " ".join(w.text for w in words[i:j])
+        lowered = {w.text.lower() for w in words[i:j]}
+        if lowered & _FURNITURE or any(ch.isdigit() for ch in text):
+            continue
+        kind = org_kind(text) if j - i > 1 or labels[i] == "ORG" else None
+        label = labels[i]
+        if kind is not None and label not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT", "LAW"):
+            found.append(Candidate(i, j, slugify(text), "name", "name", name=_joined(words, i, j), kind=kind))
+            continue
+        cue = title_before(i) or (j < len(words) and words[j].text.lower() in _SPEECH_AFTER and j - i > 1)
+        if j - i == 1:
+            # A single word is a person only as a surname of someone named in full (resolver decides).
+            if label in ("", "PERSON", "ORG", "NORP"):
+                found.append(Candidate(i, j, "", "surname", "name", kind="person"))
+            continue
+        if not cue and in_place_context(words, i):
+            continue
+        if label == "PERSON" or (cue and label in ("", "PERSON", "ORG", "NORP")) or \
+                (not trained and cue):
+            found.append(Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind="person",
+                                   initial=initial and not title_before(i)))
+        elif label == "ORG" and not initial and len(text) > 3:
+            found.append(Candidate(i, j, slugify(text), "name", "ner", name=_joined(words, i, j),
+                                   kind="organisation"))
+    return found
+
+
+def _joined(words: list[Word], i: int, j: int) -> str:
+    parts = [words[i].text]
+    for k in range(i + 1, j):
+        gap = "" if words[k].start == words[k - 1].end else " "
+        parts.append(gap + words[k].text)
+    return "".join(parts)

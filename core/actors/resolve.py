@@ -1,0 +1,211 @@
+"""find_actors: turns a parsed article into canonical actors and their mentions."""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+
+from core.actors import affiliation, names, scan
+from core.actors.scan import Candidate, Word
+from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table, slugify, surname_key
+from core.model import Actor, Mention
+
+_LINKABLE_KINDS = ("country", "international-organisation", "organisation", "party", "armed-group", "media")
+
+
+def _sentence_starts(doc) -> list[int]:
+    try:
+        return [s.start_char for s in doc.sents]
+    except ValueError:  # a doc with no sentence boundaries is one sentence
+        return [0]
+
+
+def _settle_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Longer spans win; table matches beat guesses of the same length."""
+    order = sorted(cands, key=lambda c: (-(c.wend - c.wstart), c.source != "table", c.wstart))
+    taken: set[int] = set()
+    kept = []
+    for cand in order:
+        span = set(range(cand.wstart, cand.wend))
+        if span & taken:
+            continue
+        taken |= span
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c.wstart)
+
+
+class _People:
+    """Clusters person names within one article: full names, variants, and surname-only mentions."""
+
+    def __init__(self, table: AliasTable):
+        self.table = table
+        self.by_key: dict[tuple[str, str], str] = {}
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.names: dict[str, str] = {}
+
+    def add_known(self, actor_id: str, name: str) -> None:
+        self.by_surname[surname_key(name)].add(actor_id)
+        self.names.setdefault(actor_id, name)
+
+    def add_full(self, name: str) -> str:
+        first = slugify(name.split()[0])
+        key = (first, surname_key(name))
+        actor_id = self.by_key.get(key)
+        if actor_id is None:
+            known = self.table.surname_index().get(key[1])
+            known_actor = self.table.actor(known) if known else None
+            if known_actor and slugify(known_actor.name.split()[0]) == first:
+                actor_id = known_actor.id  # "Bashar Assad" when the table spells "Bashar al-Assad"
+            else:
+                actor_id = slugify(name)
+            self.by_key[key] = actor_id
+        if len(name) > len(self.names.get(actor_id, "")) and self.table.actor(actor_id) is None:
+            self.names[actor_id] = name
+        self.by_surname[key[1]].add(actor_id)
+        return actor_id
+
+    def for_surname(self, word: str) -> str | None:
+        key = surname_key(word)
+        ids = self.by_surname.get(key, set())
+        if len(ids) == 1:
+            return next(iter(ids))
+        if not ids:
+            return self.table.surname_index().get(key)
+        return None
+
+
+def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> tuple[list[Actor], list[Mention]]:
+    """Canonical actors named in `doc` and every mention of them, sorted by offset, non-overlapping."""
+    table = table or load_alias_table()
+    text = doc.text
+    words = scan.words_of(text)
+    if not words:
+        return [], []
+    blocked = scan.flag_words(words, scan.furniture_ranges(text))
+    headline = scan.flag_words(words, scan.headline_ranges(text))
+    starts = _sentence_starts(doc)
+    country_ids = {a.id for a in table.actors.values() if a.kind == "country"}
+
+    cands = scan.match_aliases(words, table, blocked, headline)
+    scan.widen_state_nouns(cands, words, table, country_ids)
+    cands = _settle_overlaps(cands)
+    taken = [False] * len(words)
+    for c in cands:
+        for k in range(c.wstart, c.wend):
+            taken[k] = True
+
+    labels = names.ner_labels(doc, words)
+    runs = names.capitalised_runs(words, taken, blocked)
+    cands += names.classify_runs(
+        words, runs, table, labels, set(starts), headline,
+        lambda i: affiliation.title_start_before(words, i, table) is not None, names.pos_tags(doc, words))
+    cands = _settle_overlaps(cands)
+
+    people = _People(table)
+    for c in cands:
+        actor = table.actor(c.actor_id)
+        if actor is not None and actor.kind == "person":
+            people.add_known(actor.id, actor.name)
+    for c in cands:
+        if c.initial and c.kind == "person" and c.via == "name" and c.wend - c.wstart == 2:
+            known = people.for_surname(words[c.wstart + 1].text)
+            known_actor = table.actor(known) if known else None
+            full = people.names.get(known) or (known_actor.name if known_actor else c.name)
+            if known and slugify(full.split()[0]) != slugify(c.name.split()[0]):
+                c.wstart, c.via = c.wstart + 1, "surname"  # "Later Lavrov said" on a tagger-less doc
+    for c in cands:
+        if c.kind == "person" and c.via == "name":
+            c.actor_id = people.add_full(c.name)
+    for c in cands:
+        if c.via == "surname":
+            c.actor_id = people.for_surname(words[c.wstart].text) or ""
+    cands = [c for c in cands if c.actor_id]
+
+    _resolve_state_refs(cands, words, starts, country_ids)
+    cands = [c for c in cands if not c.actor_id.startswith("@")]
+
+    evidence = _person_affiliations(cands, words, table)
+    return _build(cands, words, starts, article_id, table, people, evidence, text)
+
+
+def _resolve_state_refs(cands: list[Candidate], words: list[Word], starts: list[int], country_ids: set[str]) -> None:
+    """Replace "the army" by the article's main government and "its army" by the country just named."""
+    countries = [c for c in cands if c.actor_id in country_ids]
+    state_votes = Counter(c.actor_id for c in countries if c.state_role)
+    all_votes = Counter(c.actor_id for c in countries)
+    first = {}
+    for c in countries:
+        first.setdefault(c.actor_id, c.wstart)
+    votes = state_votes or all_votes
+    focus = max(votes, key=lambda a: (votes[a], all_votes[a], -first[a])) if votes else ""
+    for c in cands:
+        if c.actor_id == STATE_FOCUS:
+            c.actor_id = focus or "@none"
+        elif c.actor_id == STATE_NEAR:
+            sent = bisect.bisect_right(starts, words[c.wstart].start)
+            near = [p for p in countries if p.wend <= c.wstart
+                    and bisect.bisect_right(starts, words[p.wstart].start) == sent]
+            c.actor_id = near[-1].actor_id if near else (focus or "@none")
+        else:
+            continue
+        c.via = "alias"
+
+
+def _person_affiliations(cands: list[Candidate], words: list[Word], table: AliasTable) -> dict[str, Counter]:
+    """Per person id, votes for the body they speak for, read from titles around each mention."""
+    ends_at: dict[int, str] = {}
+    starts_at: dict[int, tuple[str, int]] = {}
+    kinds: dict[str, str] = {}
+    for c in cands:
+        actor = table.actor(c.actor_id)
+        kind = actor.kind if actor else c.kind
+        kinds[c.actor_id] = kind
+        if kind in _LINKABLE_KINDS:
+            ends_at[c.wend - 1] = c.actor_id
+            starts_at[c.wstart] = (c.actor_id, c.wend)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in cands:
+        if kinds.get(c.actor_id) != "person":
+            continue
+        possessor = c.wend + 1 < len(words) and words[c.wend].text == "'" and words[c.wend + 1].text == "s"
+        found = affiliation.affiliation_before(words, c.wstart, table, ends_at)
+        if found and found[1] == 1 and possessor:
+            found = None  # "Russia, President Assad's main backer": Russia backs him, he does not speak for it
+        if found is None:
+            after = affiliation.affiliation_after(words, c.wend, table, starts_at)
+            found = (after, 2) if after else None
+        if found and found[0] != c.actor_id:
+            votes[c.actor_id][found[0]] += found[1]
+    return votes
+
+
+def _build(cands, words, starts, article_id, table, people, evidence, text):
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    for c in cands:
+        start, end = words[c.wstart].start, words[c.wend - 1].end
+        sentence_index = max(0, bisect.bisect_right(starts, start) - 1)
+        mentions.append(Mention(article_id, sentence_index, start, end, text[start:end],
+                                c.actor_id, c.via))
+        if c.actor_id in actors:
+            continue
+        known = table.actor(c.actor_id)
+        if known is not None:
+            actor = known
+        elif c.kind == "person" or c.actor_id in people.names:
+            actor = Actor(c.actor_id, people.names.get(c.actor_id, c.name), "person")
+        else:
+            actor = Actor(c.actor_id, c.name or _span_text(words, c), c.kind or "organisation")
+        actors[c.actor_id] = actor
+    for actor_id, votes in evidence.items():
+        if actor_id in actors:
+            best = votes.most_common(1)[0][0]
+            old = actors[actor_id]
+            actors[actor_id] = Actor(old.id, old.name, old.kind, best)
+    return list(actors.values()), mentions
+
+
+def _span_text(words: list[Word], c: Candidate) -> str:
+    parts = [words[c.wstart].text]
+    for k in range(c.wstart + 1, c.wend):
+        parts.append(("" if words[k].start == words[k - 1].end else " ") + words[k].text)
+    return "".join(parts)

@@ -1,0 +1,193 @@
+"""Splits article text into words, masks page furniture, and finds alias-table matches."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from core.actors.table import TOKEN_RE, AliasEntry, AliasTable, normalise_token
+
+# Lines that are page furniture, not article prose (share bars, paywall prompts, related links).
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:>>|send in e-?mail|click (?:the|here)|already signed up|log ?in\b|sign ?up\b|subscribe\b"
+    r"|automatic approval|from \$\d|share (?:on|this)|follow us|read more|related:|advertisement\b"
+    r"|\W*$)", re.IGNORECASE)
+# A photo credit runs from its marker to the end of its line ("...2018.Credit: Mikhail Klimentyev, AP").
+_CREDIT = re.compile(r"(?:Credit|Photo(?:graph)?|Image|Picture)s?\s*:|\((?:Photo|Image|Picture)s? by\b|"
+                     r"\b(?:AP|AFP|Reuters|Getty Images?)\s+Photo\b", re.IGNORECASE)
+_LOCATIVE = frozenset("in at into near outside inside around across toward towards through from via over "
+                      "of to within between beyond".split())
+# "close to Damascus" speaks of the government, "to Damascus" of the city.
+_FIGURATIVE_BEFORE_TO = frozenset("close closer loyal allied linked ties tied aligned friendly hostile".split())
+_PLACE_AFTER = frozenset("countryside province suburbs suburb airport city outskirts governorate region "
+                         "area district".split())
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str  # curly apostrophes folded to "'"
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Candidate:
+    """A span that may name an actor, before overlaps are settled."""
+
+    wstart: int  # word indices, end exclusive
+    wend: int
+    actor_id: str
+    via: str
+    source: str  # table, name, ner
+    # For new (non-table) actors: their display name and kind.
+    name: str = ""
+    kind: str = ""
+    # Set when the mention was widened to a state noun ("Syrian government forces").
+    state_role: bool = False
+    # A name guessed from capitals at a sentence start may carry a capitalised ordinary word ("Later Lavrov").
+    initial: bool = False
+
+
+def words_of(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), normalise_token(m.group())) for m in TOKEN_RE.finditer(text)]
+
+
+def _is_foreign_script(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) < len(letters) / 2
+
+
+def furniture_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges never read for actors: furniture lines, foreign-script lines, credit tails."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        body = line.strip()
+        if body and (_FURNITURE_LINE.match(body) or _is_foreign_script(body)):
+            ranges.append((pos, end))
+        else:
+            credit = _CREDIT.search(line)
+            if credit:
+                ranges.append((pos + credit.start(), end))
+        pos = end
+    return ranges
+
+
+def headline_ranges(text: str) -> list[tuple[int, int]]:
+    """Lines in Title Case with no closing punctuation: headlines, where names are not trusted."""
+    ranges = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if len(w) > 3]
+        if body and not body.endswith((".", "?", "!", '"', "”", ":")) and words:
+            if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+                ranges.append((pos, pos + len(line)))
+        pos += len(line)
+    return ranges
+
+
+def flag_words(words: list[Word], ranges: list[tuple[int, int]]) -> list[bool]:
+    flags = [False] * len(words)
+    starts = [w.start for w in words]
+    for start, end in ranges:
+        i = bisect.bisect_left(starts, start)
+        while i < len(words) and words[i].end <= end:
+            flags[i] = True
+            i += 1
+    return flags
+
+
+def _locative(words: list[Word], i: int, j: int) -> bool:
+    """True when the capital at words[i:j] is a place ("in Damascus", "Damascus countryside")."""
+    if j < len(words) and words[j].text.lower() in _PLACE_AFTER:
+        return True
+    if i == 0:
+        return False
+    prev = words[i - 1].text.lower()
+    if prev == "the" and i >= 2:
+        prev = words[i - 2].text.lower()
+        i -= 1
+    if prev not in _LOCATIVE:
+        return False
+    if prev == "to" and i >= 2 and words[i - 2].text.lower() in _FIGURATIVE_BEFORE_TO:
+        return False
+    return True
+
+
+def _starts_name(words: list[Word], j: int, table: AliasTable) -> bool:
+    """A capitalised non-alias word right after a one-word country/capital: "Jordan Peterson"."""
+    if j >= len(words) or not words[j].is_cap:
+        return False
+    return table.lookup((words[j].text,)) is None and words[j].text not in ("'", "-")
+
+
+def match_aliases(words: list[Word], table: AliasTable, blocked: list[bool],
+                  headline: list[bool]) -> list[Candidate]:
+    """Longest alias-table matches, left to right, skipping blocked words."""
+    found: list[Candidate] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if blocked[i]:
+            i += 1
+            continue
+        hit: tuple[int, AliasEntry] | None = None
+        longest = table.first_words.get(words[i].text.lower(), 0)
+        for size in range(min(longest, n - i), 0, -1):
+            if any(blocked[i:i + size]):
+                continue
+            entry = table.lookup(tuple(w.text for w in words[i:i + size]))
+            if entry is not None:
+                hit = (size, entry)
+                break
+        if hit is None:
+            i += 1
+            continue
+        size, entry = hit
+        j = i + size
+        keep = entry.actor_id != "-"
+        if keep and entry.locative_sensitive and _locative(words, i, j):
+            keep = False
+        if (keep and size == 1 and entry.via in ("name", "capital") and not headline[i]
+                and _starts_name(words, j, table)):
+            keep = False
+        if keep:
+            found.append(Candidate(i, j, entry.actor_id, entry.via, "table"))
+        i = j
+    return found
+
+
+_SUFFIXES = frozenset("backed led allied supported sponsored brokered funded".split())
+
+
+def widen_state_nouns(found: list[Candidate], words: list[Word], table: AliasTable,
+                      country_ids: set[str]) -> None:
+    """ "Syrian government forces" names Syria's side; "Syrian opposition" the opposition group."""
+    for cand in found:
+        if cand.actor_id not in country_ids or cand.via not in ("nationality", "name", "alias"):
+            continue
+        j = cand.wend
+        if j + 1 < len(words) and words[j].text == "-" and words[j + 1].text.lower() in _SUFFIXES:
+            cand.wend = j + 2  # "Russian-backed" stays Russia, the mention reads naturally
+            continue
+        if j < len(words) and words[j].text == "'" and j + 1 < len(words) and words[j + 1].text == "s":
+            j += 2  # "Syria's army"
+        for size in (3, 2, 1):
+            key = tuple(w.text.lower() for w in words[j:j + size])
+            role = table.state_nouns.get(key) if len(key) == size else None
+            if role is None:
+                continue
+            if role == "state":
+                cand.wend = j + size
+                cand.state_role = True
+            elif cand.via == "nationality" and j == cand.wend:
+                cand.wend = j + size
+                cand.actor_id = role
+                cand.via = "group"
+            break
