@@ -1,0 +1,195 @@
+"""Finds candidate time expressions in raw text with the pattern rules, screens out the known traps, and picks non-overlapping spans."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.temporal.lexicon import load, month_number
+
+# Words after which an ambiguous month name ("May", "March", "Jan") reads as a month.
+_MONTH_PREPS = {
+    "in", "since", "until", "till", "by", "of", "from", "through", "during", "before", "after",
+    "early", "late", "mid", "last", "next", "this", "between", "and", "to", "on", "for", "or",
+    "around", "throughout", "into", "past", "coming", "that", "each", "every", "end", "beginning",
+    "start", "middle", "rest", "-", "mid-", "as", "recently", "earlier", "later", "than",
+}
+_YEAR_PREPS = _MONTH_PREPS | {"the", "year", "fiscal", "its", "their", "his", "her", "at", "a", "an", "s"}
+_SEASON_PREPS = {"in", "this", "last", "next", "during", "since", "until", "by", "the", "early",
+                 "late", "over", "through", "throughout", "each", "every", "past", "coming", "until"}
+_VERBISH_AFTER_MONTH = re.compile(r"^\s+(?:be|have|not|well|also|never|only|still|help|lead|want|need|"
+                                  r"include|find|take|make|get|see|come|go|become|face|affect|cause|"
+                                  r"prove|seem|result|depend|mean|require|reflect|signal|force|allow)\b", re.I)
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*?([\w'’]+)")
+_BAD_BEFORE_NUMBER = re.compile(r"(?:[$€£#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bBoeing|\bAirbus|\bmodel|\bchapter|\b[A-Z]{1,3}-?)\s*$")
+_COUNT_NOUNS = {
+    "people", "persons", "civilians", "troops", "soldiers", "fighters", "refugees", "children", "women",
+    "men", "residents", "families", "homes", "houses", "deaths", "dead", "cases", "votes", "workers",
+    "employees", "jobs", "units", "shares", "tons", "tonnes", "barrels", "km", "kilometres", "kilometers",
+    "miles", "metres", "meters", "feet", "dollars", "euros", "pounds", "points", "members", "delegates",
+    "seats", "prisoners", "detainees", "migrants", "students", "patients", "vehicles", "cars", "rockets",
+    "missiles", "bombs", "strikes", "attacks", "villages", "towns", "hectares", "acres", "injured",
+    "wounded", "killed", "victims", "pages", "words", "times", "copies", "visitors", "tourists",
+}
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:-|to|and|or)?\s*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    priority: int
+    match: re.Match
+
+
+def _before_word(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _after_word(text: str, end: int) -> str:
+    m = _WORD_AFTER.match(text[end:end + 30])
+    return m.group(1) if m else ""
+
+
+def _month_ok(m: re.Match, text: str) -> bool:
+    try:
+        word = m.group("m")
+    except IndexError:
+        return True
+    if not word or not word[0].isalpha():
+        return True
+    # News capitalises month names; lower-case "may" / "march" are the verb or the noun.
+    return word[0].isupper()
+
+
+def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
+    """False for the known traps: 'May' the verb, 'Jan' the name, '2016 people', 'the Arab Spring'."""
+    m, rule = c.match, c.rule
+    if not _month_ok(m, text):
+        return False
+    label = ents.get(c.start)
+    if rule in ("month", "month_rel", "md", "weekday", "season", "holiday") and label in (
+            "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"):
+        return False
+    before = _before_word(text, c.start)
+    after = _after_word(text, c.end)
+    if rule == "month":
+        word = m.group("m").lower().rstrip(".")
+        if word in load().ambiguous_months:
+            if before not in _MONTH_PREPS:
+                return False
+            if _VERBISH_AFTER_MONTH.match(text[c.end:c.end + 20]):
+                return False
+            if len(word) <= 4 and word not in ("may", "june", "july") and not m.group("m").endswith("."):
+                return after[:1].isdigit()
+        return True
+    if rule == "weekday":
+        w = m.group("w").lower().rstrip(".")
+        return w in load().weekdays
+    if rule == "year":
+        return _year_ok(c, text, before, after, label)
+    if rule == "season":
+        if m.group("rel"):
+            return True
+        if before not in _SEASON_PREPS or text[c.start].isupper() and before == "the":
+            return False
+        return not re.match(r"\s+of\b", text[c.end:c.end + 5]) or re.match(r"\s+of\s+\d", text[c.end:c.end + 10])
+    if rule == "duration":
+        unit = m.group("u").lower()
+        n = (m.group("n") or "").lower()
+        if unit in ("second", "minute") and n in ("a", "an"):
+            return after.lower() in ("", "ago", "later", "earlier", "or", "and")
+        if n and n[0].isdigit() and _BAD_BEFORE_NUMBER.search(text[max(0, c.start - 12):c.start]):
+            return False
+        if label in ("MONEY", "PERCENT"):
+            return False
+        return True
+    if rule == "vague":
+        phrase = m.group(0).lower()
+        if phrase == "soon" and before == "as":
+            return False
+        if phrase == "the past" and after.lower() in ("and",):
+            return True
+        return True
+    if rule in ("md", "dm"):
+        day = int(re.match(r"\d+", m.group("d")).group())
+        return 1 <= day <= 31
+    if rule == "set_adverb" and m.group("a").lower() == "annual":
+        return True
+    return True
+
+
+def _year_ok(c: Candidate, text: str, before: str, after: str, label: str | None) -> bool:
+    y = int(c.match.group("y"))
+    head = text[max(0, c.start - 12):c.start]
+    if _BAD_BEFORE_NUMBER.search(head) or _NUMBER_BEFORE.search(head) and not head.rstrip().endswith(("-", "to", "and", "or")):
+        return False
+    tail = text[c.end:c.end + 12]
+    if re.match(r"\s*(?:%|percent|per\s*cent|[-–]?\s*(?:million|billion|mln|bln))", tail, re.I):
+        return False
+    if re.match(r"[,.]\d", tail) or re.match(r"\s*[×x]\s*\d", tail):
+        return False
+    if label in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if after and after[0].islower() and after.isalpha() and before not in _YEAR_PREPS:
+        # "2016 people", "1500 troops": a count before a plural noun.
+        if after.endswith("s") and after not in ("was", "is", "has", "saw", "brings", "marks", "sees"):
+            return False
+    if after.lower() in _COUNT_NOUNS or label == "CARDINAL" and before not in _YEAR_PREPS:
+        return False
+    return True
+
+
+_FULL_MONTH_DOT = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|"
+                             r"november|december)\.$", re.I)
+
+
+def _trim_period(c: Candidate, text: str) -> Candidate:
+    """'in July.' ends a sentence: the full stop after a full month name is not an abbreviation's."""
+    if text[c.end - 1] == "." and _FULL_MONTH_DOT.search(text[c.start:c.end]):
+        return Candidate(c.start, c.end - 1, c.rule, c.priority, c.match)
+    return c
+
+
+def find(text: str, ents: dict[int, str] | None = None) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, in text order."""
+    lex = load()
+    ents = ents or {}
+    found: list[Candidate] = []
+    if not lex.trigger.search(text):
+        return []
+    for prio, rule in enumerate(lex.rules):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append(Candidate(m.start(), m.end(), rule.name, prio, m))
+    found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken: list[Candidate] = []
+    used = bytearray(len(text) + 1)
+    for c in found:
+        if any(used[c.start:c.end]):
+            continue
+        if not plausible(c, text, ents):
+            continue
+        c = _trim_period(c, text)
+        taken.append(c)
+        used[c.start:c.end] = b"\x01" * (c.end - c.start)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def match_phrase(phrase: str) -> Candidate | None:
+    """The rule reading a whole phrase (used to re-resolve a stored expression without the text)."""
+    for prio, rule in enumerate(load().rules):
+        m = rule.regex.fullmatch(phrase)
+        if m:
+            return Candidate(0, len(phrase), rule.name, prio, m)
+    return None
+
+
+def month_in(phrase: str) -> int | None:
+    for word in re.findall(r"[A-Za-z]+", phrase):
+        if (n := month_number(word)) is not None:
+            return n
+    return None

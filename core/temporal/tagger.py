@@ -1,0 +1,188 @@
+"""Finds the time expressions of a parsed article and resolves them against its publication date."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import date, timedelta
+
+from core.model import EXACT, RELATIVE, UNRESOLVED, VAGUE, TimeExpression
+from core.temporal import candidates, normalise as N, relative as R
+from core.temporal.calendar import narrow
+from core.temporal.lexicon import load
+from core.temporal.tense import clause_tense
+
+HANDLERS = {
+    "iso_datetime": N._iso_datetime, "iso_date": N._full_date, "compact_date": N._full_date,
+    "mdy": N._full_date, "dmy": N._full_date, "slash_date": N._full_date,
+    "md": N._month_day, "dm": N._month_day, "my": N._month_year,
+    "month_rel": N._month_rel, "month_of_year": N._month_of_year, "month": N._month_alone,
+    "fiscal_year": N._fiscal_year, "year_word": N._year, "year": N._year,
+    "decade": N._decade, "decade_short": N._decade, "decade_word": N._decade, "century": N._century,
+    "quarter_of_year": N._quarter_explicit, "year_quarter": N._quarter_explicit,
+    "quarter_q": N._quarter_q, "quarter_ord": N._quarter_ord, "quarter_rel": N._quarter_rel,
+    "the_quarter": N._the_quarter, "half_of_year": N._half_of_year, "half": N._half,
+    "season_year": N._season_year, "season": N._season,
+    "unit_rel": R.unit_rel, "the_weekend": R.the_weekend, "ago": R.ago, "deictic": R.deictic,
+    "this_pod": R.this_pod, "clock": R.clock, "clock24": R.clock24, "noon": R.noon,
+    "weekday_set": R.weekday_set, "weekday": R.weekday, "duration_range": R.duration_range,
+    "duration": R.duration, "duration_vague": R.duration_vague, "set_every": R.set_every,
+    "set_adverb": R.set_adverb, "holiday": R.holiday, "part_of_unit": R.part_of_unit,
+    "year_end": R.year_end, "vague": R.vague,
+}
+
+# Words before an expression that belong to it ("early next year", "mid-1996", "the end of 1990").
+_DURATION_PREFIX = re.compile(r"(?<!\w)(nearly|almost|up\s+to)\s+$", re.I)
+_RELATIVE_RULES = {"md", "dm", "month", "month_rel", "month_of_year", "weekday", "deictic", "this_pod",
+                   "unit_rel", "the_weekend", "ago", "quarter_ord", "quarter_rel", "the_quarter",
+                   "half", "half_of_year", "season", "part_of_unit", "year_end", "clock", "noon"}
+
+# How each found expression's clause pointed (past/future), so that resolve_timex can re-resolve
+# it against a new publication date without the parsed document. Bounded: a lost entry only
+# means the phrase is re-read without its clause's tense.
+_TENSE_MEMO: OrderedDict = OrderedDict()
+_MEMO_SIZE = 50_000
+
+
+def _modifier_regex() -> re.Pattern:
+    keys = sorted(load().modifiers, key=len, reverse=True)
+    alts = [re.escape(k) if k.endswith("-") else re.escape(k).replace(r"\ ", r"\s+") + r"\s+" for k in keys
+            if k not in ("earlier", "later")]
+    return re.compile(rf"(?<![\w-])(?P<mod>{'|'.join(alts)})$", re.I)
+
+
+_MOD_RE = None
+
+
+def _modifier_before(text: str, start: int) -> tuple[int, str] | None:
+    global _MOD_RE
+    if _MOD_RE is None:
+        _MOD_RE = _modifier_regex()
+    m = _MOD_RE.search(text[max(0, start - 24):start])
+    if not m:
+        return None
+    key = re.sub(r"\s+", " ", m.group("mod").strip().lower())
+    return start - len(m.group(0)), key
+
+
+def _read(c: candidates.Candidate, ctx: N.Context) -> N.Reading | None:
+    handler = HANDLERS.get(c.rule)
+    if handler is None:
+        return None
+    try:
+        return handler(c.match, ctx)
+    except (ValueError, KeyError, TypeError, OverflowError):
+        # A malformed phrase ("Feb. 30") must not stop the article: it is simply not placed.
+        return None
+
+
+def _finish(r: N.Reading, ctx: N.Context, rule: str) -> N.Reading:
+    certainty = r.certainty
+    if ctx.dct is None and rule in _RELATIVE_RULES and certainty != UNRESOLVED and r.start is None:
+        certainty = UNRESOLVED
+    future = r.future
+    if future is None:
+        future = bool(ctx.dct is not None and r.start is not None and r.start > ctx.dct)
+    gran = r.granularity or ("period" if r.type == "DURATION" else "none")
+    return replace(r, certainty=certainty, future=future, granularity=gran)
+
+
+def _sentence_starts(doc) -> list[tuple[int, int]]:
+    try:
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            return [(s.start_char, s.end_char) for s in doc.sents]
+    except ValueError:
+        pass
+    return [(0, len(doc.text))]
+
+
+def _ents(doc) -> dict[int, str]:
+    out: dict[int, str] = {}
+    if doc.has_annotation("ENT_IOB"):
+        for ent in doc.ents:
+            for tok in ent:
+                out[tok.idx] = ent.label_
+    return out
+
+
+def _to_timex(article_id: str, sent: int, start: int, end: int, text: str, r: N.Reading) -> TimeExpression:
+    return TimeExpression(
+        article_id=article_id, sentence_index=sent, start=start, end=end, text=text, type=r.type,
+        value=r.value, interval_start=r.start, interval_end=r.end, granularity=r.granularity or "none",
+        certainty=r.certainty, future=bool(r.future),
+    )
+
+
+def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpression]:
+    """Every time expression in `doc.text`, normalised and resolved against `dct`; sorted, non-overlapping."""
+    text = doc.text
+    sents = _sentence_starts(doc)
+    sent_starts = [s for s, _ in sents]
+    ents = _ents(doc)
+    out: list[TimeExpression] = []
+    ctx = N.Context(dct=dct)
+    for c in candidates.find(text, ents):
+        si = max(0, bisect_right(sent_starts, c.start) - 1)
+        s_start, s_end = sents[si]
+        ctx.tense = clause_tense(doc, c.start, c.end, s_start, s_end)
+        ctx.before = text[max(0, c.start - 30):c.start]
+        ctx.after = text[c.end:c.end + 30]
+        r = _read(c, ctx)
+        if r is None:
+            continue
+        start = c.start
+        if r.type in ("DATE", "TIME") and r.start is not None or c.rule in ("year", "month", "my", "decade"):
+            mod = _modifier_before(text, c.start)
+            if mod and (not out or out[-1].end <= mod[0]) and mod[0] >= s_start:
+                start, key = mod
+                if r.start is not None:
+                    s, e = narrow(r.start, r.end, load().modifiers[key])
+                    r = replace(r, start=s, end=e)
+        elif r.type == "DURATION":
+            m = _DURATION_PREFIX.search(text[max(0, c.start - 10):c.start])
+            if m and (not out or out[-1].end <= c.start - len(m.group(0))):
+                start = c.start - len(m.group(0))
+        r = _finish(r, ctx, c.rule)
+        if re.fullmatch(r"\d{4}-Q\d", r.value):
+            ctx.last_quarter = r.value
+        _remember(article_id, start, c.end, text[start:c.end], ctx.tense, ctx.last_quarter)
+        out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r))
+    return out
+
+
+def _remember(article_id, start, end, phrase, tense, last_quarter) -> None:
+    _TENSE_MEMO[(article_id, start, end, phrase)] = (tense, last_quarter)
+    if len(_TENSE_MEMO) > _MEMO_SIZE:
+        _TENSE_MEMO.popitem(last=False)
+
+
+def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
+    """The same expression re-resolved against another publication date, from its phrase alone."""
+    phrase = tx.text
+    mod_key = None
+    body_start = 0
+    m = _modifier_regex().match(phrase) if phrase else None
+    for key in sorted(load().modifiers, key=len, reverse=True):
+        if key in ("earlier", "later"):
+            continue
+        pat = re.escape(key) if key.endswith("-") else re.escape(key).replace(r"\ ", r"\s+") + r"\s+"
+        km = re.match(pat, phrase, re.I)
+        if km and candidates.match_phrase(phrase[km.end():]) is not None and candidates.match_phrase(phrase) is None:
+            mod_key, body_start = key, km.end()
+            break
+    del m
+    c = candidates.match_phrase(phrase[body_start:])
+    if c is None:
+        return tx
+    tense, last_quarter = _TENSE_MEMO.get((tx.article_id, tx.start, tx.end, phrase), (None, None))
+    ctx = N.Context(dct=dct, tense=tense, last_quarter=last_quarter)
+    r = _read(c, ctx)
+    if r is None:
+        return tx
+    if mod_key and r.start is not None:
+        s, e = narrow(r.start, r.end, load().modifiers[mod_key])
+        r = replace(r, start=s, end=e)
+    r = _finish(r, ctx, c.rule)
+    return replace(tx, type=r.type, value=r.value, interval_start=r.start, interval_end=r.end,
+                   granularity=r.granularity or "none", certainty=r.certainty, future=bool(r.future))

@@ -1,0 +1,68 @@
+"""Guesses whether the clause around a time expression points to the past or the future ('said on Friday' vs 'will meet on Friday')."""
+from __future__ import annotations
+
+import re
+
+PAST, FUTURE = "past", "future"
+
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+_FUTURE_WORDS = _FUTURE_AUX | {"plans", "plan", "planned", "planning", "scheduled", "expected", "expects",
+                               "due", "upcoming", "going", "intends", "aims", "hopes", "set", "would"}
+_PAST_WORDS = {"said", "told", "was", "were", "had", "did", "announced", "added", "reported", "ago",
+               "met", "began", "took", "came", "went", "made", "gave", "held", "rose", "fell", "closed",
+               "killed", "left", "saw", "won", "lost", "struck", "hit", "sent", "spoke", "wrote", "led"}
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+def _lexical(before: str, after: str) -> str | None:
+    words_before = [w.lower() for w in _WORD.findall(before)][-8:]
+    words_after = [w.lower() for w in _WORD.findall(after)][:6]
+    for words in (reversed(words_before), words_after):
+        for w in words:
+            if w in _FUTURE_WORDS:
+                return FUTURE
+            if w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed")):
+                return PAST
+    return None
+
+
+def _from_tree(span) -> str | None:
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX:
+        return FUTURE
+    if "going" in aux or (tok.dep_ == "xcomp" and tok.head.lemma_ in ("plan", "expect", "schedule", "intend", "aim", "hope", "set", "due")):
+        return FUTURE
+    if tok.tag_ == "VBD" or aux & {"was", "were", "had", "did", "has", "have"}:
+        return PAST
+    if tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp"):
+        return PAST
+    if aux & {"would", "could", "might", "may", "should", "must", "can"}:
+        return None
+    if tok.tag_ in ("VB", "VBP", "VBZ", "VBG"):
+        return None
+    return None
+
+
+def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
+    """PAST, FUTURE or None for the clause holding doc.text[start:end]."""
+    if doc.has_annotation("DEP"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            found = _from_tree(span)
+            if found is not None:
+                return found
+            if span.root.head.pos_ in ("VERB", "AUX"):
+                return None
+    text = doc.text
+    return _lexical(text[sent_start:start], text[end:sent_end])

@@ -1,0 +1,37 @@
+"""Publication dates from datelines and file names."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.temporal import publication_date_from_filename, publication_date_from_text
+
+TEXT_CASES = [
+    ("WASHINGTON, Aug. 29, 2018 (Reuters) - The United States warned...", date(2018, 8, 29)),
+    ("May 3, 2018 -- Officials said...", date(2018, 5, 3)),
+    ("2018-08-29\nIdlib braces for an offensive", date(2018, 8, 29)),
+    ("BEIRUT, 29 August 2018 (AFP) - Syrian forces...", date(2018, 8, 29)),
+    ("Published 08/29/2018\nSyrian forces...", date(2018, 8, 29)),
+    ("WASHINGTON, Aug. 29 (Reuters) - no year here", None),
+    ("Officials may meet soon. Nothing dated here.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", TEXT_CASES)
+def test_publication_date_from_text(text, expected):
+    assert publication_date_from_text(text) == expected
+
+
+NAME_CASES = [
+    ("2018-08-29-idlib.txt", date(2018, 8, 29)),
+    ("20180829_x.html", date(2018, 8, 29)),
+    ("/data/news/reuters_2018_08_29.txt", date(2018, 8, 29)),
+    ("idlib-offensive.txt", None),
+    ("report-20181345.txt", None),
+]
+
+
+@pytest.mark.parametrize("name,expected", NAME_CASES)
+def test_publication_date_from_filename(name, expected):
+    assert publication_date_from_filename(name) == expected
