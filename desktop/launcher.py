@@ -1,0 +1,160 @@
+"""The program's entry point (source tree and frozen app): `--version`, `--self-test`, else the main window."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Sequence
+
+# Set by `--exit-after-load`; desktop.app may honour it too (quit once the window shows its content).
+EXIT_AFTER_LOAD_ENV = "STANDPOINT_EXIT_AFTER_LOAD"
+# Seconds `--exit-after-load` waits for the window, the pipeline and the article list before giving up.
+EXIT_AFTER_LOAD_TIMEOUT = 120.0
+
+USAGE = """\
+usage: Standpoint [FILE | FOLDER | PROJECT.standpoint ...]
+       Standpoint --version
+       Standpoint --self-test [--open PROJECT.standpoint] [--allow-fallback]
+       Standpoint --exit-after-load [FILE ...]   (open, wait until loaded, print timings, quit)
+"""
+
+
+def _say(text: str, stream=None) -> None:
+    """Print, unless the frozen Windows/macOS GUI build has no console (stdout is None there)."""
+    stream = stream or sys.stdout
+    if stream is not None:
+        print(text, file=stream, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--version" in args or "-V" in args:
+        from core import __version__
+
+        _say(f"Standpoint {__version__}")
+        return 0
+    if "--help" in args or "-h" in args:
+        _say(USAGE)
+        return 0
+    if "--self-test" in args:
+        args.remove("--self-test")
+        from desktop.self_test import main as self_test
+
+        return self_test(args)
+    exit_after_load = "--exit-after-load" in args
+    if exit_after_load:
+        args = [a for a in args if a != "--exit-after-load"]
+        os.environ[EXIT_AFTER_LOAD_ENV] = "1"
+        _install_exit_after_load(time.time())
+    from desktop.app import main as app_main
+
+    return app_main(args) or 0
+
+
+def _install_exit_after_load(started: float) -> None:
+    """Wrap QApplication.exec so that, once the event loop runs, a probe reports progress and quits.
+
+    Done here rather than in desktop.app so the smoke test and the start-up benchmark need nothing
+    from the window's code: they read the window's title, the item views' rows and statuses, and
+    whether core.nlp's cached pipeline has been loaded.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    original_exec = QApplication.exec
+
+    def exec_and_report(*a, **kw):
+        probe = _LoadProbe(started, EXIT_AFTER_LOAD_TIMEOUT)
+        probe.start()
+        try:
+            return original_exec(*a, **kw)
+        finally:
+            probe.stop()
+
+    QApplication.exec = exec_and_report
+
+
+class _LoadProbe:
+    """Polls the running app every 100 ms; prints `window`, `pipeline` and `articles` lines, then quits."""
+
+    BUSY = {"analysing", "queued", "loading"}
+    SETTLE_S = 1.0  # the article list must stay unchanged this long before we call it loaded
+
+    def __init__(self, started: float, timeout: float):
+        from PySide6.QtCore import QTimer
+
+        self.started, self.timeout = started, timeout
+        self.window_at = self.pipeline_at = None
+        self.last_rows, self.stable_since = None, None
+        self.timer = QTimer()
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._poll)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _elapsed(self) -> float:
+        return time.time() - self.started
+
+    def _poll(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from core.nlp import load_pipeline
+
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.parent() is None]
+        if self.window_at is None and windows:
+            self.window_at = self._elapsed()
+            _say(f"window: {self.window_at:.2f} s \"{windows[0].windowTitle()}\"")
+        if self.pipeline_at is None and load_pipeline.cache_info().currsize:
+            self.pipeline_at = self._elapsed()
+            p = load_pipeline()
+            _say(f"pipeline: {self.pipeline_at:.2f} s {'trained' if p.trained else 'fallback'} {p.name}")
+        rows = _article_rows(windows)
+        if rows != self.last_rows:
+            self.last_rows, self.stable_since = rows, time.time()
+        busy = any(status in self.BUSY for _, status in rows)
+        settled = time.time() - self.stable_since >= self.SETTLE_S
+        if self.window_at is not None and self.pipeline_at is not None and rows and not busy and settled:
+            self._finish(rows, 0)
+        elif self._elapsed() > self.timeout:
+            _say(f"timeout after {self.timeout:.0f} s (window={self.window_at}, pipeline={self.pipeline_at}, "
+                 f"rows={len(rows)})")
+            self._finish(rows, 3)
+
+    def _finish(self, rows, code: int) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.timer.stop()
+        _say(f"articles: {self._elapsed():.2f} s {len(rows)}")
+        for title, status in rows:
+            _say(f"  article: {status or '-'}: {title}")
+        QApplication.exit(code)
+
+
+def _article_rows(windows) -> list[tuple[str, str]]:
+    """(first column, Status column) of the article list: the item view with a Status header, else the biggest."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    def headers(model) -> list[str]:
+        return [str(model.headerData(c, Qt.Orientation.Horizontal) or "").lower() for c in range(model.columnCount())]
+
+    models = [v.model() for w in windows for v in w.findChildren(QAbstractItemView) if v.model() is not None]
+    models = [m for m in models if m.rowCount() > 0]
+    if not models:
+        return []
+    best = max(models, key=lambda m: ("status" in headers(m), m.rowCount()))
+    names = headers(best)
+    status_col = names.index("status") if "status" in names else None
+    rows = []
+    for r in range(best.rowCount()):
+        title = str(best.data(best.index(r, 0)) or "")
+        status = str(best.data(best.index(r, status_col)) or "") if status_col is not None else ""
+        rows.append((title, status.lower()))
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())
