@@ -96,7 +96,14 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
         if before not in _SEASON_PREPS or text[c.start].isupper() and before == "the":
             return False
         return not re.match(r"\s+of\b", text[c.end:c.end + 5]) or re.match(r"\s+of\s+\d", text[c.end:c.end + 10])
+    if rule == "bare_plural":
+        return before in ("for", "within", "over", "in", "after", "take", "took", "takes", "last",
+                          "lasted", "spent", "spend", "than")
     if rule == "duration":
+        if m.group("suf") and m.group("suf").lower() == "-old":
+            return False  # ages ("the 6-year-old") are not time expressions in TimeML
+        if re.match(r"\s*-?\s*old\b", text[c.end:c.end + 8], re.I):
+            return False
         unit = m.group("u").lower()
         n = (m.group("n") or "").lower()
         if unit in ("second", "minute") and n in ("a", "an"):

@@ -78,6 +78,22 @@ def _pick(cands: list[date], dct: date, tense: str | None) -> date:
     return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
 
 
+def _closest(cands: list[date], dct: date, tense: str | None, slack: int = 62) -> date:
+    """The candidate nearest the publication date, unless the clause's tense points clearly the other way.
+
+    Tense alone misleads ("said it would vote on Nov. 10"), so it only overrides the nearest
+    reading when that one lies more than `slack` days on the wrong side.
+    """
+    best = min(cands, key=lambda c: (abs((c - dct).days), c > dct))
+    if tense == PAST and (best - dct).days > slack:
+        past = [c for c in cands if c <= dct]
+        return max(past) if past else best
+    if tense == FUTURE and (dct - best).days > slack:
+        fut = [c for c in cands if c >= dct]
+        return min(fut) if fut else best
+    return best
+
+
 # ---- explicit and partly explicit dates -------------------------------------------------------
 
 def _full_date(m, ctx):
@@ -110,7 +126,7 @@ def _month_day(m, ctx):
              if (d := cal.safe_date(y, mo, day))]
     if not cands:
         return None
-    return placed("DATE", _pick(cands, ctx.dct, ctx.tense).isoformat(), RELATIVE)
+    return placed("DATE", _closest(cands, ctx.dct, ctx.tense).isoformat(), RELATIVE)
 
 
 def _month_year(m, ctx):
@@ -130,10 +146,7 @@ def _month_alone(m, ctx, rel: str | None = None):
     elif rel != "this":
         cands = [date(yy, mo, 1) for yy in (y - 1, y, y + 1)]
         here = date(ctx.dct.year, ctx.dct.month, 1)
-        if ctx.tense == PAST:
-            y = max(c for c in cands if c <= here).year
-        elif ctx.tense == FUTURE:
-            y = min(c for c in cands if c >= here).year
+        y = _closest(cands, here, ctx.tense).year
     return placed("DATE", f"{y:04d}-{mo:02d}", RELATIVE)
 
 
@@ -340,3 +353,46 @@ def _season(m, ctx):
         k = min(c for c in cands if c >= here)
     r = placed("DATE", f"{k // 4}-{code}", RELATIVE)
     return _modify(r, rel if rel in ("early", "late") else None)
+
+
+_SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                 "eighty": 80, "ninety": 90}
+
+
+def _spelled_year(m, ctx):
+    words = re.split(r"[\s-]+", _norm(m.group("sy")))
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        n = number_value(" ".join(rest)) if rest else 0
+        return placed("DATE", f"{2000 + int(n or 0):04d}", EXACT) if n is not None else None
+    century = {"nineteen": 19, "twenty": 20}[words[0]]
+    rest = words[1:]
+    if rest == ["hundred"]:
+        n = 0
+    elif rest[0] in _SPELLED_TENS:
+        n = _SPELLED_TENS[rest[0]] + (number_value(rest[1]) if len(rest) > 1 else 0)
+    else:
+        n = number_value(rest[0])
+    if n is None:
+        return None
+    return placed("DATE", f"{century * 100 + int(n):04d}", EXACT)
+
+
+def _period_rel(m, ctx):
+    rel = _norm(m.group("rel"))
+    if ctx.dct is None:
+        return unresolved("DATE", "XXXX-QX", "quarter")
+    cur = cal.unit_value(ctx.dct, "Q")
+    base = ctx.last_quarter or _shift_quarter(cur, -1)
+    if rel in ("latest", "same"):
+        return placed("DATE", base, RELATIVE)
+    return placed("DATE", _shift_quarter(base, -4), RELATIVE)
+
+
+def _the_year(m, ctx):
+    before = ctx.before.rstrip().lower()
+    if re.search(r"\b(?:for|over|during|through|throughout)$", before) and not _g(m, "q"):
+        return Reading("DURATION", "P1Y", EXACT, granularity="period")
+    if ctx.dct is None:
+        return unresolved("DATE", "XXXX", "year")
+    return placed("DATE", f"{ctx.dct.year:04d}", RELATIVE)

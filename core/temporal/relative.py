@@ -429,3 +429,16 @@ def holiday(m, ctx):
     cands = [_holiday_date(rule, yy) for yy in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
     from core.temporal.normalise import _pick
     return placed("DATE", _pick(cands, ctx.dct, ctx.tense).isoformat(), RELATIVE)
+
+
+def bare_plural(m, ctx):
+    return Reading("DURATION", duration_value(None, m.group("u")), VAGUE, granularity="period")
+
+
+def year_ago_adj(m, ctx):
+    if ctx.dct is None:
+        return unresolved("DATE", "XXXX", "year")
+    if ctx.last_quarter:
+        y, q = int(ctx.last_quarter[:4]), ctx.last_quarter[-2:]
+        return placed("DATE", f"{y - 1}-{q}", RELATIVE)
+    return placed("DATE", f"{ctx.dct.year - 1:04d}", RELATIVE)

@@ -29,12 +29,16 @@ HANDLERS = {
     "weekday_set": R.weekday_set, "weekday": R.weekday, "duration_range": R.duration_range,
     "duration": R.duration, "duration_vague": R.duration_vague, "set_every": R.set_every,
     "set_adverb": R.set_adverb, "holiday": R.holiday, "part_of_unit": R.part_of_unit,
-    "year_end": R.year_end, "vague": R.vague,
+    "year_end": R.year_end, "vague": R.vague, "spelled_year": N._spelled_year,
+    "period_rel": N._period_rel, "the_year": N._the_year, "bare_plural": R.bare_plural,
+    "year_ago_adj": R.year_ago_adj,
 }
+# Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
+_QUARTER_NAMING = {"quarter_ord", "quarter_of_year", "year_quarter", "quarter_q"}
 
 # Words before an expression that belong to it ("early next year", "mid-1996", "the end of 1990").
 _DURATION_PREFIX = re.compile(r"(?<!\w)(nearly|almost|up\s+to)\s+$", re.I)
-_RELATIVE_RULES = {"md", "dm", "month", "month_rel", "month_of_year", "weekday", "deictic", "this_pod",
+_RELATIVE_RULES = {"the_year", "period_rel", "year_ago_adj", "md", "dm", "month", "month_rel", "month_of_year", "weekday", "deictic", "this_pod",
                    "unit_rel", "the_weekend", "ago", "quarter_ord", "quarter_rel", "the_quarter",
                    "half", "half_of_year", "season", "part_of_unit", "year_end", "clock", "noon"}
 
@@ -144,7 +148,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
             if m and (not out or out[-1].end <= c.start - len(m.group(0))):
                 start = c.start - len(m.group(0))
         r = _finish(r, ctx, c.rule)
-        if re.fullmatch(r"\d{4}-Q\d", r.value):
+        if c.rule in _QUARTER_NAMING and re.fullmatch(r"\d{4}-Q\d", r.value):
             ctx.last_quarter = r.value
         _remember(article_id, start, c.end, text[start:c.end], ctx.tense, ctx.last_quarter)
         out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r))
