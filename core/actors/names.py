@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from core.actors.scan import Candidate, Word
 from core.actors.table import AliasTable, slugify
@@ -34,6 +35,8 @@ _ORG_KINDS = (
 )
 _PLACE_NOUNS = frozenset("town towns city cities village villages province provinces region regions district "
                          "districts areas area neighbourhood neighborhood suburb suburbs".split())
+_DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
+                        "southwestern north south east west rural".split())
 _PLACE_PREPOSITIONS = frozenset("in at near into from to outside around towards toward across via".split())
 
 
@@ -44,12 +47,17 @@ def in_place_context(words: list[Word], i: int) -> bool:
     k = i - 1
     while k >= 0 and k > i - 12:
         low = words[k].text.lower()
-        if low in _PLACE_NOUNS:
+        if low in _PLACE_NOUNS or low in _PLACE_PREPOSITIONS:
             return True
-        if not (low in (",", "and", "of", "-") or words[k].is_cap or low in _CONNECTORS):
+        if not (low in (",", "and", "of", "-", "or") or low in _DIRECTIONS or words[k].is_cap
+                or low in _CONNECTORS):
             return False
         k -= 1
     return False
+
+
+def place_after(words: list[Word], j: int) -> bool:
+    return j < len(words) and words[j].text.lower() in _PLACE_NOUNS | {"countryside", "governorate", "city"}
 
 
 _SPEECH_AFTER = frozenset("said says told added warned stated announced insisted noted urged wrote "
@@ -140,53 +148,92 @@ def sentence_initial(words: list[Word], i: int, sent_starts: set[int]) -> bool:
     return words[i].start in sent_starts or (i > 0 and words[i - 1].text in ('"', "“", "(", "-"))
 
 
+def split_run(words: list[Word], i: int, j: int, labels: list[str], table: AliasTable) -> list[tuple[int, int]]:
+    """Cuts a capitalised run where NER changes label or a title starts inside it.
+
+    "Apple CEO Steve Jobs" -> "Apple", "CEO Steve Jobs"; "Foreign Minister Sergei Lavrov" stays whole
+    (the title is stripped later). A run the NER tags as one organisation is never cut at a title.
+    """
+    cuts = []
+    for k in range(i + 1, j):
+        if labels[k] != labels[k - 1] and (labels[k] or labels[k - 1]) and words[k].text != "-" \
+                and words[k - 1].text != "-":
+            cuts.append(k)
+        elif words[k - 1].text.lower() not in table.title_modifiers and any(
+                tuple(w.text.lower() for w in words[k:k + s]) in table.titles for s in (1, 2, 3)) \
+                and not any(tuple(w.text.lower() for w in words[k - s:k]) in table.titles for s in (1, 2, 3)):
+            cuts.append(k)
+    bounds = [i, *cuts, j]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
 def classify_runs(words: list[Word], runs: list[tuple[int, int]], table: AliasTable, labels: list[str],
                   sent_starts: set[int], headline: list[bool], title_before,
                   pos: list[str] | None = None) -> list[Candidate]:
     """Turns capitalised runs into person/organisation candidates when there is evidence enough.
 
     `title_before(i)` says whether a title or role ("spokeswoman", "representative for Syria,")
-    sits right before word i. Surname-only runs are kept as "surname" candidates for the resolver.
+    sits right before word i. Single words become "surname" candidates that the resolver keeps
+    only when they name someone known (or, with NER, an organisation).
     """
     found: list[Candidate] = []
     trained = any(labels)
-    for i, j in runs:
-        if headline[i]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for w, label in zip(words, labels):
+        if label:
+            votes[w.text][label in ("GPE", "LOC", "FAC")] += 1
+
+    def place_word(text: str) -> bool:
+        # NER wavers on a town's name ("Idlib" ORG here, GPE there): the article-wide majority decides.
+        return votes[text][True] >= votes[text][False]
+
+    for run_i, run_j in runs:
+        if headline[run_i]:
             # Headlines are Title Case: only names the resolver already knows are read there.
-            found.extend(Candidate(k, k + 1, "", "surname", "name") for k in range(i, j)
+            found.extend(Candidate(k, k + 1, "", "surname", "name") for k in range(run_i, run_j)
                          if words[k].text[:1].isupper())
             continue
-        initial = sentence_initial(words, i, sent_starts)
-        if pos and initial and pos[i] not in ("PROPN", "") and j - i > 1:
-            i += 1  # "Later Lavrov said": the tagger knows "Later" is no name
-        i = strip_titles(words, i, j, table)
-        if i >= j:
-            continue
-        text = " ".join(w.text for w in words[i:j])
-        lowered = {w.text.lower() for w in words[i:j]}
-        if lowered & _FURNITURE or any(ch.isdigit() for ch in text):
-            continue
-        kind = org_kind(text) if j - i > 1 or labels[i] == "ORG" else None
-        label = labels[i]
-        if kind is not None and label not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT", "LAW"):
-            found.append(Candidate(i, j, slugify(text), "name", "name", name=_joined(words, i, j), kind=kind))
-            continue
-        cue = title_before(i) or (j < len(words) and words[j].text.lower() in _SPEECH_AFTER and j - i > 1)
-        if j - i == 1:
-            # A single word is a person only as a surname of someone named in full (resolver decides).
-            if label in ("", "PERSON", "ORG", "NORP"):
-                found.append(Candidate(i, j, "", "surname", "name", kind="person"))
-            continue
-        if not cue and in_place_context(words, i):
-            continue
-        if label == "PERSON" or (cue and label in ("", "PERSON", "ORG", "NORP")) or \
-                (not trained and cue):
-            found.append(Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind="person",
-                                   initial=initial and not title_before(i)))
-        elif label == "ORG" and not initial and len(text) > 3:
-            found.append(Candidate(i, j, slugify(text), "name", "ner", name=_joined(words, i, j),
-                                   kind="organisation"))
+        for i, j in split_run(words, run_i, run_j, labels, table):
+            cand = _classify(words, i, j, table, labels, sent_starts, title_before, pos, trained, place_word)
+            if cand is not None:
+                found.append(cand)
     return found
+
+
+def _classify(words, i, j, table, labels, sent_starts, title_before, pos, trained, place_word) -> Candidate | None:
+    initial = sentence_initial(words, i, sent_starts)
+    if pos and initial and pos[i] not in ("PROPN", "") and j - i > 1:
+        i += 1  # "Later Lavrov said": the tagger knows "Later" is no name
+    if labels[i] != "ORG":
+        i = strip_titles(words, i, j, table)
+    if i >= j or (j - i == 1 and tuple([words[i].text.lower()]) in table.titles):
+        return None
+    text = " ".join(w.text for w in words[i:j])
+    lowered = {w.text.lower() for w in words[i:j]}
+    if lowered & _FURNITURE or any(ch.isdigit() for ch in text) or len(text) < 2:
+        return None
+    label = labels[i]
+    kind = org_kind(text) if j - i > 1 or label == "ORG" else None
+    if kind is not None and label not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT", "LAW"):
+        return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind=kind)
+    cue = title_before(i) or (j < len(words) and words[j].text.lower() in _SPEECH_AFTER and j - i > 1)
+    if j - i == 1:
+        # A single word names a person only as the surname of someone known (the resolver decides);
+        # with NER saying ORG it falls back to an organisation ("Apple").
+        if label == "ORG" and len(text) > 2 and not in_place_context(words, i) and not place_after(words, j) \
+                and not place_word(words[i].text):
+            return Candidate(i, j, "", "surname", "ner", name=text, kind="organisation")
+        if label in ("", "PERSON", "NORP"):
+            return Candidate(i, j, "", "surname", "name", kind="person")
+        return None
+    if not cue and in_place_context(words, i):
+        return None
+    if label == "PERSON" or (cue and label in ("", "PERSON", "ORG", "NORP")) or (not trained and cue):
+        return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind="person",
+                         initial=initial and not title_before(i))
+    if label == "ORG" and not initial and len(text) > 3 and not place_after(words, j):
+        return Candidate(i, j, "", "name", "ner", name=_joined(words, i, j), kind="organisation")
+    return None
 
 
 def _joined(words: list[Word], i: int, j: int) -> str:

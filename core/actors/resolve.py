@@ -9,6 +9,18 @@ from core.actors.scan import Candidate, Word
 from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table, slugify, surname_key
 from core.model import Actor, Mention
 
+# Trailing words that do not change which organisation is meant ("Apple Inc.", "Apple Computer", "NPD Group").
+_ORG_SUFFIXES = frozenset("inc corp corporation co ltd llc plc group computer computers holdings company "
+                          "limited sa ag gmbh".split())
+
+
+def org_name(name: str) -> str:
+    words = name.replace(".", " ").replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
 _LINKABLE_KINDS = ("country", "international-organisation", "organisation", "party", "armed-group", "media")
 
 
@@ -118,6 +130,11 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     for c in cands:
         if c.via == "surname":
             c.actor_id = people.for_surname(words[c.wstart].text) or ""
+            if not c.actor_id and c.kind == "organisation":
+                c.via = "name"  # NER's one-word organisation ("Apple") that is nobody's surname
+        if not c.actor_id and c.kind and c.kind != "person":
+            c.name = org_name(c.name)
+            c.actor_id = slugify(c.name)
     cands = [c for c in cands if c.actor_id]
 
     _resolve_state_refs(cands, words, starts, country_ids)
