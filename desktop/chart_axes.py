@@ -1,0 +1,77 @@
+"""Axis helpers shared by the charts: a category axis that labels only as many rows as fit."""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timezone
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetrics
+
+MIN_LABEL_PX = 15  # rows closer than this on screen get every n-th label only
+
+
+def shorten(text: str, limit: int = 28) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+class CategoryAxis(pg.AxisItem):
+    """Labels integer positions 0..n-1 with names; thins the labels out when rows get dense."""
+
+    def __init__(self, orientation: str, labels=(), limit: int = 28, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self._limit = limit
+        self._labels: list[str] = []
+        self.set_labels(labels)
+
+    def set_labels(self, labels) -> None:
+        self._labels = [shorten(x, self._limit) for x in labels]
+        if self.orientation in ("left", "right"):
+            metrics = QFontMetrics(self.style.get("tickFont") or QFont())
+            widest = max((metrics.horizontalAdvance(x) for x in self._labels), default=30)
+            self.setWidth(min(260, widest + 16))
+        self.picture = None
+        self.update()
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    def tickValues(self, minVal, maxVal, size):
+        n = len(self._labels)
+        minVal, maxVal = min(minVal, maxVal), max(minVal, maxVal)  # inverted views pass them reversed
+        if n == 0 or size <= 0:
+            return []
+        lo, hi = max(0, math.ceil(minVal)), min(n - 1, math.floor(maxVal))
+        if hi < lo:
+            return []
+        per_row = size / max(maxVal - minVal, 1e-9)
+        step = max(1, math.ceil(MIN_LABEL_PX / per_row)) if self.orientation in ("left", "right") else \
+            max(1, math.ceil(8 * min(self._limit, 14) / per_row))
+        start = lo - lo % step
+        return [(step, [float(v) for v in range(start, hi + 1, step) if v >= lo])]
+
+    def tickStrings(self, values, scale, spacing):
+        out = []
+        for v in values:
+            i = int(round(v))
+            out.append(self._labels[i] if 0 <= i < len(self._labels) and abs(v - i) < 1e-6 else "")
+        return out
+
+
+def date_axis() -> pg.DateAxisItem:
+    # utcOffset=0: dates are calendar days, not instants; labels must not shift by the local zone.
+    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+
+
+def epoch(day) -> float:
+    """Epoch seconds (UTC midnight) of a date or pandas Timestamp."""
+    if hasattr(day, "to_pydatetime"):
+        day = day.to_pydatetime().date()
+    if isinstance(day, datetime):
+        day = day.date()
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()
+
+
+def day_of(seconds: float) -> date:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).date()

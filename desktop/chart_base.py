@@ -1,0 +1,66 @@
+"""What every chart widget shares: its Analysis/SelectionState binding, export hooks and caption."""
+from __future__ import annotations
+
+import weakref
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from desktop.chart_axes import shorten
+
+pg.setConfigOptions(antialias=False, background="w", foreground="#222")
+
+
+def subscribe_weak(analysis, method) -> None:
+    """Subscribe a bound method without keeping its widget alive (Analysis has no unsubscribe)."""
+    ref = weakref.WeakMethod(method)
+
+    def callback(reason: str) -> None:
+        bound = ref()
+        if bound is None:
+            return
+        try:
+            bound(reason)
+        except RuntimeError:
+            # the Qt side of the widget is already deleted
+            pass
+
+    analysis.subscribe(callback)
+
+
+def caption_text(titles, first: date | None, last: date | None, limit: int = 3) -> str:
+    """"Sources: A; B; C (+2 more) · 17 May 2018 – 30 Aug 2018" for chart exports."""
+    titles = [t for t in dict.fromkeys(titles) if t]
+    shown = "; ".join(shorten(t, 70) for t in titles[:limit])
+    if len(titles) > limit:
+        shown += f" (+{len(titles) - limit} more)"
+    parts = [f"Sources: {shown}" if shown else "Sources: none"]
+    if first and last:
+        parts.append(f"{first:%d %b %Y} \u2013 {last:%d %b %Y}" if first != last else f"{first:%d %b %Y}")
+    return " \u00b7 ".join(parts)
+
+
+class ChartWidget(QWidget):
+    """Base of the chart views: each binds to the Analysis and the SelectionState only."""
+
+    title = "Chart"
+
+    def __init__(self, analysis, state, parent=None):
+        super().__init__(parent)
+        self.analysis = analysis
+        self.state = state
+        subscribe_weak(analysis, self._on_analysis_changed)
+
+    def _on_analysis_changed(self, reason: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def graphics_view(self):
+        """The QGraphicsView whose scene is the chart (what chart_export renders)."""
+        raise NotImplementedError
+
+    def caption(self) -> str:
+        return ""

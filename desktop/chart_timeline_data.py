@@ -1,0 +1,129 @@
+"""Turns Analysis.timeline() rows into numpy arrays of marks (one per event and lane), Qt-free."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
+import pandas as pd
+
+POINT_GRANULARITIES = ("day", "time")
+NO_ACTOR = "(no actor)"
+DAY = 86400.0
+EM_DASH = "\u2014"
+
+
+@dataclass
+class Marks:
+    """Parallel arrays, one entry per drawn mark; `row` points back into `table`."""
+
+    table: pd.DataFrame
+    lanes: list[str]  # lane labels, lane 0 first (drawn at the top)
+    lane_keys: list[str]  # actor ids or article ids, same order as lanes
+    row: np.ndarray
+    lane: np.ndarray
+    x0: np.ndarray  # epoch seconds of date_start
+    x1: np.ndarray  # epoch seconds of date_end (exclusive)
+    is_bar: np.ndarray
+    vague: np.ndarray
+    future: np.ndarray
+    category: np.ndarray  # modality or stance, whichever colours the marks
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def event_ids(self, marks) -> list[str]:
+        return list(self.table["event_id"].to_numpy()[self.row[marks]])
+
+
+def epoch_seconds(column: pd.Series) -> np.ndarray:
+    """Epoch seconds of a datetime column, whatever its resolution; NaN for NaT."""
+    values = pd.to_datetime(column)
+    return ((values - pd.Timestamp("1970-01-01")) / pd.Timedelta(seconds=1)).to_numpy(dtype=float, na_value=np.nan)
+
+
+def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "modality",
+                names: dict[str, str] | None = None) -> Marks:
+    """Explode events into lanes (an event with two actors shows in both lanes)."""
+    table = table[table["date_start"].notna()].reset_index(drop=True)
+    n = len(table)
+    if lanes_by == "article":
+        keys = table["article_id"].to_numpy()
+        titles = dict(zip(table["article_id"], table["title"]))
+        order = pd.Series(keys).value_counts(sort=False)
+        lane_keys = sorted(order.index, key=lambda k: (-order[k], titles.get(k, k)))
+        lane_of = {k: i for i, k in enumerate(lane_keys)}
+        row = np.arange(n)
+        lane = np.fromiter((lane_of[k] for k in keys), dtype=int, count=n)
+        lanes = [titles.get(k) or k for k in lane_keys]
+    else:
+        ids = table["actor_ids"].tolist()
+        counts = np.fromiter((max(1, len(x)) for x in ids), dtype=int, count=n)
+        row = np.repeat(np.arange(n), counts)
+        flat = [a for x in ids for a in (x or (NO_ACTOR,))]
+        tally = pd.Series(flat).value_counts(sort=False) if flat else pd.Series(dtype=int)
+        names = names or {}
+        lane_keys = sorted(tally.index, key=lambda k: (k == NO_ACTOR, -tally[k], names.get(k, k)))
+        lane_of = {k: i for i, k in enumerate(lane_keys)}
+        lane = np.fromiter((lane_of[a] for a in flat), dtype=int, count=len(flat))
+        lanes = [names.get(k, k) for k in lane_keys]
+    x0 = epoch_seconds(table["date_start"])[row]
+    x1 = epoch_seconds(table["date_end"])[row]
+    x1 = np.where(np.isnan(x1) | (x1 <= x0), x0 + DAY, x1)
+    vague = (table["certainty"].to_numpy() == "vague")[row]
+    is_bar = (~table["granularity"].isin(POINT_GRANULARITIES).to_numpy())[row] | vague
+    future = table["future"].to_numpy(dtype=bool)[row]
+    column = "stance" if colour_by == "stance" else "modality"
+    category = table[column].fillna("").astype(str).to_numpy()[row]
+    return Marks(table, lanes, lane_keys, row, lane, x0, x1, is_bar, vague, future, category)
+
+
+def hit_test(marks: Marks, x: float, y: float, tol_x: float, tol_y: float, bar_half: float = 0.3) -> int | None:
+    """Index of the mark under (x, y) in data units: points within the tolerance first, then bars."""
+    if not len(marks):
+        return None
+    near_lane = np.abs(marks.lane - y) <= max(tol_y, 0.0)
+    points = np.flatnonzero(near_lane & ~marks.is_bar & (np.abs(marks.x0 - x) <= tol_x))
+    if len(points):
+        d = ((marks.x0[points] - x) / max(tol_x, 1e-9)) ** 2 + ((marks.lane[points] - y) / max(tol_y, 1e-9)) ** 2
+        return int(points[np.argmin(d)])
+    bars = np.flatnonzero(marks.is_bar & (np.abs(marks.lane - y) <= bar_half) & (marks.x0 <= x) & (x < marks.x1))
+    if len(bars):
+        # the shortest bar wins: it is the most specific one under the cursor
+        return int(bars[np.argmin(marks.x1[bars] - marks.x0[bars])])
+    return None
+
+
+def resolution_label(row) -> str:
+    """What a time phrase was resolved to: "Wed 29 Aug 2018", "August 2018", "06 Aug – 26 Aug 2018"."""
+    start, end = row["date_start"], row["date_end"]
+    if pd.isna(start):
+        return "undated"
+    gran = row["granularity"]
+    if gran in POINT_GRANULARITIES:
+        return f"{start:%a %d %b %Y}"
+    if gran == "month":
+        return f"{start:%B %Y}"
+    if gran == "year":
+        return f"{start:%Y}"
+    last = end - pd.Timedelta(days=1) if pd.notna(end) else start
+    return f"{start:%d %b %Y} \u2013 {last:%d %b %Y}"
+
+
+def tooltip_html(row) -> str:
+    """Sentence, phrase → resolution, actors, modality: enough to judge a mark without clicking."""
+    sentence = str(row["sentence"])
+    if len(sentence) > 320:
+        sentence = sentence[:319] + "\u2026"
+    phrase = escape(str(row["time_text"] or "(no phrase)"))
+    lines = [
+        f"<b>{phrase} \u2192 {escape(resolution_label(row))}</b>",
+        f"<i>{escape(sentence)}</i>",
+        f"Actors: {escape(str(row['actors']) or EM_DASH)}",
+        f"Modality: {escape(str(row['modality']))}"
+        + (" \u00b7 future" if row["future"] else "")
+        + (f" \u00b7 certainty: {escape(str(row['certainty']))}" if row["certainty"] != "exact" else "")
+        + (f" \u00b7 stance: {escape(str(row['stance']))}" if row["stance"] else ""),
+        f"<span style='color:#666'>{escape(str(row['title']))}</span>",
+    ]
+    return "<div style='max-width:420px'>" + "<br>".join(lines) + "</div>"

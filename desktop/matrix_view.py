@@ -1,0 +1,351 @@
+"""Actor × stance (or × target) heat map: counts in the cells, click a cell for its evidence."""
+from __future__ import annotations
+
+import math
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QPen
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolTip, QVBoxLayout
+
+from desktop import palette
+from desktop.chart_base import ChartWidget, caption_text
+
+MIN_ROW_PX = 22
+MAX_VISIBLE_COLUMNS = 12
+SORTS = (("activity", "Sort: most active"), ("name", "Sort: name"), ("net", "Sort: net stance"))
+
+
+class _ScrollViewBox(pg.ViewBox):
+    """A matrix is categories both ways: the wheel scrolls rows, it does not zoom."""
+
+    def wheelEvent(self, ev, axis=None):
+        delta = ev.delta() if hasattr(ev, "delta") else ev.angleDelta().y()
+        self.translateBy(y=-3 if delta > 0 else 3)
+        ev.accept()
+
+
+class _CellLabels(pg.GraphicsObject):
+    """Counts written in the visible cells, in screen pixels so they stay sharp at any zoom."""
+
+    def __init__(self):
+        super().__init__()
+        self.counts = np.zeros((0, 0), dtype=int)
+        self.rgba = np.zeros((0, 0, 4), dtype=np.ubyte)
+        self.font = QFont()
+        self.font.setPointSizeF(10)
+        self.font.setBold(True)
+
+    def set_cells(self, counts: np.ndarray, rgba: np.ndarray) -> None:
+        self.prepareGeometryChange()
+        self.counts, self.rgba = counts, rgba
+        self.update()
+
+    def boundingRect(self):
+        rows, cols = self.counts.shape
+        return QRectF(-0.5, -0.5, cols, rows)
+
+    def paint(self, painter, *_args):
+        rows, cols = self.counts.shape
+        vb = self.getViewBox()
+        if not rows or not cols or vb is None:
+            return
+        (x0, x1), (y0, y1) = vb.viewRange()
+        c0, c1 = max(0, math.floor(x0)), min(cols - 1, math.ceil(x1))
+        r0, r1 = max(0, math.floor(y0)), min(rows - 1, math.ceil(y1))
+        transform = painter.transform()
+        corner_a = transform.map(QPointF(-0.5, -0.5))
+        corner_b = transform.map(QPointF(0.5, 0.5))
+        cell_w, cell_h = abs(corner_b.x() - corner_a.x()), abs(corner_b.y() - corner_a.y())
+        painter.save()
+        painter.resetTransform()
+        # white grid lines separate cells of similar colour
+        painter.setPen(QPen(palette.TEXT_LIGHT, 1.5))
+        for c in range(c0, c1 + 2):
+            p = transform.map(QPointF(c - 0.5, 0))
+            painter.drawLine(QPointF(p.x(), transform.map(QPointF(0, r0 - 0.5)).y()),
+                             QPointF(p.x(), transform.map(QPointF(0, r1 + 0.5)).y()))
+        for r in range(r0, r1 + 2):
+            p = transform.map(QPointF(0, r - 0.5))
+            painter.drawLine(QPointF(transform.map(QPointF(c0 - 0.5, 0)).x(), p.y()),
+                             QPointF(transform.map(QPointF(c1 + 0.5, 0)).x(), p.y()))
+        if cell_h >= 11 and cell_w >= 14:
+            font = QFont(self.font)
+            font.setPointSizeF(max(7.0, min(12.0, cell_h * 0.42)))
+            painter.setFont(font)
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    n = int(self.counts[r, c])
+                    if n == 0:
+                        continue
+                    centre = transform.map(QPointF(c, r))
+                    painter.setPen(palette.text_colour_on(self.rgba[r, c]))
+                    painter.drawText(QRectF(centre.x() - cell_w / 2, centre.y() - cell_h / 2, cell_w, cell_h),
+                                     Qt.AlignmentFlag.AlignCenter, str(n))
+        painter.restore()
+
+
+class MatrixView(ChartWidget):
+    """Heat map of who stands where; binds to the SelectionState only."""
+
+    title = "Stance matrix"
+
+    def __init__(self, analysis, state, parent=None):
+        super().__init__(analysis, state, parent)
+        self.columns = "stance"
+        self.sort = "activity"
+        self.fold_people = True
+        self.filter_text = ""
+        self.matrix = None
+        self.row_ids: list[str] = []
+        self.col_ids: list[str] = []
+        self.counts = np.zeros((0, 0), dtype=int)
+        self.scores = np.zeros((0, 0))
+        self.rgba = np.zeros((0, 0, 4), dtype=np.ubyte)
+        self._build_ui()
+        state.time_window_changed.connect(self._on_time_window_changed)
+        state.cell_changed.connect(self._on_selection_changed)
+        state.actor_changed.connect(self._on_selection_changed)
+        self.refresh()
+
+    # ---- layout ------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        from desktop.chart_axes import CategoryAxis
+
+        self.columns_box = QComboBox()
+        self.columns_box.addItem("Columns: stance", "stance")
+        self.columns_box.addItem("Columns: targets", "target")
+        self.sort_box = QComboBox()
+        for key, label in SORTS:
+            self.sort_box.addItem(label, key)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter actors\u2026")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.fold_check = QCheckBox("Group people under their government")
+        self.fold_check.setChecked(True)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #555")
+        bar = QHBoxLayout()
+        for w in (self.columns_box, self.sort_box, self.filter_edit, self.fold_check):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+
+        self.row_axis = CategoryAxis("left", limit=30)
+        self.col_axis = CategoryAxis("top", limit=18)
+        self.plot = pg.PlotWidget(viewBox=_ScrollViewBox(), axisItems={"left": self.row_axis, "top": self.col_axis})
+        item = self.plot.getPlotItem()
+        item.showAxis("top")
+        item.hideAxis("bottom")
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        vb = self.plot.getViewBox()
+        vb.invertY(True)
+        vb.setMouseEnabled(x=True, y=True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.labels = _CellLabels()
+        self.labels.setZValue(5)
+        self.row_box = pg.QtWidgets.QGraphicsRectItem()
+        self.row_box.setPen(pg.mkPen("#333", width=1.5, style=Qt.PenStyle.DashLine))
+        self.cell_box = pg.QtWidgets.QGraphicsRectItem()
+        self.cell_box.setPen(pg.mkPen(palette.SELECT_COLOUR, width=4))
+        for z, graphics in ((6, self.row_box), (7, self.cell_box)):
+            graphics.setZValue(z)
+            graphics.setVisible(False)
+            pen = graphics.pen()
+            pen.setCosmetic(True)
+            graphics.setPen(pen)
+        for graphics in (self.image, self.labels, self.row_box, self.cell_box):
+            self.plot.addItem(graphics)
+        self.empty_text = pg.TextItem("", color="#666", anchor=(0.5, 0.5))
+        self.plot.addItem(self.empty_text, ignoreBounds=True)
+        self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=palette.diverging_colormap(), interactive=False,
+                                          width=14, label="oppose \u2190 net stance \u2192 support", colorMapMenu=False)
+        self.colour_bar.axis.setTicks([[(v, f"{v:+g}" if v else "0") for v in (-1, -0.5, 0, 0.5, 1)]])
+        item.layout.addItem(self.colour_bar, 2, 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+
+        self.columns_box.currentIndexChanged.connect(self._on_options_changed)
+        self.sort_box.currentIndexChanged.connect(self._on_options_changed)
+        self.fold_check.toggled.connect(self._on_options_changed)
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def graphics_view(self):
+        return self.plot
+
+    # ---- options -----------------------------------------------------------------------
+    def set_columns(self, columns: str) -> None:
+        self.columns_box.setCurrentIndex(self.columns_box.findData(columns))
+
+    def set_sort(self, key: str) -> None:
+        self.sort_box.setCurrentIndex(self.sort_box.findData(key))
+
+    def set_filter(self, text: str) -> None:
+        self.filter_edit.setText(text)
+
+    def set_fold_people(self, on: bool) -> None:
+        self.fold_check.setChecked(on)
+
+    def _on_options_changed(self, *_args) -> None:
+        self.columns = self.columns_box.currentData()
+        self.sort = self.sort_box.currentData()
+        self.fold_people = self.fold_check.isChecked()
+        self.refresh()
+
+    def _on_filter_changed(self, text: str) -> None:
+        self.filter_text = text.strip().lower()
+        self._draw(fit=True)
+
+    def _on_time_window_changed(self, _window) -> None:
+        self.refresh()
+
+    # ---- data --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        start, end = self.state.time_window
+        self.matrix = self.analysis.stance_matrix(columns=self.columns, fold_people=self.fold_people,
+                                                  start=start, end=end)
+        self._draw(fit=True)
+
+    def _ordered_rows(self) -> list[str]:
+        m = self.matrix
+        # statements without a known source can arrive as a NaN row id: there is no actor to show
+        rows = [a for a in m.counts.index if isinstance(a, str)]
+        if self.filter_text:
+            rows = [a for a in rows if self.filter_text in m.names.get(a, a).lower() or self.filter_text in a.lower()]
+        if self.sort == "name":
+            rows.sort(key=lambda a: m.names.get(a, a).lower())
+        elif self.sort == "net":
+            from core.tables import net_stance
+
+            net = net_stance(m)
+            rows.sort(key=lambda a: (-float(net.get(a, 0.0)), m.names.get(a, a).lower()))
+        return rows
+
+    def _draw(self, fit: bool = False) -> None:
+        m = self.matrix
+        self.row_ids = self._ordered_rows() if m is not None else []
+        self.col_ids = list(m.counts.columns) if m is not None else []
+        if self.row_ids and self.col_ids:
+            self.counts = m.counts.loc[self.row_ids, self.col_ids].to_numpy(dtype=int)
+            self.scores = m.scores.loc[self.row_ids, self.col_ids].to_numpy(dtype=float)
+        else:
+            self.counts = np.zeros((len(self.row_ids), len(self.col_ids)), dtype=int)
+            self.scores = np.zeros(self.counts.shape)
+        # the colour is the model's score; the view only maps it through the shared palette
+        self.rgba = palette.diverging_rgba(self.scores, self.counts)
+        rows, cols = self.counts.shape
+        self.image.setVisible(rows > 0 and cols > 0)
+        if rows and cols:
+            self.image.setImage(self.rgba, autoLevels=False)
+            self.image.setRect(QRectF(-0.5, -0.5, cols, rows))
+        self.labels.set_cells(self.counts, self.rgba)
+        self.row_axis.set_labels([m.names.get(a, a) for a in self.row_ids] if m is not None else [])
+        self.col_axis.set_labels(self.col_ids)
+        vb = self.plot.getViewBox()
+        vb.setLimits(xMin=-0.5, xMax=max(cols, 1) - 0.5, yMin=-0.5, yMax=max(rows, 1) - 0.5,
+                     maxXRange=max(cols, 1), maxYRange=max(rows, 1))
+        if m is None or m.is_empty:
+            self.empty_text.setText("No statements yet: the matrix fills as articles are analysed.")
+        elif not rows:
+            self.empty_text.setText(f"No actor matches \u201c{self.filter_text}\u201d.")
+        else:
+            self.empty_text.setText("")
+        self.empty_text.setPos(max(cols, 1) / 2 - 0.5, max(rows, 1) / 2 - 0.5)
+        total = int(self.counts.sum())
+        self.status.setText(f"{rows} actors \u00b7 {cols} columns \u00b7 {total:,} statements" if rows else "")
+        if fit:
+            self.fit()
+        self._on_selection_changed()
+
+    def fit(self) -> None:
+        rows, cols = self.counts.shape
+        height = self.plot.getViewBox().height() or 600
+        visible_rows = max(1, min(rows, int(height // MIN_ROW_PX)))
+        visible_cols = max(1, min(cols, MAX_VISIBLE_COLUMNS))
+        self.plot.getViewBox().setRange(xRange=(-0.5, visible_cols - 0.5), yRange=(-0.5, visible_rows - 0.5),
+                                        padding=0)
+
+    # ---- selection ---------------------------------------------------------------------
+    def _on_selection_changed(self, _value=None) -> None:
+        cols = len(self.col_ids)
+        actor = self.state.actor
+        if actor in self.row_ids:
+            r = self.row_ids.index(actor)
+            self.row_box.setRect(QRectF(-0.5, r - 0.5, cols, 1))
+            self.row_box.setVisible(True)
+        else:
+            self.row_box.setVisible(False)
+        cell = self.state.cell
+        if cell is not None and cell[0] in self.row_ids and cell[1] in self.col_ids:
+            r, c = self.row_ids.index(cell[0]), self.col_ids.index(cell[1])
+            self.cell_box.setRect(QRectF(c - 0.5, r - 0.5, 1, 1))
+            self.cell_box.setVisible(True)
+        else:
+            self.cell_box.setVisible(False)
+
+    def cell_at(self, scene_pos) -> tuple[int, int] | None:
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        r, c = int(math.floor(p.y() + 0.5)), int(math.floor(p.x() + 0.5))
+        if 0 <= r < len(self.row_ids) and 0 <= c < len(self.col_ids):
+            return r, c
+        return None
+
+    def scene_pos_of(self, actor_id: str, column: str):
+        r, c = self.row_ids.index(actor_id), self.col_ids.index(column)
+        return self.plot.getViewBox().mapViewToScene(pg.Point(c, r))
+
+    def activate_cell(self, r: int, c: int) -> None:
+        actor, column = self.row_ids[r], self.col_ids[c]
+        self.state.set_cell((actor, column))
+        self.state.set_actor(actor)
+        self.state.set_items(self.matrix.cells.get((actor, column), []))
+
+    def _on_mouse_clicked(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.cell_at(ev.scenePos())
+        if hit is not None:
+            self.activate_cell(*hit)
+            ev.accept()
+
+    def cell_tooltip(self, r: int, c: int) -> str:
+        actor, column = self.row_ids[r], self.col_ids[c]
+        n = int(self.counts[r, c])
+        name = self.matrix.names.get(actor, actor)
+        text = f"<b>{escape(name)}</b> \u00d7 <b>{escape(column)}</b><br>"
+        text += f"{n} statement{'s' if n != 1 else ''}" if n else "no statements"
+        if n:
+            text += f" \u00b7 net score {self.scores[r, c]:+.2f}<br><span style='color:#666'>Click to read the evidence</span>"
+        return text
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        hit = self.cell_at(scene_pos)
+        if hit is None:
+            QToolTip.hideText()
+            return
+        view_pos = self.plot.mapFromScene(scene_pos)
+        QToolTip.showText(self.plot.mapToGlobal(view_pos + QPoint(12, 12)), self.cell_tooltip(*hit), self.plot)
+
+    # ---- export ------------------------------------------------------------------------
+    def caption(self) -> str:
+        start, end = self.state.time_window
+        if self.matrix is None or self.matrix.is_empty:
+            return caption_text([], start, end)
+        ids = [sid for key, sids in self.matrix.cells.items() if key[0] in self.row_ids for sid in sids]
+        table = self.analysis.statements_table()
+        rows = table[table["statement_id"].isin(ids)]
+        dates = rows["date"].dropna()
+        first = start or (dates.min().date() if len(dates) else None)
+        last = end or (dates.max().date() if len(dates) else None)
+        return caption_text(rows["title"].tolist(), first, last)

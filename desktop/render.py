@@ -1,0 +1,63 @@
+"""Headless chart rendering for the CLI: `write_charts(analysis, out_dir)` writes timeline/matrix PNG + SVG."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+SIZE = (1280, 800)
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def ensure_app():
+    """The running QApplication, or a new one (offscreen when there is no display)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        if not _has_display():
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(sys.argv[:1] or ["standpoint"])
+    return app
+
+
+def _lay_out(widget, app) -> None:
+    from PySide6.QtCore import Qt
+
+    # laid out for real (geometry is needed to map data to pixels) without appearing on screen
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    widget.resize(*SIZE)
+    widget.show()
+    app.processEvents()
+    widget.fit()
+    app.processEvents()
+
+
+def write_charts(analysis, out_dir, formats=("png", "svg")) -> list[Path]:
+    """Render the timeline and the stance matrix of `analysis` into `out_dir`; returns the files written."""
+    app = ensure_app()
+    from desktop.chart_export import export_chart
+    from desktop.matrix_view import MatrixView
+    from desktop.state import SelectionState
+    from desktop.timeline_view import TimelineView
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    state = SelectionState()
+    written: list[Path] = []
+    for name, cls in (("timeline", TimelineView), ("matrix", MatrixView)):
+        widget = cls(analysis, state)
+        try:
+            _lay_out(widget, app)
+            for fmt in formats:
+                written.append(export_chart(widget, out / f"{name}.{fmt}"))
+        finally:
+            widget.close()
+            widget.deleteLater()
+    app.processEvents()
+    return written

@@ -1,0 +1,443 @@
+"""The event timeline: one lane per actor (or article), a mark per dated event, click-through to the sentence."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollBar, QToolTip, QVBoxLayout,
+)
+
+from desktop import palette
+from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
+from desktop.chart_base import ChartWidget, caption_text
+from desktop.chart_timeline_data import DAY, Marks, build_marks, hit_test, tooltip_html
+
+LANE_PX = 24  # comfortable lane height; more lanes than fit scroll
+POINT_SIZE = 9
+BAR_HEIGHT = 0.5
+HIT_PX = 6
+
+
+class _Bars(pg.BarGraphItem):
+    """BarGraphItem whose shape is its bounding box: the default builds one path of all rects."""
+
+    def shape(self):
+        path = pg.QtGui.QPainterPath()
+        path.addRect(self.boundingRect())
+        return path
+
+
+class _LaneViewBox(pg.ViewBox):
+    """Wheel zooms time only; Shift+wheel scrolls lanes (lanes are categories, not a scale)."""
+
+    def wheelEvent(self, ev, axis=None):
+        if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            delta = ev.delta() if hasattr(ev, "delta") else ev.angleDelta().y()
+            self.translateBy(y=-3 if delta > 0 else 3)
+            ev.accept()
+            return
+        super().wheelEvent(ev, axis=0)
+
+
+class TimelineView(ChartWidget):
+    """Events over time, lane per actor; binds to the SelectionState only."""
+
+    title = "Timeline"
+
+    def __init__(self, analysis, state, parent=None):
+        super().__init__(analysis, state, parent)
+        self.lanes_by = "actor"
+        self.colour_by = "modality"
+        self.marks: Marks | None = None
+        self._items: list[pg.GraphicsObject] = []
+        self._fitted_all = False
+        self._fitted_view: tuple[float, float] = (0.0, 0.0)
+        self._build_ui()
+        state.actor_changed.connect(self._on_selection_changed)
+        state.items_changed.connect(self._on_selection_changed)
+        state.time_window_changed.connect(self._on_time_window_changed)
+        self.refresh()
+        self.fit()
+
+    # ---- layout ------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.lanes_box = QComboBox()
+        self.lanes_box.addItem("Lanes: actors", "actor")
+        self.lanes_box.addItem("Lanes: articles", "article")
+        self.colour_box = QComboBox()
+        self.colour_box.addItem("Colour: modality", "modality")
+        self.colour_box.addItem("Colour: stance", "stance")
+        self.window_check = QCheckBox("Time window")
+        self.window_check.setToolTip("Drag the shaded band to limit the other views to a period")
+        fit = QPushButton("Fit")
+        fit.setToolTip("Fit the events in view (Home); press again to include long and vague periods")
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #555")
+        bar = QHBoxLayout()
+        for w in (self.lanes_box, self.colour_box, self.window_check, fit):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+
+        self.lane_axis = CategoryAxis("left")
+        self.plot = pg.PlotWidget(viewBox=_LaneViewBox(), axisItems={"bottom": date_axis(), "left": self.lane_axis})
+        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot.installEventFilter(self)
+        self.plot.showGrid(x=True, y=False, alpha=0.15)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        vb = self.plot.getViewBox()
+        vb.invertY(True)
+        vb.setLimits(minYRange=1.0, minXRange=DAY)
+        vb.sigYRangeChanged.connect(self._sync_scrollbar)
+        # below the axis, in the plot's own layout: it never hides marks and it is part of exports
+        self.legend = pg.LegendItem(labelTextColor="#222", colCount=4, horSpacing=18)
+        self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
+        self.region = pg.LinearRegionItem(orientation="vertical", brush=pg.mkBrush(255, 200, 0, 40),
+                                          hoverBrush=pg.mkBrush(255, 200, 0, 70))
+        self.region.setZValue(-10)
+        self.region.setVisible(False)
+        self.plot.addItem(self.region, ignoreBounds=True)
+        self.highlight_points = pg.ScatterPlotItem(size=POINT_SIZE + 6, pen=palette.HIGHLIGHT_PEN)
+        self.highlight_bars = _Bars(x0=[], x1=[], y=[], height=BAR_HEIGHT + 0.2, brush=None, pen=palette.HIGHLIGHT_PEN)
+        for item in (self.highlight_bars, self.highlight_points):
+            item.setZValue(20)
+            self.plot.addItem(item, ignoreBounds=True)
+
+        self.scroll = QScrollBar(Qt.Orientation.Vertical)
+        self.scroll.valueChanged.connect(self._on_scrolled)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.plot, 1)
+        body.addWidget(self.scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addLayout(body, 1)
+
+        self.lanes_box.currentIndexChanged.connect(self._on_lanes_changed)
+        self.colour_box.currentIndexChanged.connect(self._on_colour_changed)
+        self.window_check.toggled.connect(self._on_window_toggled)
+        fit.clicked.connect(self.home)
+        self.region.sigRegionChangeFinished.connect(self._on_region_changed)
+        scene = self.plot.scene()
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+
+    def graphics_view(self):
+        return self.plot
+
+    # ---- options -----------------------------------------------------------------------
+    def set_lanes_by(self, mode: str) -> None:
+        self.lanes_box.setCurrentIndex(self.lanes_box.findData(mode))
+
+    def set_colour_by(self, mode: str) -> None:
+        self.colour_box.setCurrentIndex(self.colour_box.findData(mode))
+
+    def _on_lanes_changed(self) -> None:
+        self.lanes_by = self.lanes_box.currentData()
+        self.refresh()
+        self.fit()
+
+    def _on_colour_changed(self) -> None:
+        self.colour_by = self.colour_box.currentData()
+        self.refresh()
+
+    # ---- drawing -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the marks from the analysis and redraw them (a handful of batched items)."""
+        table = self.analysis.timeline()
+        actor_ids = {a for ids in table["actor_ids"] for a in ids}
+        names = {a: self.analysis.actor_name(a) for a in actor_ids}
+        self.marks = build_marks(table, self.lanes_by, self.colour_by, names)
+        self._draw()
+
+    def _draw(self) -> None:
+        plot = self.plot
+        for item in self._items:
+            plot.removeItem(item)
+        self._items = []
+        m = self.marks
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        # grouping by style keeps the item count small (≤ ~20) whatever the number of events
+        keys = zip(m.is_bar.tolist(), m.category.tolist(), m.future.tolist(), m.vague.tolist())
+        for i, key in enumerate(keys):
+            groups[key].append(i)
+        for (is_bar, category, future, vague), idx in sorted(groups.items(), key=lambda kv: kv[0]):
+            idx = np.asarray(idx)
+            colour = palette.colour_for(self.colour_by, category)
+            if is_bar:
+                item = self._bar_item(idx, colour, future, vague)
+            else:
+                item = self._point_item(idx, colour, future)
+            plot.addItem(item)
+            self._items.append(item)
+        self.lane_axis.set_labels(m.lanes)
+        vb = plot.getViewBox()
+        vb.setLimits(yMin=-1.0, yMax=max(len(m.lanes), 1) + 0.0)
+        self._update_legend()
+        self._update_highlight()
+        n_events = len(m.table)
+        self.status.setText(f"{n_events:,} dated events \u00b7 {len(m.lanes)} lanes" if n_events else
+                            "No dated events yet: add articles, or correct unresolved dates.")
+        self._sync_scrollbar()
+
+    def _point_item(self, idx, colour: QColor, future: bool):
+        m = self.marks
+        if future:
+            brush, pen, symbol = pg.mkBrush(255, 255, 255), pg.mkPen(colour, width=2), "o"
+        else:
+            brush, pen, symbol = pg.mkBrush(colour), pg.mkPen(colour.darker(140), width=1), "o"
+        item = pg.ScatterPlotItem(x=m.x0[idx], y=m.lane[idx].astype(float), size=POINT_SIZE, symbol=symbol,
+                                  pen=pen, brush=brush, pxMode=True, data=idx)
+        item.setZValue(10 if future else 11)
+        item.mark_indices = idx
+        return item
+
+    def _bar_item(self, idx, colour: QColor, future: bool, vague: bool):
+        m = self.marks
+        alpha = 55 if vague else 170
+        if future:
+            alpha = min(alpha, 60)
+        style = Qt.PenStyle.DashLine if future else Qt.PenStyle.SolidLine
+        pen = pg.mkPen(colour, width=1.5, style=style) if (future or not vague) else pg.mkPen(None)
+        height = BAR_HEIGHT * (0.7 if vague else 1.0)
+        item = _Bars(x0=m.x0[idx], x1=m.x1[idx], y=m.lane[idx].astype(float), height=height,
+                     brush=pg.mkBrush(palette.faded(colour, alpha)), pen=pen)
+        item.setZValue(2 if vague else 5)
+        item.mark_indices = idx
+        return item
+
+    def _update_legend(self) -> None:
+        self.legend.clear()
+        present = set(self.marks.category.tolist())
+        for value, label in palette.categories(self.colour_by):
+            if value in present or not present:
+                self.legend.addItem(palette.legend_sample(palette.colour_for(self.colour_by, value)), label)
+        grey = palette.OTHER_COLOUR
+        if self.marks.future.any():
+            self.legend.addItem(palette.legend_sample(grey, hollow=True), "future (hollow / dashed)")
+        if (self.marks.is_bar & ~self.marks.vague).any():
+            self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=170), "week / month / period")
+        if self.marks.vague.any():
+            self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=55), "vague period")
+
+    # ---- selection ---------------------------------------------------------------------
+    def selected_marks(self) -> np.ndarray:
+        """Marks of the selected events and of the selected actor's events."""
+        m = self.marks
+        if m is None or not len(m):
+            return np.zeros(0, dtype=int)
+        chosen = np.zeros(len(m), dtype=bool)
+        items = set(self.state.items)
+        if items:
+            ids = m.table["event_id"].to_numpy()[m.row]
+            chosen |= np.fromiter((x in items for x in ids), dtype=bool, count=len(m))
+        actor = self.state.actor
+        if actor is not None and self.lanes_by == "actor" and actor in m.lane_keys:
+            chosen |= m.lane == m.lane_keys.index(actor)
+        elif actor is not None:
+            with_actor = m.table["actor_ids"].map(lambda ids: actor in ids).to_numpy()
+            chosen |= with_actor[m.row]
+        return np.flatnonzero(chosen)
+
+    def _update_highlight(self) -> None:
+        m = self.marks
+        sel = self.selected_marks()
+        points = sel[~m.is_bar[sel]] if len(sel) else sel
+        bars = sel[m.is_bar[sel]] if len(sel) else sel
+        brushes = [pg.mkBrush(palette.colour_for(self.colour_by, c)) for c in m.category[points]]
+        self.highlight_points.setData(x=m.x0[points], y=m.lane[points].astype(float), brush=brushes or None)
+        self.highlight_bars.setOpts(x0=m.x0[bars], x1=m.x1[bars], y=m.lane[bars].astype(float))
+
+    def _on_selection_changed(self, _value=None) -> None:
+        if self.marks is not None:
+            self._update_highlight()
+
+    # ---- mouse -------------------------------------------------------------------------
+    def mark_at(self, scene_pos) -> int | None:
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos) or self.marks is None:
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        px, py = vb.viewPixelSize()
+        return hit_test(self.marks, p.x(), p.y(), px * HIT_PX, max(py * HIT_PX, 0.35), BAR_HEIGHT / 2 + 0.05)
+
+    def scene_pos_of(self, event_id: str):
+        """Scene position of an event's first mark (tests and keyboard navigation use it)."""
+        m = self.marks
+        ids = m.table["event_id"].to_numpy()[m.row]
+        hits = np.flatnonzero(ids == event_id)
+        if not len(hits):
+            return None
+        i = int(hits[0])
+        x = m.x0[i] if not m.is_bar[i] else (m.x0[i] + m.x1[i]) / 2
+        return self.plot.getViewBox().mapViewToScene(pg.Point(x, float(m.lane[i])))
+
+    def activate_mark(self, i: int) -> None:
+        row = self.marks.table.iloc[int(self.marks.row[i])]
+        self.state.set_items([row["event_id"]])
+        self.state.set_sentence(row["article_id"], int(row["sentence_index"]))
+
+    def _on_mouse_clicked(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        i = self.mark_at(ev.scenePos())
+        if i is not None:
+            self.activate_mark(i)
+            ev.accept()
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        i = self.mark_at(scene_pos)
+        if i is None:
+            QToolTip.hideText()
+            return
+        row = self.marks.table.iloc[int(self.marks.row[i])]
+        view_pos = self.plot.mapFromScene(scene_pos)
+        QToolTip.showText(self.plot.mapToGlobal(view_pos + QPoint(12, 12)), tooltip_html(row), self.plot)
+
+    # ---- navigation --------------------------------------------------------------------
+    def home(self) -> None:
+        """Home key / Fit button: fit the events in focus; pressed again, fit everything."""
+        current = self.plot.getViewBox().viewRange()[0]
+        again = abs(current[0] - self._fitted_view[0]) < DAY and abs(current[1] - self._fitted_view[1]) < DAY
+        self.fit(everything=again and not self._fitted_all)
+
+    def fit(self, everything: bool = False) -> None:
+        """The dated events in focus (or `everything`), and as many lanes from the top as fit.
+
+        Long or vague spans ("in recent years", "last year") would squeeze every day-level event
+        into a corner, so the first fit covers points and spans up to a month only.
+        """
+        m = self.marks
+        vb = self.plot.getViewBox()
+        if m is None or not len(m):
+            vb.setRange(xRange=(epoch_today() - 30 * DAY, epoch_today()), yRange=(-0.5, 0.5), padding=0)
+            return
+        full = (float(np.nanmin(m.x0)), float(np.nanmax(m.x1)))
+        focus = ~m.vague & ((m.x1 - m.x0) <= 31 * DAY)
+        lo, hi = (float(m.x0[focus].min()), float(m.x1[focus].max())) if focus.any() else full
+        if everything:
+            lo, hi = full
+        pad = max((hi - lo) * 0.04, DAY)
+        visible = self._lanes_that_fit()
+        vb.setRange(xRange=(lo - pad, hi + pad), yRange=(-0.6, min(len(m.lanes), visible) - 0.4), padding=0)
+        self._fitted_all = everything
+        self._fitted_view = tuple(vb.viewRange()[0])
+
+    def _lanes_that_fit(self) -> int:
+        height = self.plot.getViewBox().height() or 500
+        return max(4, int(height // LANE_PX))
+
+    def eventFilter(self, obj, event):
+        if obj is self.plot and event.type() == QEvent.Type.KeyPress and self._handle_key(event.key()):
+            return True
+        return super().eventFilter(obj, event)
+
+    def keyPressEvent(self, event):
+        if not self._handle_key(event.key()):
+            super().keyPressEvent(event)
+
+    def _handle_key(self, key) -> bool:
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        K = Qt.Key
+        if key in (K.Key_Plus, K.Key_Equal):
+            vb.scaleBy(x=0.7, y=1)
+        elif key == K.Key_Minus:
+            vb.scaleBy(x=1 / 0.7, y=1)
+        elif key == K.Key_Left:
+            vb.translateBy(x=-(x1 - x0) * 0.15)
+        elif key == K.Key_Right:
+            vb.translateBy(x=(x1 - x0) * 0.15)
+        elif key == K.Key_Up:
+            vb.translateBy(y=-1)
+        elif key == K.Key_Down:
+            vb.translateBy(y=1)
+        elif key == K.Key_PageUp:
+            vb.translateBy(y=-(y1 - y0))
+        elif key == K.Key_PageDown:
+            vb.translateBy(y=(y1 - y0))
+        elif key == K.Key_Home:
+            self.home()
+        else:
+            return False
+        return True
+
+    def _sync_scrollbar(self, *_args) -> None:
+        if self.marks is None:
+            return
+        (y0, y1) = self.plot.getViewBox().viewRange()[1]
+        visible = max(1, int(round(y1 - y0)))
+        total = len(self.marks.lanes)
+        self.scroll.blockSignals(True)
+        self.scroll.setRange(0, max(0, total - visible))
+        self.scroll.setPageStep(visible)
+        self.scroll.setValue(max(0, int(round(y0 + 0.5))))
+        self.scroll.blockSignals(False)
+        self.scroll.setVisible(total > visible)
+
+    def _on_scrolled(self, value: int) -> None:
+        vb = self.plot.getViewBox()
+        (y0, y1) = vb.viewRange()[1]
+        vb.setYRange(value - 0.6, value - 0.6 + (y1 - y0), padding=0)
+
+    # ---- time window -------------------------------------------------------------------
+    def _on_window_toggled(self, on: bool) -> None:
+        if not on:
+            self.region.setVisible(False)
+            self.state.set_time_window(None, None)
+            return
+        (x0, x1) = self.plot.getViewBox().viewRange()[0]
+        if self.state.time_window == (None, None):
+            third = (x1 - x0) / 3
+            self.region.blockSignals(True)
+            self.region.setRegion((x0 + third, x1 - third))
+            self.region.blockSignals(False)
+        self.region.setVisible(True)
+        self._on_region_changed()
+
+    def _on_region_changed(self, *_args) -> None:
+        if not self.region.isVisible():
+            return
+        a, b = self.region.getRegion()
+        start, end = day_of(a), day_of(b)
+        if end <= start:
+            end = day_of(a + DAY)
+        self.state.set_time_window(start, end)
+
+    def _on_time_window_changed(self, window) -> None:
+        start, end = window
+        on = start is not None and end is not None
+        self.window_check.blockSignals(True)
+        self.window_check.setChecked(on)
+        self.window_check.blockSignals(False)
+        self.region.blockSignals(True)
+        if on:
+            self.region.setRegion((epoch(start), epoch(end)))
+        self.region.setVisible(on)
+        self.region.blockSignals(False)
+
+    # ---- export ------------------------------------------------------------------------
+    def caption(self) -> str:
+        m = self.marks
+        if m is None or not len(m):
+            return caption_text([], None, None)
+        (x0, x1) = self.plot.getViewBox().viewRange()[0]
+        shown = (m.x1 >= x0) & (m.x0 <= x1)
+        titles = m.table["title"].to_numpy()[m.row[shown]].tolist()
+        if not shown.any():
+            return caption_text(titles, None, None)
+        first = day_of(max(x0, float(m.x0[shown].min())))
+        last = day_of(min(x1, float(m.x1[shown].max())) - 1)
+        return caption_text(titles, first, last)
+
+
+def epoch_today() -> float:
+    from datetime import date
+
+    return epoch(date.today())

@@ -1,0 +1,93 @@
+"""chart_export: PNG/SVG/PDF files are valid, non-blank, and carry a caption with sources and dates."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QImage
+
+from desktop.chart_export import chart_size, copy_to_clipboard, export_chart, export_png, render_image
+from desktop.matrix_view import MatrixView
+from desktop.timeline_view import TimelineView
+from tests.desktop.conftest_charts import *  # noqa: F401,F403
+from tests.desktop.conftest_charts import show
+
+VIEWS = [TimelineView, MatrixView]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def distinct_colours(image: QImage, step: int = 7) -> int:
+    seen = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+@pytest.mark.parametrize("cls", VIEWS)
+def test_png_is_valid_and_not_blank(qtbot, handmade, state, tmp_path, cls):
+    view = show(qtbot, cls(handmade, state), 900, 600)
+    path = export_png(view, tmp_path / "chart.png")
+    image = QImage(str(path))
+    assert not image.isNull()
+    assert image.width() == view.plot.viewport().width()
+    assert distinct_colours(image) >= 5
+
+
+@pytest.mark.parametrize("cls", VIEWS)
+def test_png_size_and_dpi(qtbot, handmade, state, tmp_path, cls):
+    view = show(qtbot, cls(handmade, state), 900, 600)
+    base = chart_size(view)
+    image = QImage(str(export_png(view, tmp_path / "big.png", dpi=192)))
+    assert abs(image.width() - 2 * base.width()) <= 2
+    assert round(image.dotsPerMeterX() * 0.0254) == 192
+    wide = QImage(str(export_png(view, tmp_path / "wide.png", width=1800)))
+    assert abs(wide.width() - 1800) <= 1
+
+
+@pytest.mark.parametrize("cls", VIEWS)
+def test_svg_parses_and_has_paths_and_text(qtbot, handmade, state, tmp_path, cls):
+    view = show(qtbot, cls(handmade, state), 900, 600)
+    path = export_chart(view, tmp_path / "chart.svg")
+    root = ET.parse(path).getroot()
+    tags = {el.tag.replace(SVG, "") for el in root.iter()}
+    assert "path" in tags or "polyline" in tags or "rect" in tags
+    texts = " ".join("".join(el.itertext()) for el in root.iter(f"{SVG}text"))
+    assert "Russia" in texts
+    assert "Idlib offensive imminent" in texts  # the caption names the source
+    assert "2018" in texts
+
+
+@pytest.mark.parametrize("cls", VIEWS)
+def test_pdf_starts_with_magic(qtbot, handmade, state, tmp_path, cls):
+    view = show(qtbot, cls(handmade, state), 900, 600)
+    path = export_chart(view, tmp_path / "chart.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 2000
+
+
+def test_caption_lists_sources_and_dates(qtbot, handmade, state):
+    view = show(qtbot, TimelineView(handmade, state))
+    caption = view.caption()
+    assert "Sources: Idlib offensive imminent" in caption
+    assert "2018" in caption
+    matrix = show(qtbot, MatrixView(handmade, state))
+    assert matrix.caption() == "Sources: Idlib offensive imminent \u00b7 29 Aug 2018"
+
+
+def test_caption_makes_the_image_taller(qtbot, handmade, state):
+    view = show(qtbot, MatrixView(handmade, state), 900, 600)
+    assert render_image(view).height() > view.plot.viewport().height()
+
+
+def test_clipboard(qtbot, handmade, state):
+    view = show(qtbot, MatrixView(handmade, state), 900, 600)
+    image = copy_to_clipboard(view)
+    pasted = QGuiApplication.clipboard().image()
+    assert not pasted.isNull() and pasted.size() == image.size()
+
+
+def test_unknown_format_is_refused(qtbot, handmade, state, tmp_path):
+    view = show(qtbot, MatrixView(handmade, state), 900, 600)
+    with pytest.raises(ValueError, match="Unsupported"):
+        export_chart(view, tmp_path / "chart.bmp")
