@@ -38,18 +38,20 @@ _PLACE_NOUNS = frozenset("town towns city cities village villages province provi
 _DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
                         "southwestern north south east west rural".split())
 _PLACE_PREPOSITIONS = frozenset("in at near into from to outside around towards toward across via".split())
+# "at Apple", "from Apple" are as common as "at Idlib": organisations are only ruled out by these.
+_ORG_PLACE_PREPOSITIONS = frozenset("in near into outside around towards toward across inside".split())
 
 
-def in_place_context(words: list[Word], i: int) -> bool:
+def in_place_context(words: list[Word], i: int, prepositions: frozenset[str] = _PLACE_PREPOSITIONS) -> bool:
     """ "in Ramat Gan", "the towns of al-Latamenah, Khan Sheikhoun and ...": a place, not a person."""
-    if i > 0 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS:
+    if i > 0 and words[i - 1].text.lower() in prepositions:
         return True
     k = i - 1
     while k >= 0 and k > i - 12:
         low = words[k].text.lower()
-        if low in _PLACE_NOUNS or low in _PLACE_PREPOSITIONS:
-            return True
-        if not (low in (",", "and", "of", "-", "or") or low in _DIRECTIONS or words[k].is_cap
+        if low in _PLACE_NOUNS or low in prepositions or low in _DIRECTIONS:
+            return True  # "eastern Ghouta, Daraa and ...": one of a list of places
+        if not (low in (",", "and", "of", "-", "or") or words[k].is_cap
                 or low in _CONNECTORS):
             return False
         k -= 1
@@ -185,7 +187,8 @@ def classify_runs(words: list[Word], runs: list[tuple[int, int]], table: AliasTa
 
     def place_word(text: str) -> bool:
         # NER wavers on a town's name ("Idlib" ORG here, GPE there): the article-wide majority decides.
-        return votes[text][True] >= votes[text][False]
+        counts = votes.get(text)
+        return bool(counts) and counts[True] >= counts[False]
 
     for run_i, run_j in runs:
         if headline[run_i]:
@@ -216,11 +219,17 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
     kind = org_kind(text) if j - i > 1 or label == "ORG" else None
     if kind is not None and label not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT", "LAW"):
         return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind=kind)
-    cue = title_before(i) or (j < len(words) and words[j].text.lower() in _SPEECH_AFTER and j - i > 1)
+    titled = title_before(i)
+    speaks = j < len(words) and words[j].text.lower() in _SPEECH_AFTER and j - i > 1 and label in ("", "PERSON")
+    cue = titled or speaks
     if j - i == 1:
         # A single word names a person only as the surname of someone known (the resolver decides);
         # with NER saying ORG it falls back to an organisation ("Apple").
-        if label == "ORG" and len(text) > 2 and not in_place_context(words, i) and not place_after(words, j) \
+        after_place = i > 1 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS and (
+            labels[i - 2] in ("GPE", "LOC", "FAC", "NORP") or place_word(words[i - 2].text)
+            or i > 2 and words[i - 3].text.lower() == "from")  # "from Aleppo to Hama"
+        if label == "ORG" and len(text) > 2 and not in_place_context(words, i, _ORG_PLACE_PREPOSITIONS) \
+                and not place_after(words, j) and not after_place \
                 and not place_word(words[i].text):
             return Candidate(i, j, "", "surname", "ner", name=text, kind="organisation")
         if label in ("", "PERSON", "NORP"):

@@ -127,9 +127,14 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     for c in cands:
         if c.kind == "person" and c.via == "name":
             c.actor_id = people.add_full(c.name)
+    org_names = {c.name: slugify(org_name(c.name)) for c in cands
+                 if c.kind and c.kind != "person" and not c.actor_id and c.via == "name"}
     for c in cands:
         if c.via == "surname":
-            c.actor_id = people.for_surname(words[c.wstart].text) or ""
+            word = words[c.wstart].text
+            c.actor_id = people.for_surname(word) or ""
+            if not c.actor_id and word in org_names:
+                c.actor_id, c.via = org_names[word], "name"  # "Apple" in a headline, named in the body
             if not c.actor_id and c.kind == "organisation":
                 c.via = "name"  # NER's one-word organisation ("Apple") that is nobody's surname
         if not c.actor_id and c.kind and c.kind != "person":
