@@ -106,13 +106,17 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
             return False
         unit = m.group("u").lower()
         n = (m.group("n") or "").lower()
+        if unit.startswith("quarter") and (re.match(r"\s+of\b", text[c.end:c.end + 5]) or "-" in m.group(0)
+                                           or n in ("a", "three", "one", "two")):
+            return False  # fractions: "a quarter of", "three-quarters"
         if unit in ("second", "minute") and n in ("a", "an"):
             return after.lower() in ("", "ago", "later", "earlier", "or", "and")
         if n and n[0].isdigit() and _BAD_BEFORE_NUMBER.search(text[max(0, c.start - 12):c.start]):
             return False
         if label in ("MONEY", "PERCENT"):
             return False
-        return True
+        # "60 Minutes" (a programme): a capitalised unit inside a sentence is a name.
+        return not (m.group("u")[0].isupper() and c.start > 0 and text[c.start - 2:c.start].strip() not in (".", ""))
     if rule == "vague":
         phrase = m.group(0).lower()
         if phrase == "soon" and before == "as":
@@ -123,6 +127,8 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
     if rule in ("md", "dm"):
         day = int(re.match(r"\d+", m.group("d")).group())
         return 1 <= day <= 31
+    if rule == "noon":
+        return before != "high"
     if rule == "set_adverb" and m.group("a").lower() == "annual":
         return True
     return True

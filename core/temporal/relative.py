@@ -62,7 +62,8 @@ def weekday_date(wd: int, dct: date, rel: str | None, tense: str | None) -> date
         return before
     if tense == FUTURE:
         return after
-    return before if (dct - before) <= (after - dct) else after
+    # News reports mostly look back: without a tense, the past day wins unless it is far off.
+    return before if (dct - before).days <= 4 or (dct - before) <= (after - dct) else after
 
 
 def weekday(m, ctx):
@@ -91,7 +92,13 @@ def _clock(m, ctx, hour: int, minute: int):
         day = "XXXX-XX-XX"
         r = unresolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "time")
         return r
-    if w in _DEICTIC:
+    if _g(m, "m"):
+        from core.temporal.normalise import _month_day
+        day = _month_day(m, ctx)
+        if day is None or day.start is None:
+            return None
+        d = day.start
+    elif w in _DEICTIC:
         d = ctx.dct + timedelta(days=_DEICTIC[w])
     elif w:
         d = weekday_date(weekday_number(w), ctx.dct, None, ctx.tense)
@@ -141,6 +148,10 @@ def unit_rel(m, ctx):
     if unit == "WE":
         ref = ctx.dct + timedelta(weeks=step)
         r = placed("DATE", cal.unit_value(ref, "WE"), RELATIVE)
+    elif unit == "DE" and rel in ("the past", "past"):
+        # "the past decade" reads as the ten years up to now rather than the previous calendar decade.
+        r = Reading("DURATION", "P10Y", RELATIVE, granularity="period")
+        return _anchored(r, ctx.dct, -1, "P10Y")
     elif unit in ("DE", "CE"):
         years = 10 if unit == "DE" else 100
         ref = date(ctx.dct.year + step * years, 1, 1)
