@@ -59,9 +59,35 @@ class CategoryAxis(pg.AxisItem):
         return out
 
 
+DAY_SECONDS = 86400.0
+
+
+class DayAxis(pg.DateAxisItem):
+    """Date axis whose day-level ticks read "29 Aug" and never collide with month ticks.
+
+    pyqtgraph's default draws bare day numbers ("28 29 30") plus a second level of month names
+    that overlaps them ("Aug02"); a reader then cannot tell which month a mark is in.
+    """
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = super().tickValues(minVal, maxVal, size)
+        fine = [lv for lv in levels if lv[0] < 28 * DAY_SECONDS and lv[1]]
+        if fine:
+            spacing, values = min(fine, key=lambda lv: lv[0])
+            self._day_spacing = spacing
+            return [(spacing, values)]
+        self._day_spacing = None
+        return levels
+
+    def tickStrings(self, values, scale, spacing):
+        if getattr(self, "_day_spacing", None) == spacing and spacing >= DAY_SECONDS:
+            return [day_of(v).strftime("%d %b").lstrip("0") for v in values]
+        return super().tickStrings(values, scale, spacing)
+
+
 def date_axis() -> pg.DateAxisItem:
     # utcOffset=0: dates are calendar days, not instants; labels must not shift by the local zone.
-    return pg.DateAxisItem(orientation="bottom", utcOffset=0)
+    return DayAxis(orientation="bottom", utcOffset=0)
 
 
 def epoch(day) -> float:

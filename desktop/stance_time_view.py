@@ -1,0 +1,279 @@
+"""Stance over time: small multiples, one strip per chosen actor, one lane per target, marks coloured by polarity."""
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from desktop import palette
+from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
+from desktop.chart_base import ChartWidget, caption_text
+from desktop.chart_timeline_data import DAY, epoch_seconds
+
+DEFAULT_ACTORS = 3
+LANE_PX = 30
+STRIP_EXTRA_PX = 70  # title and date axis of each strip
+POLARITY_ORDER = ("support", "oppose", "neutral")
+
+
+def stance_rows(analysis, actor_ids, fold_people: bool = True) -> pd.DataFrame:
+    """Statements of the given actors (people folded under their government), with a `holder` column."""
+    table = analysis.statements_table()
+    if not len(table):
+        return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
+    holders = [analysis.stance_holder(a, fold_people) if isinstance(a, str) else None for a in table["source_actor"]]
+    table = table.assign(holder=holders)
+    table = table[table["holder"].isin(list(actor_ids)) & table["date"].notna()].copy()
+    table["target_label"] = table["target_label"].fillna("").replace("", "(no target)")
+    table["x"] = epoch_seconds(table["date"]) + DAY / 2  # mid-day: the day the article appeared
+    return table.reset_index(drop=True)
+
+
+def spread(table: pd.DataFrame, lanes: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) positions fanning out statements that share a day and a lane, so each stays clickable.
+
+    Marks spread across their own day (never into the next one) and a little up and down the lane.
+    """
+    x = table["x"].to_numpy(dtype=float).copy()
+    y = np.array([lanes[t] for t in table["target_label"]], dtype=float)
+    if not len(table):
+        return x, y
+    groups = table.groupby(["x", "target_label"])
+    rank = groups.cumcount().to_numpy()
+    size = groups["x"].transform("size").to_numpy()
+    columns = np.minimum(size, 4)
+    col, row = rank % columns, rank // columns
+    rows = np.ceil(size / columns)
+    x += (col - (columns - 1) / 2) * 0.8 * DAY / columns
+    # a slight diagonal keeps marks apart even when zoomed out so far that a day is one pixel
+    y += (col - (columns - 1) / 2) * 0.12
+    y += np.where(rows > 1, (row - (rows - 1) / 2) * np.minimum(0.5 / np.maximum(rows - 1, 1), 0.3), 0.0)
+    return x, y
+
+
+def tooltip(row) -> str:
+    sentence = str(row["sentence"])
+    if len(sentence) > 300:
+        sentence = sentence[:299] + "\u2026"
+    who = row["source_name"] or row["source_text"] or "?"
+    return (f"<b>{escape(str(who))}</b> \u2014 <i>{escape(str(row['cue_text']))}</i> \u2014 "
+            f"<b>{escape(str(row['polarity']))}</b> on {escape(str(row['target_label']))}<br>"
+            f"{escape(sentence)}<br><span style='color:#666'>{escape(str(row['title']))} \u00b7 "
+            f"{row['date']:%d %b %Y}</span>")
+
+
+class StanceTimeView(ChartWidget):
+    """Per actor, per target: who said what when. Binds to the SelectionState only."""
+
+    title = "Stance over time"
+
+    def __init__(self, analysis, state, parent=None):
+        super().__init__(analysis, state, parent)
+        self.actor_ids: list[str] = []
+        self.rows = pd.DataFrame()
+        self.strips: dict[str, tuple[pg.PlotItem, list[pg.ScatterPlotItem]]] = {}
+        self._build_ui()
+        state.actor_changed.connect(self._on_actor_changed)
+        state.items_changed.connect(self._on_items_changed)
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        self.actor_list = QListWidget()
+        self.actor_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.actor_list.setToolTip("Choose one or more actors (Ctrl/Shift-click)")
+        self.actor_list.itemSelectionChanged.connect(self._on_list_changed)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.ci.setSpacing(4)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.graphics)
+        self.empty = QLabel("No statements with a publication date yet.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #666")
+        legend = QHBoxLayout()
+        for polarity in POLARITY_ORDER:
+            swatch = QLabel("\u25cf " + polarity)
+            swatch.setStyleSheet(f"color: {palette.STANCE_COLOURS[polarity].name()}; font-weight: bold")
+            legend.addWidget(swatch)
+        legend.addStretch(1)
+        legend.addWidget(QLabel("Dates are publication dates."))
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(legend)
+        box.addWidget(self.scroll, 1)
+        box.addWidget(self.empty, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.actor_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(splitter)
+
+    def graphics_view(self):
+        return self.graphics
+
+    # ---- actors ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        table = self.analysis.statements_table()
+        counts: dict[str, int] = {}
+        for a in table["source_actor"] if len(table) else ():
+            holder = self.analysis.stance_holder(a, True) if isinstance(a, str) else None
+            if holder is not None and self.analysis.visible(holder):
+                counts[holder] = counts.get(holder, 0) + 1
+        order = sorted(counts, key=lambda a: (-counts[a], self.analysis.actor_name(a)))
+        keep = [a for a in self.actor_ids if a in counts]
+        if self.state.actor in counts and self.state.actor not in keep:
+            keep.insert(0, self.state.actor)
+        if not keep:
+            keep = order[:DEFAULT_ACTORS]
+        self.actor_list.blockSignals(True)
+        self.actor_list.clear()
+        for a in order:
+            item = QListWidgetItem(f"{self.analysis.actor_name(a)}  ({counts[a]})")
+            item.setData(Qt.ItemDataRole.UserRole, a)
+            self.actor_list.addItem(item)
+            item.setSelected(a in keep)
+        self.actor_list.blockSignals(False)
+        self.set_actors(keep)
+
+    def set_actors(self, actor_ids) -> None:
+        """Show these actors' strips (and select them in the list)."""
+        self.actor_ids = list(dict.fromkeys(actor_ids))
+        self.actor_list.blockSignals(True)
+        for i in range(self.actor_list.count()):
+            item = self.actor_list.item(i)
+            item.setSelected(item.data(Qt.ItemDataRole.UserRole) in self.actor_ids)
+        self.actor_list.blockSignals(False)
+        self._draw()
+
+    def _on_list_changed(self) -> None:
+        chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.actor_list.selectedItems()]
+        # keep the user's earlier order, add new ones at the end
+        self.set_actors([a for a in self.actor_ids if a in chosen] + [a for a in chosen if a not in self.actor_ids])
+
+    def _on_actor_changed(self, actor_id) -> None:
+        if actor_id is not None and actor_id not in self.actor_ids:
+            if any(self.actor_list.item(i).data(Qt.ItemDataRole.UserRole) == actor_id
+                   for i in range(self.actor_list.count())):
+                self.set_actors([actor_id] + self.actor_ids)
+
+    # ---- drawing -----------------------------------------------------------------------
+    def _draw(self) -> None:
+        self.graphics.clear()
+        self.strips = {}
+        self.rows = stance_rows(self.analysis, self.actor_ids)
+        has_rows = bool(len(self.rows))
+        self.scroll.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if not has_rows:
+            return
+        x_lo, x_hi = float(self.rows["x"].min()) - 2 * DAY, float(self.rows["x"].max()) + 2 * DAY
+        first = None
+        height = 0
+        axes: list[CategoryAxis] = []
+        for actor in self.actor_ids:
+            mine = self.rows[self.rows["holder"] == actor]
+            if not len(mine):
+                continue
+            targets = mine.groupby("target_label").size().sort_values(ascending=False, kind="stable")
+            lanes = {t: i for i, t in enumerate(targets.index)}
+            axis = CategoryAxis("left", labels=list(lanes), limit=24)
+            axes.append(axis)
+            plot = self.graphics.addPlot(axisItems={"left": axis, "bottom": date_axis()})
+            self.graphics.nextRow()
+            plot.setTitle(f"<b>{escape(self.analysis.actor_name(actor))}</b>", size="10pt")
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.showGrid(x=True, alpha=0.15)
+            plot.getViewBox().invertY(True)
+            plot.setYRange(-0.6, len(lanes) - 0.4, padding=0)
+            plot.getViewBox().setMouseEnabled(y=False)
+            n_lanes = len(lanes)
+            plot.setMinimumHeight(n_lanes * LANE_PX + STRIP_EXTRA_PX)
+            plot.setMaximumHeight(n_lanes * LANE_PX + STRIP_EXTRA_PX)
+            height += n_lanes * LANE_PX + STRIP_EXTRA_PX + 6
+            x, y = spread(mine, lanes)
+            items = []
+            for polarity in POLARITY_ORDER:
+                sel = np.flatnonzero(mine["polarity"].to_numpy() == polarity)
+                if not len(sel):
+                    continue
+                colour = palette.STANCE_COLOURS[polarity]
+                scatter = pg.ScatterPlotItem(
+                    x=x[sel], y=y[sel], data=mine.index.to_numpy()[sel], size=11,
+                    brush=pg.mkBrush(colour), pen=pg.mkPen(colour.darker(150), width=1), hoverable=True,
+                    hoverSize=14, tip=self._tip,
+                )
+                scatter.sigClicked.connect(self._on_points_clicked)
+                plot.addItem(scatter)
+                items.append(scatter)
+            highlight = pg.ScatterPlotItem(size=17, brush=None, pen=palette.HIGHLIGHT_PEN)
+            highlight.setZValue(20)
+            plot.addItem(highlight)
+            items.append(highlight)
+            plot.highlight = highlight
+            plot.mark_y = dict(zip(mine.index.tolist(), y.tolist()))
+            plot.mark_x = dict(zip(mine.index.tolist(), x.tolist()))
+            if first is None:
+                first = plot
+                plot.setXRange(x_lo, x_hi, padding=0.02)
+            else:
+                plot.setXLink(first)
+            self.strips[actor] = (plot, items)
+        # one label width for every strip keeps their time axes aligned
+        width = max(axis.width() for axis in axes)
+        for axis in axes:
+            axis.setWidth(width)
+        self.graphics.setMinimumHeight(height)
+        self._on_items_changed(self.state.items)
+
+    def _tip(self, x, y, data) -> str:
+        return tooltip(self.rows.loc[int(data)])
+
+    def _on_points_clicked(self, _item, points, *_args) -> None:
+        if len(points):
+            self.activate_row(int(points[0].data()))
+
+    def activate_row(self, index: int) -> None:
+        row = self.rows.loc[index]
+        self.state.set_items([row["statement_id"]])
+        self.state.set_sentence(row["article_id"], int(row["sentence_index"]))
+
+    def _on_items_changed(self, items) -> None:
+        chosen = set(items)
+        for plot, _items in self.strips.values():
+            idx = [i for i in plot.mark_y if self.rows.at[i, "statement_id"] in chosen]
+            plot.highlight.setData(x=[plot.mark_x[i] for i in idx], y=[plot.mark_y[i] for i in idx])
+
+    def scene_pos_of(self, statement_id: str):
+        """Scene position of a statement's mark (for tests and keyboard access)."""
+        hits = self.rows.index[self.rows["statement_id"] == statement_id]
+        if not len(hits):
+            return None
+        i = int(hits[0])
+        plot = self.strips[self.rows.at[i, "holder"]][0]
+        return plot.getViewBox().mapViewToScene(pg.Point(plot.mark_x[i], plot.mark_y[i]))
+
+    def fit(self) -> None:
+        if self.strips:
+            first = next(iter(self.strips.values()))[0]
+            first.setXRange(float(self.rows["x"].min()) - 2 * DAY, float(self.rows["x"].max()) + 2 * DAY,
+                            padding=0.02)
+
+    def caption(self) -> str:
+        if not len(self.rows):
+            return caption_text([], None, None)
+        return caption_text(self.rows["title"].tolist(), day_of(float(self.rows["x"].min())),
+                            day_of(float(self.rows["x"].max())))
+
+
+__all__ = ["StanceTimeView", "stance_rows", "epoch"]

@@ -1,0 +1,104 @@
+"""StanceTimeView: strips per actor, lanes per target, marks at publication dates, click-through."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.chart_axes import epoch
+from desktop.chart_export import export_chart
+from desktop.stance_time_view import StanceTimeView, spread, stance_rows
+from tests.desktop.conftest_charts import *  # noqa: F401,F403
+from tests.desktop.conftest_charts import handmade_result, show
+
+DAY = 86400
+
+
+def test_default_actors_are_the_most_vocal(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    assert view.actor_ids == ["russia", "turkey", "rebels"]
+    assert list(view.strips) == ["russia", "turkey", "rebels"]
+
+
+def test_people_are_folded_under_their_government(handmade):
+    rows = stance_rows(handmade, ["russia"])
+    assert len(rows) == 3 and set(rows["source_actor"]) == {"russia", "lavrov"}
+
+
+@pytest.mark.parametrize("actor, lanes", [
+    ("russia", ["offensive"]),
+    ("turkey", ["ceasefire", "offensive"]),
+    ("rebels", ["talks"]),
+])
+def test_one_lane_per_target(qtbot, handmade, state, actor, lanes):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    plot, _items = view.strips[actor]
+    assert plot.getAxis("left").labels == lanes
+
+
+def test_marks_sit_at_the_publication_date_coloured_by_polarity(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    assert set(view.rows["x"]) == {epoch(date(2018, 8, 29)) + DAY / 2}
+    plot, _ = view.strips["russia"]
+    assert all(abs(x - epoch(date(2018, 8, 29)) - DAY / 2) < DAY / 2 for x in plot.mark_x.values())
+    _plot, items = view.strips["turkey"]
+    colours = {item.opts["brush"].color().name() for item in items[:-1]}
+    assert len(colours) == 2  # support and oppose
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 7, 12])
+def test_shared_day_and_lane_fan_out_within_the_day(n):
+    base = epoch(date(2018, 8, 29)) + DAY / 2
+    table = pd.DataFrame({"x": [base] * n + [base + DAY], "target_label": ["a"] * (n + 1)})
+    x, y = spread(table, {"a": 0})
+    assert len(set(zip(x[:n], y[:n]))) == n  # every mark has its own spot
+    assert all(abs(v - base) < DAY / 2 for v in x[:n])  # ... on its own day
+    assert all(abs(v) < 0.5 for v in y[:n])  # ... in its own lane
+    assert (x[n], y[n]) == (base + DAY, 0)
+
+
+def test_click_on_a_mark_opens_its_sentence(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    pos = view.graphics.mapFromScene(view.scene_pos_of("a1:s6"))
+    with qtbot.waitSignal(state.sentence_changed, timeout=1000):
+        qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert state.items == ("a1:s6",)
+    assert state.sentence == ("a1", 3)
+    plot, _ = view.strips["rebels"]
+    assert len(plot.highlight.data) == 1
+
+
+def test_state_actor_adds_a_strip_and_list_selects(qtbot, state):
+    from core.analysis import Analysis
+
+    analysis = Analysis([handmade_result()])
+    view = show(qtbot, StanceTimeView(analysis, state))
+    view.set_actors(["turkey"])
+    assert list(view.strips) == ["turkey"]
+    state.set_actor("russia")
+    assert view.actor_ids[0] == "russia" and "turkey" in view.actor_ids
+    selected = {i.data(Qt.ItemDataRole.UserRole) for i in view.actor_list.selectedItems()}
+    assert selected == {"russia", "turkey"}
+    view.actor_list.clearSelection()
+    assert view.strips == {} and view.actor_ids == []
+
+
+def test_refreshes_on_corrections(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    handmade.set_polarity("a1:s6", "rejected")
+    assert "rebels" not in view.strips
+
+
+def test_export(qtbot, handmade, state, tmp_path):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    assert export_chart(view, tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    assert "Idlib offensive imminent" in view.caption()
+
+
+def test_empty(qtbot, state):
+    from core.analysis import Analysis
+
+    view = show(qtbot, StanceTimeView(Analysis(), state))
+    assert view.strips == {} and not view.empty.isHidden()
