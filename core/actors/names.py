@@ -240,7 +240,8 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
     if label == "PERSON" or (cue and label in ("", "PERSON", "ORG", "NORP")) or (not trained and cue):
         return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind="person",
                          initial=initial and not title_before(i))
-    if label == "ORG" and not initial and len(text) > 3 and not place_after(words, j):
+    if label == "ORG" and (not initial or not pos or pos[i] == "PROPN") and len(text) > 3 \
+            and not place_after(words, j):
         return Candidate(i, j, "", "name", "ner", name=_joined(words, i, j), kind="organisation")
     return None
 

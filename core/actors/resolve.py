@@ -84,6 +84,12 @@ class _People:
             return self.table.surname_index().get(key)
         return None
 
+    def for_first_name(self, word: str) -> str | None:
+        """ "Steve" for the one Steve named in full in this article (never for a table-only person)."""
+        key = slugify(word)
+        ids = {pid for pid, name in self.names.items() if slugify(name.split()[0]) == key and len(name.split()) > 1}
+        return next(iter(ids)) if len(ids) == 1 else None
+
 
 def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> tuple[list[Actor], list[Mention]]:
     """Canonical actors named in `doc` and every mention of them, sorted by offset, non-overlapping."""
@@ -110,8 +116,9 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     cands += names.classify_runs(
         words, runs, table, labels, set(starts), headline,
         lambda i: affiliation.title_start_before(words, i, table) is not None, names.pos_tags(doc, words))
-    cands = _settle_overlaps(cands)
+    cands = _settle_overlaps(_absorb_nationality(cands, words))
 
+    _link_acronyms(cands, words, table)
     people = _People(table)
     for c in cands:
         actor = table.actor(c.actor_id)
@@ -127,12 +134,17 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     for c in cands:
         if c.kind == "person" and c.via == "name":
             c.actor_id = people.add_full(c.name)
-    org_names = {c.name: slugify(org_name(c.name)) for c in cands
-                 if c.kind and c.kind != "person" and not c.actor_id and c.via == "name"}
+    org_names = {}
+    for c in cands:
+        if c.kind and c.kind != "person" and not c.actor_id and c.via == "name":
+            org_names[c.name] = org_names[org_name(c.name)] = slugify(org_name(c.name))
     for c in cands:
         if c.via == "surname":
             word = words[c.wstart].text
             c.actor_id = people.for_surname(word) or ""
+            if not c.actor_id and c.kind == "person":
+                c.actor_id = people.for_first_name(word) or ""
+                c.via = "alias" if c.actor_id else c.via
             if not c.actor_id and word in org_names:
                 c.actor_id, c.via = org_names[word], "name"  # "Apple" in a headline, named in the body
             if not c.actor_id and c.kind == "organisation":
@@ -147,6 +159,37 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
 
     evidence = _person_affiliations(cands, words, table)
     return _build(cands, words, starts, article_id, table, people, evidence, text)
+
+
+def _absorb_nationality(cands: list[Candidate], words: list[Word]) -> list[Candidate]:
+    """ "Norwegian Refugee Council" is one organisation, not Norway plus a "Refugee Council"."""
+    by_end = {c.wend: c for c in cands if c.source == "table" and c.via == "nationality" and not c.state_role}
+    absorbed = set()
+    for c in cands:
+        lead = by_end.get(c.wstart)
+        if lead is not None and c.source != "table" and c.kind not in ("", "person") and \
+                words[c.wstart].start - words[lead.wend - 1].end == 1:
+            c.wstart = lead.wstart
+            c.name = " ".join(w.text for w in words[c.wstart:c.wend])
+            absorbed.add(id(lead))
+    return [c for c in cands if id(c) not in absorbed]
+
+
+def _link_acronyms(cands: list[Candidate], words: list[Word], table: AliasTable) -> None:
+    """ "Syrian Observatory for Human Rights (SOHR)": later "SOHR" names the same actor."""
+    defined: dict[str, Candidate] = {}
+    for c in cands:
+        j = c.wend
+        if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" \
+                and words[j + 1].text.isupper() and c.kind != "person":
+            defined.setdefault(words[j + 1].text.replace(".", ""), c)
+    if not defined:
+        return
+    for c in cands:
+        if c.wend - c.wstart == 1 and c.source != "table":
+            owner = defined.get(words[c.wstart].text.replace(".", ""))
+            if owner is not None and owner is not c:
+                c.actor_id, c.name, c.kind, c.via = owner.actor_id, owner.name, owner.kind, "alias"
 
 
 def _resolve_state_refs(cands: list[Candidate], words: list[Word], starts: list[int], country_ids: set[str]) -> None:
