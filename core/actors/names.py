@@ -42,17 +42,25 @@ _PLACE_PREPOSITIONS = frozenset("in at near into from to outside around towards 
 _ORG_PLACE_PREPOSITIONS = frozenset("in near into outside around towards toward across inside".split())
 
 
-def in_place_context(words: list[Word], i: int, prepositions: frozenset[str] = _PLACE_PREPOSITIONS) -> bool:
-    """ "in Ramat Gan", "the towns of al-Latamenah, Khan Sheikhoun and ...": a place, not a person."""
+def in_place_context(words: list[Word], i: int, j: int,
+                     prepositions: frozenset[str] = _PLACE_PREPOSITIONS) -> bool:
+    """ "in Ramat Gan", "the towns of al-Latamenah, Khan Sheikhoun and ...": a place, not a person.
+
+    The look back over a list only counts when words[i:j] is itself inside a coordination
+    ("..., Daraa and other"), so "in San Francisco, Apple CEO Steve Jobs" keeps Apple.
+    """
     if i > 0 and words[i - 1].text.lower() in prepositions:
         return True
+    in_list = (i > 0 and words[i - 1].text.lower() in ("and", "or")) or (
+        j < len(words) and words[j].text.lower() in (",", "and", "or"))
+    if not in_list:
+        return i > 0 and words[i - 1].text.lower() in _DIRECTIONS
     k = i - 1
     while k >= 0 and k > i - 12:
         low = words[k].text.lower()
         if low in _PLACE_NOUNS or low in prepositions or low in _DIRECTIONS:
             return True  # "eastern Ghouta, Daraa and ...": one of a list of places
-        if not (low in (",", "and", "of", "-", "or") or words[k].is_cap
-                or low in _CONNECTORS):
+        if not (low in (",", "and", "of", "-", "or") or words[k].is_cap or low in _CONNECTORS):
             return False
         k -= 1
     return False
@@ -91,7 +99,7 @@ def capitalised_runs(words: list[Word], taken: list[bool], blocked: list[bool]) 
             w = words[j]
             if _nameish(w) or w.text.isupper() and w.text.isalpha():
                 j += 1
-            elif (w.text == "-" or w.text.lower() in _CONNECTORS) and j + 1 < n and not taken[j + 1] \
+            elif (w.text in ("-", "&") or w.text.lower() in _CONNECTORS) and j + 1 < n and not taken[j + 1] \
                     and words[j + 1].start - w.end <= 1 and (_nameish(words[j + 1]) or
                                                             words[j + 1].text.lower() in _CONNECTORS):
                 j += 1
@@ -228,15 +236,17 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
         after_place = i > 1 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS and (
             labels[i - 2] in ("GPE", "LOC", "FAC", "NORP") or place_word(words[i - 2].text)
             or i > 2 and words[i - 3].text.lower() == "from")  # "from Aleppo to Hama"
-        if label == "ORG" and len(text) > 2 and not in_place_context(words, i, _ORG_PLACE_PREPOSITIONS) \
+        if label == "ORG" and len(text) > 2 and not in_place_context(words, i, j, _ORG_PLACE_PREPOSITIONS) \
                 and not place_after(words, j) and not after_place \
                 and not place_word(words[i].text):
             return Candidate(i, j, "", "surname", "ner", name=text, kind="organisation")
         if label in ("", "PERSON", "NORP"):
             return Candidate(i, j, "", "surname", "name", kind="person")
         return None
-    if not cue and in_place_context(words, i):
-        return None
+    if not cue and in_place_context(words, i, j):
+        # "in Ramat Gan" is a place; "in Steve Jobs' place" still names someone known in full.
+        return Candidate(i, j, "", "known", "name", name=_joined(words, i, j), kind="person") \
+            if label == "PERSON" else None
     if label == "PERSON" or (cue and label in ("", "PERSON", "ORG", "NORP")) or (not trained and cue):
         return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind="person",
                          initial=initial and not title_before(i))

@@ -56,6 +56,7 @@ class _People:
 
     def add_known(self, actor_id: str, name: str) -> None:
         self.by_surname[surname_key(name)].add(actor_id)
+        self.by_key.setdefault((slugify(name.split()[0]), surname_key(name)), actor_id)
         self.names.setdefault(actor_id, name)
 
     def add_full(self, name: str) -> str:
@@ -74,6 +75,11 @@ class _People:
             self.names[actor_id] = name
         self.by_surname[key[1]].add(actor_id)
         return actor_id
+
+    def known_full(self, name: str) -> str | None:
+        """The person this full name was already given to, without creating one."""
+        key = (slugify(name.split()[0]), surname_key(name))
+        return self.by_key.get(key)
 
     def for_surname(self, word: str) -> str | None:
         key = surname_key(word)
@@ -134,6 +140,9 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     for c in cands:
         if c.kind == "person" and c.via == "name":
             c.actor_id = people.add_full(c.name)
+    for c in cands:
+        if c.via == "known":
+            c.actor_id, c.via = people.known_full(c.name) or "", "name"
     org_names = {}
     for c in cands:
         if c.kind and c.kind != "person" and not c.actor_id and c.via == "name":
