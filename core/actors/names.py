@@ -200,9 +200,14 @@ def classify_runs(words: list[Word], runs: list[tuple[int, int]], table: AliasTa
 
     for run_i, run_j in runs:
         if headline[run_i]:
-            # Headlines are Title Case: only names the resolver already knows are read there.
-            found.extend(Candidate(k, k + 1, "", "surname", "name") for k in range(run_i, run_j)
-                         if words[k].text[:1].isupper())
+            # Headlines are Title Case: capitals prove nothing, so only names known from the body
+            # (or the table) are read there; the resolver drops the rest.
+            for i, j in split_run(words, run_i, run_j, labels, table):
+                i = strip_titles(words, i, j, table)
+                if j - i > 1:
+                    found.append(Candidate(i, j, "", "known", "name", name=_joined(words, i, j), kind="headline"))
+                else:
+                    found.append(Candidate(i, j, "", "surname", "name"))
             continue
         for i, j in split_run(words, run_i, run_j, labels, table):
             cand = _classify(words, i, j, table, labels, sent_starts, title_before, pos, trained, place_word)

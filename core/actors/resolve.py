@@ -4,22 +4,10 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
-from core.actors import affiliation, names, scan
+from core.actors import affiliation, coref, names, scan
 from core.actors.scan import Candidate, Word
-from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table, slugify, surname_key
+from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table
 from core.model import Actor, Mention
-
-# Trailing words that do not change which organisation is meant ("Apple Inc.", "Apple Computer", "NPD Group").
-_ORG_SUFFIXES = frozenset("inc corp corporation co ltd llc plc group computer computers holdings company "
-                          "limited sa ag gmbh".split())
-
-
-def org_name(name: str) -> str:
-    words = name.replace(".", " ").replace(",", " ").split()
-    while len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
 
 _LINKABLE_KINDS = ("country", "international-organisation", "organisation", "party", "armed-group", "media")
 
@@ -45,58 +33,6 @@ def _settle_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.wstart)
 
 
-class _People:
-    """Clusters person names within one article: full names, variants, and surname-only mentions."""
-
-    def __init__(self, table: AliasTable):
-        self.table = table
-        self.by_key: dict[tuple[str, str], str] = {}
-        self.by_surname: dict[str, set[str]] = defaultdict(set)
-        self.names: dict[str, str] = {}
-
-    def add_known(self, actor_id: str, name: str) -> None:
-        self.by_surname[surname_key(name)].add(actor_id)
-        self.by_key.setdefault((slugify(name.split()[0]), surname_key(name)), actor_id)
-        self.names.setdefault(actor_id, name)
-
-    def add_full(self, name: str) -> str:
-        first = slugify(name.split()[0])
-        key = (first, surname_key(name))
-        actor_id = self.by_key.get(key)
-        if actor_id is None:
-            known = self.table.surname_index().get(key[1])
-            known_actor = self.table.actor(known) if known else None
-            if known_actor and slugify(known_actor.name.split()[0]) == first:
-                actor_id = known_actor.id  # "Bashar Assad" when the table spells "Bashar al-Assad"
-            else:
-                actor_id = slugify(name)
-            self.by_key[key] = actor_id
-        if len(name) > len(self.names.get(actor_id, "")) and self.table.actor(actor_id) is None:
-            self.names[actor_id] = name
-        self.by_surname[key[1]].add(actor_id)
-        return actor_id
-
-    def known_full(self, name: str) -> str | None:
-        """The person this full name was already given to, without creating one."""
-        key = (slugify(name.split()[0]), surname_key(name))
-        return self.by_key.get(key)
-
-    def for_surname(self, word: str) -> str | None:
-        key = surname_key(word)
-        ids = self.by_surname.get(key, set())
-        if len(ids) == 1:
-            return next(iter(ids))
-        if not ids:
-            return self.table.surname_index().get(key)
-        return None
-
-    def for_first_name(self, word: str) -> str | None:
-        """ "Steve" for the one Steve named in full in this article (never for a table-only person)."""
-        key = slugify(word)
-        ids = {pid for pid, name in self.names.items() if slugify(name.split()[0]) == key and len(name.split()) > 1}
-        return next(iter(ids)) if len(ids) == 1 else None
-
-
 def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> tuple[list[Actor], list[Mention]]:
     """Canonical actors named in `doc` and every mention of them, sorted by offset, non-overlapping."""
     table = table or load_alias_table()
@@ -105,8 +41,8 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     if not words:
         return [], []
     blocked = scan.flag_words(words, scan.furniture_ranges(text))
-    headline = scan.flag_words(words, scan.headline_ranges(text))
     starts = _sentence_starts(doc)
+    headline = scan.flag_words(words, scan.headline_ranges(text, starts))
     country_ids = {a.id for a in table.actors.values() if a.kind == "country"}
 
     cands = scan.match_aliases(words, table, blocked, headline)
@@ -124,43 +60,8 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
         lambda i: affiliation.title_start_before(words, i, table) is not None, names.pos_tags(doc, words))
     cands = _settle_overlaps(_absorb_nationality(cands, words))
 
-    _link_acronyms(cands, words, table)
-    people = _People(table)
-    for c in cands:
-        actor = table.actor(c.actor_id)
-        if actor is not None and actor.kind == "person":
-            people.add_known(actor.id, actor.name)
-    for c in cands:
-        if c.initial and c.kind == "person" and c.via == "name" and c.wend - c.wstart == 2:
-            known = people.for_surname(words[c.wstart + 1].text)
-            known_actor = table.actor(known) if known else None
-            full = people.names.get(known) or (known_actor.name if known_actor else c.name)
-            if known and slugify(full.split()[0]) != slugify(c.name.split()[0]):
-                c.wstart, c.via = c.wstart + 1, "surname"  # "Later Lavrov said" on a tagger-less doc
-    for c in cands:
-        if c.kind == "person" and c.via == "name":
-            c.actor_id = people.add_full(c.name)
-    for c in cands:
-        if c.via == "known":
-            c.actor_id, c.via = people.known_full(c.name) or "", "name"
-    org_names = {}
-    for c in cands:
-        if c.kind and c.kind != "person" and not c.actor_id and c.via == "name":
-            org_names[c.name] = org_names[org_name(c.name)] = slugify(org_name(c.name))
-    for c in cands:
-        if c.via == "surname":
-            word = words[c.wstart].text
-            c.actor_id = people.for_surname(word) or ""
-            if not c.actor_id and c.kind == "person":
-                c.actor_id = people.for_first_name(word) or ""
-                c.via = "alias" if c.actor_id else c.via
-            if not c.actor_id and word in org_names:
-                c.actor_id, c.via = org_names[word], "name"  # "Apple" in a headline, named in the body
-            if not c.actor_id and c.kind == "organisation":
-                c.via = "name"  # NER's one-word organisation ("Apple") that is nobody's surname
-        if not c.actor_id and c.kind and c.kind != "person":
-            c.name = org_name(c.name)
-            c.actor_id = slugify(c.name)
+    coref.link_acronyms(cands, words)
+    people = coref.name_people_and_orgs(cands, words, table)
     cands = [c for c in cands if c.actor_id]
 
     _resolve_state_refs(cands, words, starts, country_ids)
@@ -182,23 +83,6 @@ def _absorb_nationality(cands: list[Candidate], words: list[Word]) -> list[Candi
             c.name = " ".join(w.text for w in words[c.wstart:c.wend])
             absorbed.add(id(lead))
     return [c for c in cands if id(c) not in absorbed]
-
-
-def _link_acronyms(cands: list[Candidate], words: list[Word], table: AliasTable) -> None:
-    """ "Syrian Observatory for Human Rights (SOHR)": later "SOHR" names the same actor."""
-    defined: dict[str, Candidate] = {}
-    for c in cands:
-        j = c.wend
-        if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" \
-                and words[j + 1].text.isupper() and c.kind != "person":
-            defined.setdefault(words[j + 1].text.replace(".", ""), c)
-    if not defined:
-        return
-    for c in cands:
-        if c.wend - c.wstart == 1 and c.source != "table":
-            owner = defined.get(words[c.wstart].text.replace(".", ""))
-            if owner is not None and owner is not c:
-                c.actor_id, c.name, c.kind, c.via = owner.actor_id, owner.name, owner.kind, "alias"
 
 
 def _resolve_state_refs(cands: list[Candidate], words: list[Word], starts: list[int], country_ids: set[str]) -> None:

@@ -78,17 +78,24 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def headline_ranges(text: str) -> list[tuple[int, int]]:
-    """Lines in Title Case with no closing punctuation: headlines, where names are not trusted."""
+def headline_ranges(text: str, sent_starts: list[int] | None = None) -> list[tuple[int, int]]:
+    """Lines or sentences in Title Case: headlines, where capitalised words prove nothing.
+
+    A piece without closing punctuation needs 60% capitalised long words; one ending in a full
+    stop (some feeds glue "Headline Here." to the first paragraph) needs 75% and three long words.
+    """
+    cuts = sorted({0, len(text), *(sent_starts or ()),
+                   *(m.end() for m in re.finditer(r"\n", text))})
     ranges = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.strip()
+    for start, end in zip(cuts, cuts[1:]):
+        body = text[start:end].strip()
         words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if len(w) > 3]
-        if body and not body.endswith((".", "?", "!", '"', "”", ":")) and words:
-            if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
-                ranges.append((pos, pos + len(line)))
-        pos += len(line)
+        if not body or not words:
+            continue
+        share = sum(w[0].isupper() for w in words) / len(words)
+        closed = body.endswith((".", "?", "!", '"', "”", ":"))
+        if (not closed and share >= 0.6) or (share >= 0.75 and len(words) >= 3):
+            ranges.append((start, end))
     return ranges
 
 

@@ -1,0 +1,159 @@
+"""Within one article, joins the names of one actor: full names, variants, surnames, first names, acronyms."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from core.actors.scan import Candidate, Word
+from core.actors.table import AliasTable, slugify, surname_key
+
+# Trailing words that do not change which organisation is meant ("Apple Inc.", "Apple Computer", "NPD Group").
+_ORG_SUFFIXES = frozenset("inc corp corporation co ltd llc plc group computer computers holdings company "
+                          "limited sa ag gmbh".split())
+
+
+def org_name(name: str) -> str:
+    words = name.replace(".", " ").replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+class People:
+    """Clusters person names within one article: full names, variants, and surname-only mentions."""
+
+    def __init__(self, table: AliasTable):
+        self.table = table
+        self.by_key: dict[tuple[str, str], str] = {}
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.names: dict[str, str] = {}
+
+    def add_known(self, actor_id: str, name: str) -> None:
+        self.by_surname[surname_key(name)].add(actor_id)
+        self.by_key.setdefault((slugify(name.split()[0]), surname_key(name)), actor_id)
+        self.names.setdefault(actor_id, name)
+
+    def add_full(self, name: str) -> str:
+        first = slugify(name.split()[0])
+        key = (first, surname_key(name))
+        actor_id = self.by_key.get(key)
+        if actor_id is None:
+            known = self.table.surname_index().get(key[1])
+            known_actor = self.table.actor(known) if known else None
+            if known_actor and slugify(known_actor.name.split()[0]) == first:
+                actor_id = known_actor.id  # "Bashar Assad" when the table spells "Bashar al-Assad"
+            else:
+                actor_id = slugify(name)
+            self.by_key[key] = actor_id
+        if len(name) > len(self.names.get(actor_id, "")) and self.table.actor(actor_id) is None:
+            self.names[actor_id] = name
+        self.by_surname[key[1]].add(actor_id)
+        return actor_id
+
+    def known_full(self, name: str) -> str | None:
+        """The person this full name was already given to, without creating one."""
+        key = (slugify(name.split()[0]), surname_key(name))
+        return self.by_key.get(key)
+
+    def for_surname(self, word: str) -> str | None:
+        key = surname_key(word)
+        ids = self.by_surname.get(key, set())
+        if len(ids) == 1:
+            return next(iter(ids))
+        if not ids:
+            return self.table.surname_index().get(key)
+        return None
+
+    def for_first_name(self, word: str) -> str | None:
+        """ "Steve" for the one Steve named in full in this article (never for a table-only person)."""
+        key = slugify(word)
+        ids = {pid for pid, name in self.names.items() if slugify(name.split()[0]) == key and len(name.split()) > 1}
+        return next(iter(ids)) if len(ids) == 1 else None
+
+
+def link_acronyms(cands: list[Candidate], words: list[Word]) -> None:
+    """ "Syrian Observatory for Human Rights (SOHR)": later "SOHR" names the same actor."""
+    defined: dict[str, Candidate] = {}
+    for c in cands:
+        j = c.wend
+        if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" \
+                and words[j + 1].text.isupper() and c.kind != "person":
+            defined.setdefault(words[j + 1].text.replace(".", ""), c)
+    if not defined:
+        return
+    for c in cands:
+        if c.wend - c.wstart == 1 and c.source != "table":
+            owner = defined.get(words[c.wstart].text.replace(".", ""))
+            if owner is not None and owner is not c:
+                c.actor_id, c.name, c.kind, c.via = owner.actor_id, owner.name, owner.kind, "alias"
+
+
+def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: AliasTable) -> People:
+    """Gives every person/organisation candidate its actor id; unresolvable ones keep an empty id."""
+    people = People(table)
+    for c in cands:
+        actor = table.actor(c.actor_id)
+        if actor is not None and actor.kind == "person":
+            people.add_known(actor.id, actor.name)
+    for c in cands:
+        if c.initial and c.kind == "person" and c.via == "name" and c.wend - c.wstart == 2:
+            known = people.for_surname(words[c.wstart + 1].text)
+            known_actor = table.actor(known) if known else None
+            full = people.names.get(known) or (known_actor.name if known_actor else c.name)
+            if known and slugify(full.split()[0]) != slugify(c.name.split()[0]):
+                c.wstart, c.via = c.wstart + 1, "surname"  # "Later Lavrov said" on a tagger-less doc
+    for c in cands:
+        if c.kind == "person" and c.via == "name":
+            c.actor_id = people.add_full(c.name)
+    org_names: dict[str, str] = {}
+    for c in cands:
+        if c.kind and c.kind not in ("person", "headline") and not c.actor_id and c.via == "name":
+            org_names[c.name] = org_names[org_name(c.name)] = slugify(org_name(c.name))
+    _link_short_org_names(cands, words, org_names)
+    for c in cands:
+        if c.via == "known":
+            # A full name in a headline or a locative phrase: only someone already named counts.
+            found = people.known_full(c.name) or org_names.get(c.name) or org_names.get(org_name(c.name))
+            if found:
+                c.actor_id, c.via = found, "name"
+            elif c.kind == "headline":
+                c.wstart, c.via, c.kind = c.wend - 1, "surname", "person"  # "... Lavrov Says" in a headline
+        if c.via == "surname":
+            word = words[c.wstart].text
+            c.actor_id = people.for_surname(word) or ""
+            if not c.actor_id and c.kind == "person":
+                c.actor_id = people.for_first_name(word) or ""
+                c.via = "alias" if c.actor_id else c.via
+            if not c.actor_id and word in org_names:
+                c.actor_id, c.via = org_names[word], "name"  # "Apple" in a headline, named in the body
+            if not c.actor_id and c.kind == "organisation":
+                c.via = "name"  # NER's one-word organisation ("Apple") that is nobody's surname
+        if not c.actor_id and c.kind and c.kind not in ("person", "headline") and c.via == "name":
+            c.name = org_name(c.name)
+            c.actor_id = slugify(c.name)
+    return people
+
+
+# Words after a short name that still mean the same body ("Hofstra University" is "Hofstra").
+_GENERIC_ORG_WORDS = frozenset("university college institute party foundation council agency bank "
+                               "organisation organization association society".split())
+
+
+def _link_short_org_names(cands: list[Candidate], words: list[Word], org_names: dict[str, str]) -> None:
+    """ "the Post" after "New York Post", "Hofstra" after "Hofstra University": one organisation.
+
+    A short name that is the base of another name ("Apple" of "Apple Computer") stays its own actor,
+    and a prefix only links when the rest is generic, so "Apple" is never swallowed by "Apple Corps".
+    """
+    long_names = [(name.split(), actor_id) for name, actor_id in org_names.items() if len(name.split()) > 1]
+    for c in cands:
+        if c.actor_id or c.kind in ("", "person", "headline") or c.via not in ("name", "surname"):
+            continue
+        short = c.name if c.via == "name" else words[c.wstart].text
+        if not short or (c.via == "surname" and short in org_names):
+            continue
+        parts = short.split()
+        size = len(parts)
+        owners = {actor_id for long, actor_id in long_names if len(long) > size and (
+            long[-size:] == parts or long[:size] == parts and all(w.lower() in _GENERIC_ORG_WORDS for w in long[size:]))}
+        if len(owners) == 1:
+            c.actor_id, c.via = owners.pop(), "alias"
