@@ -129,8 +129,8 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
         return 1 <= day <= 31
     if rule == "noon":
         return before != "high"
-    if rule == "set_adverb" and m.group("a").lower() == "annual":
-        return True
+    if rule == "set_adverb":
+        return before != "average"  # "average daily volume" is a measure, not a schedule
     return True
 
 

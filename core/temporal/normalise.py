@@ -25,6 +25,9 @@ class Context:
     # The last calendar quarter mentioned earlier in the article ("1989-Q3"): "a year ago" in
     # earnings news means the same quarter a year back.
     last_quarter: str | None = None
+    # Whether that quarter was named in this sentence or the one before (or this one says
+    # "quarter"): only then does "a year ago" mean the same quarter a year back.
+    quarter_near: bool = False
 
 
 @dataclass(frozen=True)
@@ -396,3 +399,13 @@ def _the_year(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX", "year")
     return placed("DATE", f"{ctx.dct.year:04d}", RELATIVE)
+
+
+def _year_period(m, ctx):
+    """'the 1988 quarter', 'the 1989 period': that year's quarter under discussion."""
+    y = int(m.group("y"))
+    if ctx.last_quarter:
+        return placed("DATE", f"{y}-{ctx.last_quarter[-2:]}", RELATIVE)
+    if ctx.dct is not None:
+        return placed("DATE", f"{y}-{_shift_quarter(cal.unit_value(ctx.dct, 'Q'), -1)[-2:]}", RELATIVE)
+    return placed("DATE", f"{y}", EXACT)

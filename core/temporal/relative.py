@@ -198,8 +198,7 @@ def part_of_unit(m, ctx):
 def year_end(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX", "year")
-    r = placed("DATE", f"{ctx.dct.year:04d}", RELATIVE)
-    return _modify(r, "the end of")
+    return placed("DATE", f"{ctx.dct.year:04d}-12-31", RELATIVE)
 
 
 def _unit_of(word: str) -> tuple[str, float, bool]:
@@ -269,11 +268,15 @@ _MONEY_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|times|barrels|tons?
 def duration(m, ctx):
     pre = _norm(m.group("pre") or "")
     fuz = _g(m, "fuz")
-    n = None if fuz else number_value(m.group("n"))
+    raw_n = m.group("n") or ""
+    half = bool(re.search(r"\s1/2$", raw_n))
+    n = None if fuz else number_value(re.sub(r"\s+1/2$", "", raw_n))
     if not fuz and n is None:
         return None
+    if half or m.group("half"):
+        n = n + 0.5
     phrase = _norm(m.group(0))
-    if "and a half" in phrase:
+    if "and a half" in phrase and not m.group("half"):
         n = n + 0.5
     unit_word = m.group("u")
     value = duration_value(n, unit_word)
@@ -297,10 +300,11 @@ def duration(m, ctx):
 
 
 def duration_range(m, ctx):
-    n2 = number_value(m.group("n2"))
-    if n2 is None or number_value(m.group("n")) is None:
+    n1, n2 = number_value(m.group("n")), number_value(m.group("n2"))
+    if n1 is None or n2 is None:
         return None
-    return Reading("DURATION", duration_value(n2, m.group("u")), VAGUE, granularity="period")
+    # "two to three weeks": the value takes the lower bound, as TimeBank does.
+    return Reading("DURATION", duration_value(n1, m.group("u")), VAGUE, granularity="period")
 
 
 _VAGUE_SPAN_DAYS = {"H": 2, "D": 7, "W": 42, "M": 182, "Y": 1095, "DE": 10950, "CE": 36500}
@@ -367,7 +371,7 @@ def ago(m, ctx):
         return placed("DATE", ctx.dct.isoformat(), RELATIVE)
     if code == "WE":
         code = "W"
-    if code == "Y" and ctx.last_quarter and mult == 1:
+    if code == "Y" and ctx.last_quarter and ctx.quarter_near and mult == 1:
         # Earnings news: "a year ago" is the same quarter of the year before.
         y, q = int(ctx.last_quarter[:4]), ctx.last_quarter[-2:]
         return placed("DATE", f"{y + sign * int(n)}-{q}", RELATIVE)
@@ -449,7 +453,7 @@ def bare_plural(m, ctx):
 def year_ago_adj(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX", "year")
-    if ctx.last_quarter:
+    if ctx.last_quarter and ctx.quarter_near:
         y, q = int(ctx.last_quarter[:4]), ctx.last_quarter[-2:]
         return placed("DATE", f"{y - 1}-{q}", RELATIVE)
     return placed("DATE", f"{ctx.dct.year - 1:04d}", RELATIVE)

@@ -31,7 +31,7 @@ HANDLERS = {
     "set_adverb": R.set_adverb, "holiday": R.holiday, "part_of_unit": R.part_of_unit,
     "year_end": R.year_end, "vague": R.vague, "spelled_year": N._spelled_year,
     "period_rel": N._period_rel, "the_year": N._the_year, "bare_plural": R.bare_plural,
-    "year_ago_adj": R.year_ago_adj,
+    "year_ago_adj": R.year_ago_adj, "year_period": N._year_period,
 }
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
 _QUARTER_NAMING = {"quarter_ord", "quarter_of_year", "year_quarter", "quarter_q"}
@@ -126,9 +126,11 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
     ents = _ents(doc)
     out: list[TimeExpression] = []
     ctx = N.Context(dct=dct)
+    quarter_sent = -9
     for c in candidates.find(text, ents):
         si = max(0, bisect_right(sent_starts, c.start) - 1)
         s_start, s_end = sents[si]
+        ctx.quarter_near = si - quarter_sent <= 1 or "quarter" in text[s_start:s_end].lower()
         ctx.tense = clause_tense(doc, c.start, c.end, s_start, s_end)
         ctx.before = text[max(0, c.start - 30):c.start]
         ctx.after = text[c.end:c.end + 30]
@@ -150,7 +152,9 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
         r = _finish(r, ctx, c.rule)
         if c.rule in _QUARTER_NAMING and re.fullmatch(r"\d{4}-Q\d", r.value):
             ctx.last_quarter = r.value
-        _remember(article_id, start, c.end, text[start:c.end], ctx.tense, ctx.last_quarter)
+            quarter_sent = si
+        _remember(article_id, start, c.end, text[start:c.end], ctx.tense,
+                  ctx.last_quarter if ctx.quarter_near else None)
         out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r))
     return out
 
@@ -180,7 +184,7 @@ def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
     if c is None:
         return tx
     tense, last_quarter = _TENSE_MEMO.get((tx.article_id, tx.start, tx.end, phrase), (None, None))
-    ctx = N.Context(dct=dct, tense=tense, last_quarter=last_quarter)
+    ctx = N.Context(dct=dct, tense=tense, last_quarter=last_quarter, quarter_near=last_quarter is not None)
     r = _read(c, ctx)
     if r is None:
         return tx

@@ -54,8 +54,13 @@ def _from_tree(span) -> str | None:
     return None
 
 
+_FUTURE_PREP = re.compile(r"(?:\buntil|\btill|\bas\s+soon\s+as|\bas\s+early\s+as|\bno\s+later\s+than|\bstarting)\s+(?:on\s+|next\s+)?$", re.I)
+
+
 def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
     """PAST, FUTURE or None for the clause holding doc.text[start:end]."""
+    if _FUTURE_PREP.search(doc.text[max(sent_start, start - 25):start]):
+        return FUTURE  # "postponed until Tuesday", "as soon as Friday"
     if doc.has_annotation("DEP"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
