@@ -393,12 +393,13 @@ def _period_rel(m, ctx):
 
 
 def _the_year(m, ctx):
-    before = ctx.before.rstrip().lower()
-    if re.search(r"\b(?:for|over|during|through|throughout)$", before) and not _g(m, "q"):
+    # "the year ended Sept. 30" is a fiscal year's length; "for the year" is the year itself.
+    if re.match(r"\s*(?:ended|ending|to\s+date)\b", ctx.after) or re.search(r"\bthroughout\s*$", ctx.before):
         return Reading("DURATION", "P1Y", EXACT, granularity="period")
     if ctx.dct is None:
         return unresolved("DATE", "XXXX", "year")
-    return placed("DATE", f"{ctx.dct.year:04d}", RELATIVE)
+    y = ctx.dct.year - (1 if "latest" in (_g(m, "q") or "") else 0)
+    return placed("DATE", f"{y:04d}", RELATIVE)
 
 
 def _year_period(m, ctx):

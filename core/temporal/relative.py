@@ -72,6 +72,9 @@ def weekday(m, ctx):
     if ctx.dct is None:
         return _with_pod(unresolved("DATE", f"XXXX-WXX-{wd}", "day"), pod)
     d = weekday_date(wd, ctx.dct, _g(m, "rel"), ctx.tense)
+    if pod in ("night", "evening"):
+        # "Friday night" in news often reaches past midnight: dated to the day, as TimeBank does.
+        return placed("DATE", d.isoformat(), RELATIVE)
     return _with_pod(placed("DATE", d.isoformat(), RELATIVE), pod)
 
 
@@ -221,11 +224,17 @@ def duration_value(n: float | None, word: str) -> str:
         return ("PT" if is_time else "P") + f"X{code}"
     total = n * mult
     if total != int(total):
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3)}
-        if code in smaller:
-            nc, k = smaller[code]
-            is_time = is_time or nc == "H" or (code == "H")
-            code, total = nc, total * k
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "a minute and a half" -> PT1M30S.
+        smaller = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False),
+                   "D": ("H", 24, True), "H": ("M", 60, True), "Q": ("M", 3, False), "M_T": ("S", 60, True)}
+        key = "M_T" if is_time and code == "M" else code
+        if key in smaller:
+            nc, k, to_time = smaller[key]
+            whole, rest = int(total), int(round((total - int(total)) * k))
+            if to_time and not is_time:
+                return f"P{whole}{code}T{rest}{nc}" if whole else f"PT{rest}{nc}"
+            head = f"{whole}{code}" if whole else ""
+            return ("PT" if is_time else "P") + f"{head}{rest}{nc}"
     total = int(round(total))
     return ("PT" if is_time else "P") + f"{total}{code}"
 
