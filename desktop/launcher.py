@@ -8,6 +8,8 @@ from typing import Sequence
 
 # Set by `--exit-after-load`; desktop.app may honour it too (quit once the window shows its content).
 EXIT_AFTER_LOAD_ENV = "STANDPOINT_EXIT_AFTER_LOAD"
+# The reverse-DNS id of the desktop entry (packaging/org.standpoint.Standpoint.desktop) and macOS bundle.
+APP_ID = "org.standpoint.Standpoint"
 # Seconds `--exit-after-load` waits for the window, the pipeline and the article list before giving up.
 EXIT_AFTER_LOAD_TIMEOUT = 120.0
 
@@ -46,9 +48,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = [a for a in args if a != "--exit-after-load"]
         os.environ[EXIT_AFTER_LOAD_ENV] = "1"
         _install_exit_after_load(time.time())
+    _prepare_application()
     from desktop.app import main as app_main
 
     return app_main(args) or 0
+
+
+def _prepare_application() -> None:
+    """Create the QApplication with the app icon and the desktop-entry id (taskbar grouping, Wayland icon)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "Standpoint"])
+    from desktop.about import app_icon
+
+    app.setWindowIcon(app_icon())
 
 
 def _install_exit_after_load(started: float) -> None:

@@ -46,9 +46,17 @@ def fake_app(monkeypatch):
     (["seeds/"], ["seeds/"]),
     (["a.txt", "b.standpoint"], ["a.txt", "b.standpoint"]),
 ])
-def test_everything_else_goes_to_the_window(fake_app, argv, forwarded):
+def test_everything_else_goes_to_the_window(fake_app, qapp, argv, forwarded):
     assert launcher.main(argv) == 7
     assert fake_app == [forwarded]
+
+
+def test_the_application_gets_the_icon_and_desktop_id(fake_app, qapp):
+    from PySide6.QtGui import QGuiApplication
+
+    launcher.main([])
+    assert QGuiApplication.desktopFileName() == launcher.APP_ID
+    assert sorted(s.width() for s in qapp.windowIcon().availableSizes()) == [16, 24, 32, 48, 64, 128, 256, 512]
 
 
 def test_self_test_flag_dispatches_with_remaining_arguments(monkeypatch, fake_app):
