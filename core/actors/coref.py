@@ -12,7 +12,10 @@ _ORG_SUFFIXES = frozenset("inc corp corporation co ltd llc plc group computer co
 
 
 def org_name(name: str) -> str:
+    """The organisation's base name: "The Apple Computer Inc." -> "Apple"."""
     words = name.replace(".", " ").replace(",", " ").split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words.pop(0)
     while len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
         words.pop()
     return " ".join(words)
@@ -37,6 +40,8 @@ class People:
         key = (first, surname_key(name))
         actor_id = self.by_key.get(key)
         if actor_id is None:
+            actor_id = self._ending_in_known(name)
+        if actor_id is None:
             known = self.table.surname_index().get(key[1])
             known_actor = self.table.actor(known) if known else None
             if known_actor and slugify(known_actor.name.split()[0]) == first:
@@ -48,6 +53,16 @@ class People:
             self.names[actor_id] = name
         self.by_surname[key[1]].add(actor_id)
         return actor_id
+
+    def _ending_in_known(self, name: str) -> str | None:
+        """ "Crooked Hillary Clinton", "Miss Universe Alicia Machado": a known full name with words before it."""
+        words = name.split()
+        for size in range(len(words) - 1, 1, -1):
+            tail = words[-size:]
+            key = (slugify(tail[0]), surname_key(" ".join(tail)))
+            if key in self.by_key:
+                return self.by_key[key]
+        return None
 
     def known_full(self, name: str) -> str | None:
         """The person this full name was already given to, without creating one."""

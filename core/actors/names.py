@@ -99,6 +99,9 @@ def capitalised_runs(words: list[Word], taken: list[bool], blocked: list[bool]) 
             w = words[j]
             if _nameish(w) or w.text.isupper() and w.text.isalpha():
                 j += 1
+            elif w.text == "." and len(words[j - 1].text) == 1 and words[j - 1].text.isupper() \
+                    and j + 1 < n and _nameish(words[j + 1]) and not taken[j + 1]:
+                j += 1  # "Mary J. Blige"
             elif (w.text in ("-", "&") or w.text.lower() in _CONNECTORS) and j + 1 < n and not taken[j + 1] \
                     and words[j + 1].start - w.end <= 1 and (_nameish(words[j + 1]) or
                                                             words[j + 1].text.lower() in _CONNECTORS):
@@ -193,6 +196,8 @@ def classify_runs(words: list[Word], runs: list[tuple[int, int]], table: AliasTa
         if label:
             votes[w.text][label in ("GPE", "LOC", "FAC")] += 1
 
+    lower_words = {w.text for w in words if w.text[:1].islower()}
+
     def place_word(text: str) -> bool:
         # NER wavers on a town's name ("Idlib" ORG here, GPE there): the article-wide majority decides.
         counts = votes.get(text)
@@ -210,13 +215,15 @@ def classify_runs(words: list[Word], runs: list[tuple[int, int]], table: AliasTa
                     found.append(Candidate(i, j, "", "surname", "name"))
             continue
         for i, j in split_run(words, run_i, run_j, labels, table):
-            cand = _classify(words, i, j, table, labels, sent_starts, title_before, pos, trained, place_word)
+            cand = _classify(words, i, j, table, labels, sent_starts, title_before, pos, trained, place_word,
+                             lower_words)
             if cand is not None:
                 found.append(cand)
     return found
 
 
-def _classify(words, i, j, table, labels, sent_starts, title_before, pos, trained, place_word) -> Candidate | None:
+def _classify(words, i, j, table, labels, sent_starts, title_before, pos, trained, place_word,
+              lower_words) -> Candidate | None:
     initial = sentence_initial(words, i, sent_starts)
     if pos and initial and pos[i] not in ("PROPN", "") and j - i > 1:
         i += 1  # "Later Lavrov said": the tagger knows "Later" is no name
@@ -238,6 +245,11 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
     if j - i == 1:
         # A single word names a person only as the surname of someone known (the resolver decides);
         # with NER saying ORG it falls back to an organisation ("Apple").
+        if label == "ORG" and (pos and pos[i] in ("VERB", "ADJ", "ADV", "ADP", "AUX", "DET", "PRON", "NUM")
+                               or words[i].text.lower() in lower_words):
+            return None  # "Armed", "Media", "Board": the tagger or the article's own lower case says so
+        if words[i].text in table.places:
+            return None  # a province or state named alone
         after_place = i > 1 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS and (
             labels[i - 2] in ("GPE", "LOC", "FAC", "NORP") or place_word(words[i - 2].text)
             or i > 2 and words[i - 3].text.lower() == "from")  # "from Aleppo to Hama"

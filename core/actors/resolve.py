@@ -124,6 +124,10 @@ def _person_affiliations(cands: list[Candidate], words: list[Word], table: Alias
     for c in cands:
         if kinds.get(c.actor_id) != "person":
             continue
+        known = table.actor(c.actor_id)
+        if known is not None and known.affiliation and not votes[c.actor_id]:
+            # The table's word outweighs a comma-joined guess, not a clear "Turkish Foreign Minister".
+            votes[c.actor_id][known.affiliation] += 3
         possessor = c.wend + 1 < len(words) and words[c.wend].text == "'" and words[c.wend + 1].text == "s"
         found = affiliation.affiliation_before(words, c.wstart, table, ends_at)
         if found and found[1] == 1 and possessor:

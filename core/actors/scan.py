@@ -82,10 +82,12 @@ def headline_ranges(text: str, sent_starts: list[int] | None = None) -> list[tup
     """Lines or sentences in Title Case: headlines, where capitalised words prove nothing.
 
     A piece without closing punctuation needs 60% capitalised long words; one ending in a full
-    stop (some feeds glue "Headline Here." to the first paragraph) needs 75% and three long words.
+    stop (some feeds glue "Headline Here." to the first paragraph) needs 75%, three long words, and
+    two capitalised words that the article also writes in lower case.
     """
     cuts = sorted({0, len(text), *(sent_starts or ()),
                    *(m.end() for m in re.finditer(r"\n", text))})
+    lower = set(re.findall(r"\b[a-z][a-z'’-]{3,}\b", text))
     ranges = []
     for start, end in zip(cuts, cuts[1:]):
         body = text[start:end].strip()
@@ -94,7 +96,10 @@ def headline_ranges(text: str, sent_starts: list[int] | None = None) -> list[tup
             continue
         share = sum(w[0].isupper() for w in words) / len(words)
         closed = body.endswith((".", "?", "!", '"', "”", ":"))
-        if (not closed and share >= 0.6) or (share >= 0.75 and len(words) >= 3):
+        # A sentence full of names is not a headline; one whose capitalised words are ordinary words
+        # the article writes in lower case elsewhere ("Abandon", "Voters") is.
+        ordinary = sum(w[0].isupper() and w.lower() in lower for w in words[1:])
+        if (not closed and share >= 0.6) or (share >= 0.75 and len(words) >= 3 and ordinary >= 2):
             ranges.append((start, end))
     return ranges
 

@@ -65,6 +65,8 @@ class AliasTable:
     # Lower-case noun phrase -> "state" or the id of a group actor ("opposition" -> "opposition").
     state_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_len: int = 1
+    # Names of provinces/states (pycountry subdivisions, ASCII-folded): places, never actors by themselves.
+    places: frozenset[str] = frozenset()
     # First word -> longest alias starting with it, so most words cost one dict look-up.
     first_words: dict[str, int] = field(default_factory=dict)
     _surnames: dict[str, str] | None = field(default=None, repr=False)
@@ -161,6 +163,16 @@ def _add_countries(table: AliasTable) -> None:
             table.add_alias(alias, AliasEntry(alias, actor_id, "capital"))
 
 
+def _subdivision_names() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for sub in pycountry.subdivisions:
+        folded = unicodedata.normalize("NFKD", sub.name).encode("ascii", "ignore").decode("ascii")
+        names.add(folded)
+    return frozenset(names)
+
+
 def _add_alias_rows(table: AliasTable, path: Path) -> None:
     for row in _read_csv(path):
         alias = row.get("alias", "")
@@ -204,6 +216,7 @@ def build_table(user_table: Path | None = None) -> AliasTable:
         role = row["role"]
         table.state_nouns[tokens_of(row["word"].lower())] = "state" if role == "state" else role.split(":", 1)[1]
     _add_countries(table)
+    table.places = _subdivision_names()
     _add_state_phrases(table)
     _add_alias_rows(table, resource_path("actors", "aliases.csv"))
     if user_table is not None:
