@@ -150,7 +150,7 @@ def _year_ok(c: Candidate, text: str, before: str, after: str, label: str | None
         # "2016 people", "1500 troops": a count before a plural noun.
         if after.endswith("s") and after not in ("was", "is", "has", "saw", "brings", "marks", "sees"):
             return False
-    if after.lower() in _COUNT_NOUNS or label == "CARDINAL" and before not in _YEAR_PREPS:
+    if after in _COUNT_NOUNS or label == "CARDINAL" and before not in _YEAR_PREPS:
         return False
     return True
 

@@ -219,8 +219,9 @@ def duration_value(n: float | None, word: str) -> str:
     if code == "WE":
         code, mult = "D", 2
     if n is None:
-        if mult >= 10:
-            code = "DE" if mult == 10 else "CE"
+        # An unknown number of decades is an unknown number of years (PXY), as both dev corpora write it.
+        if mult >= 100:
+            code = "CE"
         return ("PT" if is_time else "P") + f"X{code}"
     total = n * mult
     if total != int(total):

@@ -32,6 +32,7 @@ HANDLERS = {
     "year_end": R.year_end, "vague": R.vague, "spelled_year": N._spelled_year,
     "period_rel": N._period_rel, "the_year": N._the_year, "bare_plural": R.bare_plural,
     "year_ago_adj": R.year_ago_adj, "year_period": N._year_period,
+    "long_compound": R.bare_plural,
 }
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
 _QUARTER_NAMING = {"quarter_ord", "quarter_of_year", "year_quarter", "quarter_q"}
