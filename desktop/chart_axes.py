@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetrics
 
 MIN_LABEL_PX = 15  # rows closer than this on screen get every n-th label only
+MIN_COLUMN_PX = 28  # likewise for columns
 
 
 def shorten(text: str, limit: int = 28) -> str:
@@ -46,16 +47,27 @@ class CategoryAxis(pg.AxisItem):
         if hi < lo:
             return []
         per_row = size / max(maxVal - minVal, 1e-9)
-        step = max(1, math.ceil(MIN_LABEL_PX / per_row)) if self.orientation in ("left", "right") else \
-            max(1, math.ceil(8 * min(self._limit, 14) / per_row))
+        self._px_per_unit = per_row
+        # columns keep every label (elided to the column width) until they get really narrow
+        min_px = MIN_LABEL_PX if self.orientation in ("left", "right") else MIN_COLUMN_PX
+        step = max(1, math.ceil(min_px / per_row))
         start = lo - lo % step
         return [(step, [float(v) for v in range(start, hi + 1, step) if v >= lo])]
 
     def tickStrings(self, values, scale, spacing):
         out = []
+        elide = self.orientation in ("top", "bottom")
+        if elide:
+            from PySide6.QtCore import Qt
+
+            metrics = QFontMetrics(self.style.get("tickFont") or QFont())
+            room = max(10, int(getattr(self, "_px_per_unit", 100) * max(spacing, 1)) - 6)
         for v in values:
             i = int(round(v))
-            out.append(self._labels[i] if 0 <= i < len(self._labels) and abs(v - i) < 1e-6 else "")
+            text = self._labels[i] if 0 <= i < len(self._labels) and abs(v - i) < 1e-6 else ""
+            if elide and text:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            out.append(text)
         return out
 
 

@@ -38,11 +38,12 @@ def _caption_height(caption: str, width: float, scale: float) -> float:
 
 
 @contextmanager
-def _export_mode(scene, painter):
-    """Ask pyqtgraph items to paint as vectors (e.g. scatter symbols as paths, not cached pixmaps)."""
+def _export_mode(scene, painter, scale: float):
+    """Ask pyqtgraph items to paint for export: symbols as true shapes, sized for the target scale."""
     items = [i for i in scene.items() if hasattr(i, "setExportMode")]
     for item in items:
-        item.setExportMode(True, {"antialias": True, "background": QColor("white"), "painter": painter})
+        item.setExportMode(True, {"antialias": True, "background": QColor("white"), "painter": painter,
+                                  "resolutionScale": scale})
     try:
         yield
     finally:
@@ -58,7 +59,7 @@ def chart_size(chart, scale: float = 1.0) -> QSize:
     return QSize(round(source.width() * scale), round(source.height() * scale + _caption_height(text, source.width(), scale)))
 
 
-def paint_chart(chart, painter: QPainter, scale: float = 1.0, vector: bool = False) -> None:
+def paint_chart(chart, painter: QPainter, scale: float = 1.0) -> None:
     """Paint the chart (and its caption underneath) with `painter` at `scale` device units per pixel."""
     view, caption, title = _view_and_caption(chart)
     source = _source_rect(view)
@@ -67,10 +68,7 @@ def paint_chart(chart, painter: QPainter, scale: float = 1.0, vector: bool = Fal
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     scene = view.scene()
-    if vector:
-        with _export_mode(scene, painter):
-            scene.render(painter, target, source)
-    else:
+    with _export_mode(scene, painter, scale):
         scene.render(painter, target, source)
     text = f"{title} \u2014 {caption}" if title and caption else caption
     if text:
@@ -131,7 +129,7 @@ def export_svg(chart, path) -> Path:
     if not painter.begin(generator):
         raise OSError(f"Could not write {path}")
     try:
-        paint_chart(chart, painter, 1.0, vector=True)
+        paint_chart(chart, painter, 1.0)
     finally:
         painter.end()
     return path
@@ -152,7 +150,7 @@ def export_pdf(chart, path) -> Path:
     if not painter.begin(writer):
         raise OSError(f"Could not write {path}")
     try:
-        paint_chart(chart, painter, writer.width() / max(1, size.width()), vector=True)
+        paint_chart(chart, painter, writer.width() / max(1, size.width()))
     finally:
         painter.end()
     return path

@@ -165,6 +165,7 @@ class MatrixView(ChartWidget):
                                           width=14, label="oppose \u2190 net stance \u2192 support", colorMapMenu=False)
         self.colour_bar.axis.setTicks([[(v, f"{v:+g}" if v else "0") for v in (-1, -0.5, 0, 0.5, 1)]])
         item.layout.addItem(self.colour_bar, 2, 3)
+        item.layout.setContentsMargins(4, 4, 4, 12)  # room for the colour bar's end labels
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)

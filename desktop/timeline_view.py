@@ -14,21 +14,13 @@ from PySide6.QtWidgets import (
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.chart_base import ChartWidget, caption_text
+from desktop.chart_items import PointBatch, RectBatch
 from desktop.chart_timeline_data import DAY, Marks, build_marks, hit_test, tooltip_html
 
 LANE_PX = 24  # comfortable lane height; more lanes than fit scroll
 POINT_SIZE = 9
 BAR_HEIGHT = 0.5
 HIT_PX = 6
-
-
-class _Bars(pg.BarGraphItem):
-    """BarGraphItem whose shape is its bounding box: the default builds one path of all rects."""
-
-    def shape(self):
-        path = pg.QtGui.QPainterPath()
-        path.addRect(self.boundingRect())
-        return path
 
 
 class _LaneViewBox(pg.ViewBox):
@@ -102,11 +94,16 @@ class TimelineView(ChartWidget):
         self.region.setZValue(-10)
         self.region.setVisible(False)
         self.plot.addItem(self.region, ignoreBounds=True)
-        self.highlight_points = pg.ScatterPlotItem(size=POINT_SIZE + 6, pen=palette.HIGHLIGHT_PEN)
-        self.highlight_bars = _Bars(x0=[], x1=[], y=[], height=BAR_HEIGHT + 0.2, brush=None, pen=palette.HIGHLIGHT_PEN)
+        # rings drawn over the selected marks: one style, so no per-point brushes to render
+        self.highlight_points = PointBatch(size=POINT_SIZE + 7, pen=palette.HIGHLIGHT_PEN, brush=None)
+        self.highlight_bars = RectBatch(height=BAR_HEIGHT + 0.2, pen=palette.HIGHLIGHT_PEN)
         for item in (self.highlight_bars, self.highlight_points):
             item.setZValue(20)
             self.plot.addItem(item, ignoreBounds=True)
+        # every other lane lightly banded so the eye can follow a lane to its label
+        self.lane_bands = RectBatch(height=1.0, brush=palette.LANE_SHADE)
+        self.lane_bands.setZValue(-20)
+        self.plot.addItem(self.lane_bands, ignoreBounds=True)
 
         self.scroll = QScrollBar(Qt.Orientation.Vertical)
         self.scroll.valueChanged.connect(self._on_scrolled)
@@ -176,6 +173,7 @@ class TimelineView(ChartWidget):
                 item = self._point_item(idx, colour, future)
             plot.addItem(item)
             self._items.append(item)
+        self._shade_lanes()
         self.lane_axis.set_labels(m.lanes)
         vb = plot.getViewBox()
         vb.setLimits(yMin=-1.0, yMax=max(len(m.lanes), 1) + 0.0)
@@ -186,14 +184,23 @@ class TimelineView(ChartWidget):
                             "No dated events yet: add articles, or correct unresolved dates.")
         self._sync_scrollbar()
 
+    def _shade_lanes(self) -> None:
+        m = self.marks
+        odd = np.arange(1, len(m.lanes), 2, dtype=float)
+        if len(m) and len(odd):
+            lo, hi = float(np.nanmin(m.x0)), float(np.nanmax(m.x1))
+            margin = max(hi - lo, 365 * DAY) * 5
+            self.lane_bands.setOpts(x0=np.full(len(odd), lo - margin), x1=np.full(len(odd), hi + margin), y=odd)
+        else:
+            self.lane_bands.setOpts(x0=[], x1=[], y=[])
+
     def _point_item(self, idx, colour: QColor, future: bool):
         m = self.marks
         if future:
-            brush, pen, symbol = pg.mkBrush(255, 255, 255), pg.mkPen(colour, width=2), "o"
+            brush, pen = pg.mkBrush(255, 255, 255), pg.mkPen(colour, width=2)
         else:
-            brush, pen, symbol = pg.mkBrush(colour), pg.mkPen(colour.darker(140), width=1), "o"
-        item = pg.ScatterPlotItem(x=m.x0[idx], y=m.lane[idx].astype(float), size=POINT_SIZE, symbol=symbol,
-                                  pen=pen, brush=brush, pxMode=True, data=idx)
+            brush, pen = pg.mkBrush(colour), pg.mkPen(colour.darker(140), width=1)
+        item = PointBatch(x=m.x0[idx], y=m.lane[idx].astype(float), size=POINT_SIZE, pen=pen, brush=brush)
         item.setZValue(10 if future else 11)
         item.mark_indices = idx
         return item
@@ -206,7 +213,7 @@ class TimelineView(ChartWidget):
         style = Qt.PenStyle.DashLine if future else Qt.PenStyle.SolidLine
         pen = pg.mkPen(colour, width=1.5, style=style) if (future or not vague) else pg.mkPen(None)
         height = BAR_HEIGHT * (0.7 if vague else 1.0)
-        item = _Bars(x0=m.x0[idx], x1=m.x1[idx], y=m.lane[idx].astype(float), height=height,
+        item = RectBatch(x0=m.x0[idx], x1=m.x1[idx], y=m.lane[idx].astype(float), height=height,
                      brush=pg.mkBrush(palette.faded(colour, alpha)), pen=pen)
         item.setZValue(2 if vague else 5)
         item.mark_indices = idx
@@ -250,8 +257,7 @@ class TimelineView(ChartWidget):
         sel = self.selected_marks()
         points = sel[~m.is_bar[sel]] if len(sel) else sel
         bars = sel[m.is_bar[sel]] if len(sel) else sel
-        brushes = [pg.mkBrush(palette.colour_for(self.colour_by, c)) for c in m.category[points]]
-        self.highlight_points.setData(x=m.x0[points], y=m.lane[points].astype(float), brush=brushes or None)
+        self.highlight_points.setData(x=m.x0[points], y=m.lane[points].astype(float))
         self.highlight_bars.setOpts(x0=m.x0[bars], x1=m.x1[bars], y=m.lane[bars].astype(float))
 
     def _on_selection_changed(self, _value=None) -> None:

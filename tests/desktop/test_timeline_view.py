@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.chart_axes import epoch
+from desktop.chart_items import PointBatch, RectBatch
 from desktop.chart_timeline_data import build_marks, resolution_label, tooltip_html
 from desktop.timeline_view import TimelineView
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
@@ -53,7 +54,7 @@ def test_ranges_and_vague_periods_become_bars(qtbot, handmade, state):
     assert view.marks.x1[week] - view.marks.x0[week] == 7 * 86400
     vague, = marks_of(view, "a1:e3")
     assert view.marks.vague[vague] and not view.marks.vague[week]
-    bars = [item for item in view._items if isinstance(item, pg.BarGraphItem)]
+    bars = [item for item in view._items if isinstance(item, RectBatch)]
     bar_marks = {int(i) for item in bars for i in item.mark_indices}
     assert {week, vague} == bar_marks
     # a vague period is fainter than a week
@@ -66,7 +67,7 @@ def test_future_events_are_hollow(qtbot, handmade, state):
     future, = marks_of(view, "a1:e4")
     past = marks_of(view, "a1:e1")[0]
     item_of = {int(i): item for item in view._items for i in item.mark_indices}
-    assert isinstance(item_of[future], pg.ScatterPlotItem)
+    assert isinstance(item_of[future], PointBatch)
     assert item_of[future] is not item_of[past]
     assert item_of[future].opts["brush"].color().name() == "#ffffff"
     assert item_of[past].opts["brush"].color().name() != "#ffffff"
