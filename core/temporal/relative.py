@@ -85,10 +85,6 @@ def weekday_set(m, ctx):
     return Reading("SET", value, EXACT, granularity="day")
 
 
-def with_weekday_date(m, ctx, fallback):
-    return fallback(m, ctx)
-
-
 def _clock(m, ctx, hour: int, minute: int):
     w = _g(m, "w")
     if ctx.dct is None:

@@ -43,9 +43,10 @@ _RELATIVE_RULES = {"the_year", "period_rel", "year_ago_adj", "md", "dm", "month"
                    "unit_rel", "the_weekend", "ago", "quarter_ord", "quarter_rel", "the_quarter",
                    "half", "half_of_year", "season", "part_of_unit", "year_end", "clock", "noon"}
 
-# How each found expression's clause pointed (past/future), so that resolve_timex can re-resolve
-# it against a new publication date without the parsed document. Bounded: a lost entry only
-# means the phrase is re-read without its clause's tense.
+# What each found expression's reading depended on beyond its phrase (the clause's tense, the
+# quarter under discussion, a few characters around it), so that resolve_timex can re-resolve it
+# against a new publication date without the parsed document. Bounded: a lost entry only means
+# the phrase is re-read alone (a bare weekday then goes to the nearest past day).
 _TENSE_MEMO: OrderedDict = OrderedDict()
 _MEMO_SIZE = 50_000
 
@@ -154,14 +155,14 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
         if c.rule in _QUARTER_NAMING and re.fullmatch(r"\d{4}-Q\d", r.value):
             ctx.last_quarter = r.value
             quarter_sent = si
-        _remember(article_id, start, c.end, text[start:c.end], ctx.tense,
-                  ctx.last_quarter if ctx.quarter_near else None)
+        _remember(article_id, start, c.end, text[start:c.end],
+                  (ctx.tense, ctx.last_quarter if ctx.quarter_near else None, ctx.before, ctx.after))
         out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r))
     return out
 
 
-def _remember(article_id, start, end, phrase, tense, last_quarter) -> None:
-    _TENSE_MEMO[(article_id, start, end, phrase)] = (tense, last_quarter)
+def _remember(article_id, start, end, phrase, context: tuple) -> None:
+    _TENSE_MEMO[(article_id, start, end, phrase)] = context
     if len(_TENSE_MEMO) > _MEMO_SIZE:
         _TENSE_MEMO.popitem(last=False)
 
@@ -169,23 +170,22 @@ def _remember(article_id, start, end, phrase, tense, last_quarter) -> None:
 def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
     """The same expression re-resolved against another publication date, from its phrase alone."""
     phrase = tx.text
-    mod_key = None
-    body_start = 0
-    m = _modifier_regex().match(phrase) if phrase else None
-    for key in sorted(load().modifiers, key=len, reverse=True):
-        if key in ("earlier", "later"):
-            continue
-        pat = re.escape(key) if key.endswith("-") else re.escape(key).replace(r"\ ", r"\s+") + r"\s+"
-        km = re.match(pat, phrase, re.I)
-        if km and candidates.match_phrase(phrase[km.end():]) is not None and candidates.match_phrase(phrase) is None:
-            mod_key, body_start = key, km.end()
-            break
-    del m
+    mod_key, body_start = None, 0
+    if candidates.match_phrase(phrase) is None:
+        # A modifier the tagger put in front ("early next year", "mid-1996"): read the rest.
+        for key in sorted(load().modifiers, key=len, reverse=True):
+            pat = re.escape(key) if key.endswith("-") else re.escape(key).replace(r"\ ", r"\s+") + r"\s+"
+            km = re.match(pat, phrase, re.I)
+            if km and candidates.match_phrase(phrase[km.end():]) is not None:
+                mod_key, body_start = key, km.end()
+                break
     c = candidates.match_phrase(phrase[body_start:])
     if c is None:
         return tx
-    tense, last_quarter = _TENSE_MEMO.get((tx.article_id, tx.start, tx.end, phrase), (None, None))
-    ctx = N.Context(dct=dct, tense=tense, last_quarter=last_quarter, quarter_near=last_quarter is not None)
+    tense, last_quarter, before, after = _TENSE_MEMO.get(
+        (tx.article_id, tx.start, tx.end, phrase), (None, None, "", ""))
+    ctx = N.Context(dct=dct, tense=tense, before=before, after=after, last_quarter=last_quarter,
+                    quarter_near=last_quarter is not None)
     r = _read(c, ctx)
     if r is None:
         return tx

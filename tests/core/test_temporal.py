@@ -200,3 +200,18 @@ def test_no_dct_leaves_relative_unresolved(nlp):
     assert got["Friday"] == ("XXXX-WXX-5", UNRESOLVED, None)
     assert got["last year"] == ("XXXX-XX-XX", UNRESOLVED, None)
     assert got["May 17, 2018"][1] == EXACT
+
+
+def test_resolve_keeps_clause_context(nlp):
+    """A future weekday stays future, and 'the year ended ...' stays a duration, after re-resolving."""
+    doc = nlp("The ministers will meet on Friday. Results for the year ended June 30 were weak.")
+    found = {t.text: t for t in find_timexes(doc, DCT, "ctx")}
+    moved = resolve_timex(found["Friday"], date(2018, 9, 5))
+    assert (moved.value, moved.future) == ("2018-09-07", True)
+    assert resolve_timex(found["the year"], date(2019, 1, 1)).value == "P1Y"
+
+
+def test_resolve_with_modifier(nlp):
+    tx = _one(nlp, "The talks resume early next year.", "early next year")
+    again = resolve_timex(tx, date(2020, 6, 1))
+    assert (again.value, again.interval_start, again.interval_end) == ("2021", date(2021, 1, 1), date(2021, 5, 5))
