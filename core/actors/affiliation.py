@@ -26,7 +26,9 @@ def title_start_before(words: list[Word], i: int, table: AliasTable) -> int | No
     if k >= 0 and words[k].text == ",":
         k -= 1
         m = k
-        while m >= 0 and m > k - 5 and words[m].is_cap:
+        while m >= 0 and m > k - 6 and (words[m].is_cap or words[m].text in (".", "'", "s")):
+            m -= 1
+        if m >= 0 and m < k and words[m].text.lower() == "the":
             m -= 1
         if m < k and m >= 0 and words[m].text.lower() in _ROLE_PREPOSITIONS:
             k = m - 1
@@ -56,6 +58,7 @@ def affiliation_before(words: list[Word], i: int, table: AliasTable,
     if i - 1 in ends_at:
         return ends_at[i - 1], 2  # "Syrian President Bashar al-Assad" was read as one state mention
     start = title_start_before(words, i, table)
+    spoken_for = _role_object(words, start, i, table, ends_at)
     k = (start if start is not None else i) - 1
     weight = 2
     if k >= 0 and words[k].text == "s" and k > 0 and words[k - 1].text == "'":
@@ -65,8 +68,28 @@ def affiliation_before(words: list[Word], i: int, table: AliasTable,
         weight = 1
     owner = ends_at.get(k)
     if owner is None:
-        return None
+        return (spoken_for, 2) if spoken_for else None
     return owner, weight
+
+
+# Roles whose "for X" names who they speak for; an "envoy for Syria" is sent to Syria, not by it.
+_SPEAKS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
+                         "lawyer", "director"))
+
+
+def _role_object(words: list[Word], start: int | None, i: int, table: AliasTable,
+                 ends_at: dict[int, str]) -> str | None:
+    """ "A spokesman for the Chinese Foreign Ministry, Zhao Lijian" / "minister of Turkey, X" -> that body."""
+    if start is None:
+        return None
+    for k in range(start, i):
+        low = words[k].text.lower()
+        if low in ("of", "at") or low == "for" and k > 0 and words[k - 1].text.lower() in _SPEAKS_FOR:
+            for m in range(k + 1, i):
+                if m in ends_at:
+                    return ends_at[m]
+            return None
+    return None
 
 
 def affiliation_after(words: list[Word], j: int, table: AliasTable, starts_at: dict[int, tuple[str, int]]) -> str | None:
@@ -80,6 +103,8 @@ def affiliation_after(words: list[Word], j: int, table: AliasTable, starts_at: d
     owner = None
     if k in starts_at:
         owner, k = starts_at[k]
+        if _title_ending_at(words, k - 1, table):
+            return owner  # "X, the Egyptian foreign minister" was read as one state mention
         if k + 1 < n and words[k].text == "'" and words[k + 1].text == "s":
             k += 2
     while k < n and words[k].text.lower() in table.title_modifiers:

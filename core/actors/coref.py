@@ -1,6 +1,7 @@
 """Within one article, joins the names of one actor: full names, variants, surnames, first names, acronyms."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from core.actors.scan import Candidate, Word
@@ -13,6 +14,8 @@ _ORG_SUFFIXES = frozenset("inc corp corporation co ltd llc plc group computer co
 
 def org_name(name: str) -> str:
     """The organisation's base name: "The Apple Computer Inc." -> "Apple"."""
+    # "E.P.A." is "EPA"; other dots and commas only separate words ("Apple Inc." -> "Apple").
+    name = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group().replace(".", ""), name)
     words = name.replace(".", " ").replace(",", " ").split()
     if len(words) > 1 and words[0].lower() == "the":
         words.pop(0)
@@ -123,21 +126,27 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
     for c in cands:
         if c.kind and c.kind not in ("person", "headline") and not c.actor_id and c.via == "name":
             org_names[c.name] = org_names[org_name(c.name)] = slugify(org_name(c.name))
+    org_kinds = {slugify(org_name(c.name)): c.kind for c in cands
+                 if c.kind and c.kind not in ("person", "headline") and c.via == "name"}
     _link_short_org_names(cands, words, org_names)
     for c in cands:
         if c.via == "known":
             # A full name in a headline or a locative phrase: only someone already named counts.
-            found = people.known_full(c.name) or org_names.get(c.name) or org_names.get(org_name(c.name))
-            if found:
-                c.actor_id, c.via = found, "name"
+            found = people.known_full(c.name)
+            org = org_names.get(c.name) or org_names.get(org_name(c.name))
+            if found or org:
+                c.actor_id, c.via = found or org, "name"
+                c.kind = "person" if found else org_kinds.get(org, "organisation")
             elif c.kind == "headline":
                 c.wstart, c.via, c.kind = c.wend - 1, "surname", "person"  # "... Lavrov Says" in a headline
         if c.via == "surname":
-            word = words[c.wstart].text
+            word = c.name or words[c.wstart].text
             c.actor_id = people.for_surname(word) or ""
             if not c.actor_id and c.kind == "person":
                 c.actor_id = people.for_first_name(word) or ""
                 c.via = "alias" if c.actor_id else c.via
+            if not c.actor_id and c.titled:
+                c.actor_id, c.via = people.add_full(word), "name"
             if not c.actor_id and word in org_names:
                 c.actor_id, c.via = org_names[word], "name"  # "Apple" in a headline, named in the body
             if not c.actor_id and c.kind == "organisation":

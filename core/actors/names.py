@@ -31,7 +31,7 @@ _ORG_KINDS = (
         r"\b(?:Ministry|Department|Council|Observatory|Committee|Agency|Organi[sz]ation|Movement|Union|"
         r"Association|Institute|Foundation|Commission|Court|Parliament|Assembly|Office|Service|Authority|"
         r"University|Cent(?:er|re)|Coalition|Alliance|Federation|League|Fund|Programme|Program|Society|"
-        r"Crescent|Cross|Network|Forces|Congress|Senate|Bureau|Board|Helmets|Watch)\b")),
+        r"Crescent|Cross|Network|Forces|Congress|Senate|Bureau|Board|Helmets|Watch|Services|Affairs|Enforcement)\b")),
 )
 _PLACE_NOUNS = frozenset("town towns city cities village villages province provinces region regions district "
                          "districts areas area neighbourhood neighborhood suburb suburbs".split())
@@ -85,8 +85,24 @@ def _nameish(word: Word) -> bool:
     return word.is_cap and word.text.lower() not in _FUNCTION and any(ch.isalpha() for ch in word.text)
 
 
+# Lower-case words after a hyphen that end a name rather than continue it ("Assad-backed").
+_HYPHEN_SUFFIXES = frozenset("backed led held allied controlled based run owned style era born like "
+                             "free linked aligned friendly leaning made".split())
+
+
+def _hyphen_part(words: list[Word], j: int) -> bool:
+    """ "Ki-moon", "Lashkar-e-Taiba": a lower-case piece glued into a name by hyphens."""
+    w = words[j]
+    return (w.text.isalpha() and w.text.islower() and w.text not in _HYPHEN_SUFFIXES and len(w.text) <= 6
+            and words[j - 1].text == "-" and words[j - 1].start == words[j - 2].end == w.start - 1)
+
+
 def capitalised_runs(words: list[Word], taken: list[bool], blocked: list[bool]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words (with inner connectors and hyphens) not already claimed."""
+    """Maximal runs of capitalised words (with inner connectors and hyphens) not already claimed.
+
+    "and" stays inside a run only when the run ends as an organisation's name ("Securities and
+    Exchange Commission"); elsewhere it separates names ("Khan Sheikhoun and Maarat al-Numan").
+    """
     runs = []
     i = 0
     n = len(words)
@@ -102,17 +118,37 @@ def capitalised_runs(words: list[Word], taken: list[bool], blocked: list[bool]) 
             elif w.text == "." and len(words[j - 1].text) == 1 and words[j - 1].text.isupper() \
                     and j + 1 < n and _nameish(words[j + 1]) and not taken[j + 1]:
                 j += 1  # "Mary J. Blige"
-            elif (w.text in ("-", "&") or w.text.lower() in _CONNECTORS) and j + 1 < n and not taken[j + 1] \
-                    and words[j + 1].start - w.end <= 1 and (_nameish(words[j + 1]) or
-                                                            words[j + 1].text.lower() in _CONNECTORS):
+            elif j >= 2 and _hyphen_part(words, j):
+                j += 1
+            elif (w.text in ("-", "&") or w.text.lower() in _CONNECTORS or w.text == "and") and j + 1 < n \
+                    and not taken[j + 1] and words[j + 1].start - w.end <= 1 and (
+                        _nameish(words[j + 1]) or words[j + 1].text.lower() in _CONNECTORS
+                        or words[j + 1].text == "-" and j + 2 < n and _nameish(words[j + 2])  # "el-Sisi"
+                        or w.text == "-" and j + 2 < n and _hyphen_part(words, j + 1)):
                 j += 1
             else:
                 break
-        while j > i + 1 and (words[j - 1].text == "-" or words[j - 1].text.lower() in _CONNECTORS):
+        while j > i + 1 and (words[j - 1].text in ("-", "and") or words[j - 1].text.lower() in _CONNECTORS):
             j -= 1
-        runs.append((i, j))
+        runs.extend(_split_at_and(words, i, j))
         i = j
     return runs
+
+
+def _split_at_and(words: list[Word], i: int, j: int) -> list[tuple[int, int]]:
+    """Cuts at "and", then glues a piece to the next when only the pair ends as an organisation."""
+    ands = [k for k in range(i, j) if words[k].text == "and"]
+    if not ands:
+        return [(i, j)]
+    bounds = [i, *ands, j]
+    pieces = [(a + (a != i), b) for a, b in zip(bounds, bounds[1:]) if a + (a != i) < b]
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if merged and org_kind(words[b - 1].text) and not org_kind(words[merged[-1][1] - 1].text):
+            merged[-1] = (merged[-1][0], b)  # "Securities" + "Exchange Commission"
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def strip_titles(words: list[Word], i: int, j: int, table: AliasTable) -> int:
@@ -161,6 +197,9 @@ def sentence_initial(words: list[Word], i: int, sent_starts: set[int]) -> bool:
     return words[i].start in sent_starts or (i > 0 and words[i - 1].text in ('"', "“", "(", "-"))
 
 
+_GLUE = _CONNECTORS | {"-", "&", "and", "."}
+
+
 def split_run(words: list[Word], i: int, j: int, labels: list[str], table: AliasTable) -> list[tuple[int, int]]:
     """Cuts a capitalised run where NER changes label or a title starts inside it.
 
@@ -169,8 +208,8 @@ def split_run(words: list[Word], i: int, j: int, labels: list[str], table: Alias
     """
     cuts = []
     for k in range(i + 1, j):
-        if labels[k] != labels[k - 1] and (labels[k] or labels[k - 1]) and words[k].text != "-" \
-                and words[k - 1].text != "-":
+        if labels[k] != labels[k - 1] and (labels[k] or labels[k - 1]) \
+                and words[k].text.lower() not in _GLUE and words[k - 1].text.lower() not in _GLUE:
             cuts.append(k)
         elif words[k - 1].text.lower() not in table.title_modifiers and any(
                 tuple(w.text.lower() for w in words[k:k + s]) in table.titles for s in (1, 2, 3)) \
@@ -231,24 +270,25 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
         i = strip_titles(words, i, j, table)
     if i >= j or (j - i == 1 and tuple([words[i].text.lower()]) in table.titles):
         return None
-    text = " ".join(w.text for w in words[i:j])
+    text = _joined(words, i, j)
+    single = " " not in text  # one word, perhaps hyphenated ("Holtz-Eakin") or dotted ("E.P.A.")
     lowered = {w.text.lower() for w in words[i:j]}
     if lowered & _FURNITURE or any(ch.isdigit() for ch in text) or len(text) < 2:
         return None
     label = labels[i]
-    kind = org_kind(text) if j - i > 1 or label == "ORG" else None
+    kind = org_kind(text) if not single or label == "ORG" else None
     if kind is not None and label not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT", "LAW"):
-        return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind=kind)
+        return Candidate(i, j, "", "name", "name", name=text, kind=kind)
     titled = title_before(i)
-    speaks = j < len(words) and words[j].text.lower() in _SPEECH_AFTER and j - i > 1 and label in ("", "PERSON")
+    speaks = j < len(words) and words[j].text.lower() in _SPEECH_AFTER and not single and label in ("", "PERSON")
     cue = titled or speaks
-    if j - i == 1:
+    if single:
         # A single word names a person only as the surname of someone known (the resolver decides);
         # with NER saying ORG it falls back to an organisation ("Apple").
         if label == "ORG" and (pos and pos[i] in ("VERB", "ADJ", "ADV", "ADP", "AUX", "DET", "PRON", "NUM")
                                or words[i].text.lower() in lower_words):
             return None  # "Armed", "Media", "Board": the tagger or the article's own lower case says so
-        if words[i].text in table.places:
+        if text in table.places:
             return None  # a province or state named alone
         after_place = i > 1 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS and (
             labels[i - 2] in ("GPE", "LOC", "FAC", "NORP") or place_word(words[i - 2].text)
@@ -258,7 +298,8 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
                 and not place_word(words[i].text):
             return Candidate(i, j, "", "surname", "ner", name=text, kind="organisation")
         if label in ("", "PERSON", "NORP"):
-            return Candidate(i, j, "", "surname", "name", kind="person")
+            # After a title ("King Abdullah", "Mr. Smith") a lone name is a person even if unknown.
+            return Candidate(i, j, "", "surname", "name", name=text, kind="person", titled=titled)
         return None
     if not cue and in_place_context(words, i, j):
         # "in Ramat Gan" is a place; "in Steve Jobs' place" still names someone known in full.

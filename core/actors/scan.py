@@ -50,6 +50,8 @@ class Candidate:
     state_role: bool = False
     # A name guessed from capitals at a sentence start may carry a capitalised ordinary word ("Later Lavrov").
     initial: bool = False
+    # A lone name right after a title: a person of its own when no known surname matches.
+    titled: bool = False
 
 
 def words_of(text: str) -> list[Word]:

@@ -22,7 +22,7 @@ def _rows(nlp, text):
 # (sentence, expected rows: (mention text, actor id, kind, affiliation)); every row must be found.
 CASES = [
     ("Turkish Foreign Minister Mevlut Cavusoglu said Ankara and Moscow could find a solution.",
-     {("Turkish", "turkey", "country", None),
+     {("Turkish Foreign Minister", "turkey", "country", None),
       ("Mevlut Cavusoglu", "mevlut-cavusoglu", "person", "turkey"),
       ("Ankara", "turkey", "country", None),
       ("Moscow", "russia", "country", None)}),
