@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath
 
 from core.model import ASSERTED, HYPOTHETICAL, NEUTRAL, OPPOSE, PLANNED, SUPPORT, WARNED
 
@@ -87,8 +87,12 @@ def legend_sample(colour: QColor, symbol: str = "o", hollow: bool = False, bar: 
                   dashed: bool = False, alpha: int = 255) -> pg.GraphicsObject:
     """A stand-alone item whose look a LegendItem copies into its sample swatch."""
     if bar:
-        pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
-        return pg.BarGraphItem(x0=[0], x1=[1], y=[0], height=1, brush=faded(colour, alpha), pen=pen)
+        # a wide rectangle symbol: legends draw scatter samples without the stray line of other items
+        shape = QPainterPath()
+        shape.addRect(QRectF(-0.6, -0.25, 1.2, 0.5))
+        pen = pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine) \
+            if alpha > 100 or dashed else pg.mkPen(None)
+        return pg.ScatterPlotItem(symbol=shape, size=20, brush=pg.mkBrush(faded(colour, alpha)), pen=pen)
     brush = pg.mkBrush(255, 255, 255) if hollow else pg.mkBrush(faded(colour, alpha))
     pen = pg.mkPen(colour, width=2) if hollow else pg.mkPen(colour.darker(130), width=1)
     return pg.ScatterPlotItem(symbol=symbol, size=10, brush=brush, pen=pen)

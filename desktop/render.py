@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 SIZE = (1280, 800)
@@ -24,6 +25,31 @@ def ensure_app():
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(sys.argv[:1] or ["standpoint"])
     return app
+
+
+# Harmless offscreen-platform chatter when a hidden window is laid out; a CLI user should not see it.
+_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+@contextmanager
+def _quiet_qt():
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message):
+        if message in _NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def _lay_out(widget, app) -> None:
@@ -50,14 +76,15 @@ def write_charts(analysis, out_dir, formats=("png", "svg")) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     state = SelectionState()
     written: list[Path] = []
-    for name, cls in (("timeline", TimelineView), ("matrix", MatrixView)):
-        widget = cls(analysis, state)
-        try:
-            _lay_out(widget, app)
-            for fmt in formats:
-                written.append(export_chart(widget, out / f"{name}.{fmt}"))
-        finally:
-            widget.close()
-            widget.deleteLater()
-    app.processEvents()
+    with _quiet_qt():
+        for name, cls in (("timeline", TimelineView), ("matrix", MatrixView)):
+            widget = cls(analysis, state)
+            try:
+                _lay_out(widget, app)
+                for fmt in formats:
+                    written.append(export_chart(widget, out / f"{name}.{fmt}"))
+            finally:
+                widget.close()
+                widget.deleteLater()
+        app.processEvents()
     return written

@@ -240,10 +240,19 @@ class TimelineView(ChartWidget):
         if m is None or not len(m):
             return np.zeros(0, dtype=int)
         chosen = np.zeros(len(m), dtype=bool)
-        items = set(self.state.items)
+        items = self.state.items
         if items:
             ids = m.table["event_id"].to_numpy()[m.row]
-            chosen |= np.fromiter((x in items for x in ids), dtype=bool, count=len(m))
+            chosen |= np.isin(ids, [i for i in items if ":e" in i])
+            statements = [i for i in items if ":s" in i]
+            if statements:
+                # a matrix cell selects statements: light up the events told in the same sentences
+                table = self.analysis.statements_table()
+                said = table[table["statement_id"].isin(statements)]
+                keys = set(zip(said["article_id"], said["sentence_index"].astype(int)))
+                rows = m.table[["article_id", "sentence_index"]].itertuples(index=False, name=None)
+                in_sentence = np.fromiter(((a, int(i)) in keys for a, i in rows), dtype=bool, count=len(m.table))
+                chosen |= in_sentence[m.row]
         actor = self.state.actor
         if actor is not None and self.lanes_by == "actor" and actor in m.lane_keys:
             chosen |= m.lane == m.lane_keys.index(actor)

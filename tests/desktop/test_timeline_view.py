@@ -110,6 +110,14 @@ def test_selected_actor_and_items_are_highlighted(qtbot, handmade, state):
     assert len(view.highlight_points.data) == 0
 
 
+def test_statements_selected_elsewhere_light_up_their_sentences_events(qtbot, handmade, state):
+    view = show(qtbot, TimelineView(handmade, state))
+    state.set_items(["a1:s2", "a1:s3"])  # Turkey's statements, both in sentence 2
+    highlighted = {view.marks.lanes[view.marks.lane[i]] for i in view.selected_marks()}
+    assert highlighted == {"Turkey"}
+    assert len(view.highlight_bars) == 1
+
+
 def test_colour_switch_changes_legend(qtbot, handmade, state):
     view = show(qtbot, TimelineView(handmade, state))
     labels = lambda: [label.text for _sample, label in view.legend.items]  # noqa: E731
