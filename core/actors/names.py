@@ -197,6 +197,7 @@ def sentence_initial(words: list[Word], i: int, sent_starts: set[int]) -> bool:
     return words[i].start in sent_starts or (i > 0 and words[i - 1].text in ('"', "“", "(", "-"))
 
 
+_PARTICLES = frozenset("de da di del der van von le la du al el bin ibn abu".split())
 _GLUE = _CONNECTORS | {"-", "&", "and", "."}
 
 
@@ -298,9 +299,15 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
                 and not place_word(words[i].text):
             return Candidate(i, j, "", "surname", "ner", name=text, kind="organisation")
         if label in ("", "PERSON", "NORP"):
-            # After a title ("King Abdullah", "Mr. Smith") a lone name is a person even if unknown.
-            return Candidate(i, j, "", "surname", "name", name=text, kind="person", titled=titled)
-        return None
+            # After a title ("King Abdullah", "Mr. Smith") or before "said" when NER calls it a
+            # person ("Nauert added"), a lone name is a person even if nobody is named in full.
+            speaker = label == "PERSON" and j < len(words) and words[j].text.lower() in _SPEECH_AFTER
+            return Candidate(i, j, "", "surname", "name", name=text, kind="person", titled=titled or speaker)
+        # NER's place or other label on a lone word still yields to a known surname ("Erdogan said").
+        return Candidate(i, j, "", "surname", "name", name=text)
+    if j - i == 2 and words[i].text.lower() in _PARTICLES:
+        # "De Mistura", "Van der Leyen": a surname with its particle, for someone named in full.
+        return Candidate(i, j, "", "surname", "name", name=text, kind="person", titled=titled)
     if not cue and in_place_context(words, i, j):
         # "in Ramat Gan" is a place; "in Steve Jobs' place" still names someone known in full.
         return Candidate(i, j, "", "known", "name", name=_joined(words, i, j), kind="person") \

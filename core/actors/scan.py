@@ -171,6 +171,9 @@ def match_aliases(words: list[Word], table: AliasTable, blocked: list[bool],
         if (keep and size == 1 and entry.via in ("name", "capital") and not headline[i]
                 and _starts_name(words, j, table)):
             keep = False
+        if keep and size == 1 and words[i].text in table.ambiguous and i >= 2 and words[i - 1].text == "," \
+                and words[i - 2].is_cap and table.lookup((words[i - 2].text,)) is None:
+            keep = False  # "Atlanta, Georgia": a US state
         if keep:
             found.append(Candidate(i, j, entry.actor_id, entry.via, "table"))
         i = j

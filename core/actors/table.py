@@ -67,6 +67,8 @@ class AliasTable:
     max_len: int = 1
     # Names of provinces/states (pycountry subdivisions, ASCII-folded): places, never actors by themselves.
     places: frozenset[str] = frozenset()
+    # One-word names that are also US states or given names ("Georgia", "Jordan").
+    ambiguous: frozenset[str] = frozenset()
     # First word -> longest alias starting with it, so most words cost one dict look-up.
     first_words: dict[str, int] = field(default_factory=dict)
     _surnames: dict[str, str] | None = field(default=None, repr=False)
@@ -217,6 +219,7 @@ def build_table(user_table: Path | None = None) -> AliasTable:
         table.state_nouns[tokens_of(row["word"].lower())] = "state" if role == "state" else role.split(":", 1)[1]
     _add_countries(table)
     table.places = _subdivision_names()
+    table.ambiguous = frozenset(row["alias"] for row in _read_csv(resource_path("actors", "ambiguous.csv")))
     _add_state_phrases(table)
     _add_alias_rows(table, resource_path("actors", "aliases.csv"))
     if user_table is not None:
