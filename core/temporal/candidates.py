@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.temporal import entities
 from core.temporal.lexicon import load, month_number
 
 # Words after which an ambiguous month name ("May", "March", "Jan") reads as a month.
@@ -166,8 +167,16 @@ def _trim_period(c: Candidate, text: str) -> Candidate:
     return c
 
 
-def find(text: str, ents: dict[int, str] | None = None) -> list[Candidate]:
-    """Non-overlapping candidates, longest first, in text order."""
+_WHOLE = re.compile(r".+", re.S)
+
+
+def find(text: str, ents: dict[int, str] | None = None,
+         ent_spans: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, in text order.
+
+    `ent_spans` are spaCy DATE/TIME entities: after the patterns, those that overlap no pattern
+    match and name a time unit become candidates of their own (rule "entity").
+    """
     lex = load()
     ents = ents or {}
     found: list[Candidate] = []
@@ -188,6 +197,10 @@ def find(text: str, ents: dict[int, str] | None = None) -> list[Candidate]:
         c = _trim_period(c, text)
         taken.append(c)
         used[c.start:c.end] = b"\x01" * (c.end - c.start)
+    for start, end in ent_spans or ():
+        if not any(used[start:end]) and entities.keep(text[start:end]):
+            taken.append(Candidate(start, end, "entity", len(lex.rules), _WHOLE.match(text, start, end)))
+            used[start:end] = b"\x01" * (end - start)
     taken.sort(key=lambda c: c.start)
     return taken
 

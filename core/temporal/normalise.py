@@ -28,6 +28,9 @@ class Context:
     # Whether that quarter was named in this sentence or the one before (or this one says
     # "quarter"): only then does "a year ago" mean the same quarter a year back.
     quarter_near: bool = False
+    # The last date the article named (start of its interval, granularity): "that day",
+    # "the following year" count from it.
+    ref: tuple | None = None
 
 
 @dataclass(frozen=True)

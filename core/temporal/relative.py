@@ -137,6 +137,10 @@ def unit_rel(m, ctx):
     unit = _UNIT_CODE[_g(m, "u")]
     rel = _norm(m.group("rel"))
     pre = (_g(m, "pre") or "").strip()
+    if rel == "the following" or (rel == "the next" and ctx.tense == PAST):
+        # "The next year, it was retaken": counted from the date the story is at, not from today.
+        from core.temporal.entities import count_from_ref
+        return count_from_ref(rel, m.group("u"), ctx)
     if ctx.dct is None:
         return unresolved("DATE", "XXXX-XX-XX", "none")
     step = 0

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from core.model import EXACT, RELATIVE, UNRESOLVED, VAGUE, TimeExpression
-from core.temporal import candidates, normalise as N, relative as R
+from core.temporal import candidates, entities as E, normalise as N, relative as R
 from core.temporal.calendar import narrow
 from core.temporal.lexicon import load
 from core.temporal.tense import clause_tense
@@ -32,8 +32,10 @@ HANDLERS = {
     "year_end": R.year_end, "vague": R.vague, "spelled_year": N._spelled_year,
     "period_rel": N._period_rel, "the_year": N._the_year, "bare_plural": R.bare_plural,
     "year_ago_adj": R.year_ago_adj, "year_period": N._year_period,
-    "long_compound": R.bare_plural,
+    "long_compound": R.bare_plural, "entity": E.entity,
+    "anaphor": E.anaphor,
 }
+_REF_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
 _QUARTER_NAMING = {"quarter_ord", "quarter_of_year", "year_quarter", "quarter_q"}
 
@@ -112,6 +114,17 @@ def _ents(doc) -> dict[int, str]:
     return out
 
 
+def _date_entities(doc) -> list[tuple[int, int]]:
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            span = ent[1:] if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 and False else ent
+            out.append((span.start_char, span.end_char))
+    return out
+
+
 def _to_timex(article_id: str, sent: int, start: int, end: int, text: str, r: N.Reading) -> TimeExpression:
     return TimeExpression(
         article_id=article_id, sentence_index=sent, start=start, end=end, text=text, type=r.type,
@@ -127,9 +140,9 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
     sent_starts = [s for s, _ in sents]
     ents = _ents(doc)
     out: list[TimeExpression] = []
-    ctx = N.Context(dct=dct)
+    ctx = N.Context(dct=dct, ref=(dct, "day") if dct else None)
     quarter_sent = -9
-    for c in candidates.find(text, ents):
+    for c in candidates.find(text, ents, _date_entities(doc)):
         si = max(0, bisect_right(sent_starts, c.start) - 1)
         s_start, s_end = sents[si]
         ctx.quarter_near = si - quarter_sent <= 1 or "quarter" in text[s_start:s_end].lower()
@@ -152,11 +165,13 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
             if m and (not out or out[-1].end <= c.start - len(m.group(0))):
                 start = c.start - len(m.group(0))
         r = _finish(r, ctx, c.rule)
+        if r.type == "DATE" and r.start is not None and r.granularity in _REF_GRANULARITIES and c.rule != "anaphor":
+            ctx.ref = (r.start, r.granularity)
         if c.rule in _QUARTER_NAMING and re.fullmatch(r"\d{4}-Q\d", r.value):
             ctx.last_quarter = r.value
             quarter_sent = si
         _remember(article_id, start, c.end, text[start:c.end],
-                  (ctx.tense, ctx.last_quarter if ctx.quarter_near else None, ctx.before, ctx.after))
+                  (ctx.tense, ctx.last_quarter if ctx.quarter_near else None, ctx.before, ctx.after, ctx.ref))
         out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r))
     return out
 
@@ -182,10 +197,10 @@ def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
     c = candidates.match_phrase(phrase[body_start:])
     if c is None:
         return tx
-    tense, last_quarter, before, after = _TENSE_MEMO.get(
-        (tx.article_id, tx.start, tx.end, phrase), (None, None, "", ""))
+    tense, last_quarter, before, after, ref = _TENSE_MEMO.get(
+        (tx.article_id, tx.start, tx.end, phrase), (None, None, "", "", None))
     ctx = N.Context(dct=dct, tense=tense, before=before, after=after, last_quarter=last_quarter,
-                    quarter_near=last_quarter is not None)
+                    quarter_near=last_quarter is not None, ref=ref)
     r = _read(c, ctx)
     if r is None:
         return tx

@@ -215,3 +215,27 @@ def test_resolve_with_modifier(nlp):
     tx = _one(nlp, "The talks resume early next year.", "early next year")
     again = resolve_timex(tx, date(2020, 6, 1))
     assert (again.value, again.interval_start, again.interval_end) == ("2021", date(2021, 1, 1), date(2021, 5, 5))
+
+
+ANAPHOR_CASES = [
+    ("Rockets hit Ghouta on August 21, 2013. That day, hundreds died.", "That day", "2013-08-21"),
+    ("Rockets hit Ghouta on August 21, 2013. The following day, inspectors arrived.", "The following day", "2013-08-22"),
+    ("The revolt began in March 2011. Later that year, the army moved in.", "Later that year", "2011"),
+    ("The town fell in 2016. The next year, it was retaken.", "The next year", "2017"),
+]
+
+
+@pytest.mark.parametrize("text,phrase,value", ANAPHOR_CASES)
+def test_anaphoric_expressions_count_from_the_last_named_date(nlp, text, phrase, value):
+    assert _one(nlp, text, phrase).value == value
+
+
+def test_that_day_after_a_bare_year_is_not_placed(nlp):
+    tx = _one(nlp, "The town fell in 2016. That day, the army entered.", "That day")
+    assert tx.interval_start is None and tx.certainty == UNRESOLVED
+
+
+def test_spacy_entities_add_vague_directions(nlp):
+    doc = nlp("Analysts expect more fighting in the weeks ahead.")
+    found = {t.text: t.value for t in find_timexes(doc, DCT, "t")}
+    assert any(v == "FUTURE_REF" for v in found.values()), found
