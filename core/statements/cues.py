@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.statements import cuemodel
 from core.statements.lexicon import CueEntry, Lexicon
 
 # Verbs that carry a stance noun: "raised concerns", "voiced support", "drew criticism".
@@ -25,6 +26,7 @@ class Cue:
     cue_toks: list = field(default_factory=list)
     prep: object = None  # the preposition whose object is the target
     light: object = None  # light verb governing a noun cue
+    score: float | None = None  # learned probability that this is an attribution cue
 
 
 def _prep_child(tok, preps: set[str]):
@@ -124,13 +126,13 @@ def according_cue(tok, lex: Lexicon) -> Cue | None:
 
 
 def colon_cue(tok, sent) -> Cue | None:
-    """ "Trump: 'We will win.'" — a short name before a colon that opens the sentence."""
+    """ "Trump: 'We will win.'", "WALLACE: Let's start" — a short name opening the line, then a colon."""
     if tok.text != ":" or tok.i - sent.start > 6 or tok.i - sent.start < 1:
         return None
-    left = [t for t in sent.doc[sent.start:tok.i] if not t.is_space]
-    if not left or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in left):
+    left = [t for t in sent.doc[sent.start:tok.i] if not (t.is_space or t.is_punct)]
+    if not left or len(left) > 4 or not all(t.text[:1].isupper() for t in left):
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in left):
+    if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in left):
         return None
     right = sent.doc[tok.i + 1:sent.end]
     if len([t for t in right if not t.is_punct]) < 3:
@@ -138,17 +140,62 @@ def colon_cue(tok, sent) -> Cue | None:
     return Cue(tok, CueEntry(":", "", "speech", "neutral"), "colon", [tok])
 
 
+def lemma_and_kind(tok, lex: Lexicon) -> tuple[str, str]:
+    """The cue lemma of a token and its hand-lexicon kind ("none" when unlisted): model features."""
+    if tok.pos_ in ("VERB", "AUX"):
+        lemma = lex.verb_lemma(tok)
+        entry = lex.verb(lemma)
+        if entry is not None:
+            return lemma, entry.kind
+        return lemma, "prep" if any(lex.verb(lemma, c.lower_) for c in tok.children) else "none"
+    if tok.pos_ == "NOUN":
+        entry = lex.nouns.get(tok.lemma_.lower())
+        return tok.lemma_.lower(), entry.kind if entry else "none"
+    if tok.pos_ == "ADJ":
+        entry = lex.adjectives.get(tok.lower_)
+        return tok.lower_, entry.kind if entry else "none"
+    return tok.lower_, "punct" if tok.text in cuemodel.PUNCT_CUES else "according"
+
+
+# Below this learned probability a reporting cue (speech, or a neutral belief such as "think") is
+# dropped. Cues that carry a stance ("backs", "fears", "criticism of") are kept whatever the
+# score: PolNeAR-style annotation often skips them, but the stance matrix needs them.
+MIN_SCORE = 0.45
+
+
+def _filtered(cue: Cue) -> bool:
+    return cue.form not in ("colon", "according") and (
+        cue.entry.kind == "speech" or (cue.entry.kind == "belief" and cue.entry.polarity == "neutral"))
+
+
+def _learned_cue(tok, lex: Lexicon) -> Cue | None:
+    """A verb the hand lexicon lacks but the learned model calls a reporting cue ("seem", "release")."""
+    if tok.pos_ != "VERB" or _is_filler(tok, lex):
+        return None
+    return Cue(tok, CueEntry(lex.verb_lemma(tok), "", "speech", "neutral"), "verb", [tok])
+
+
 def find_cues(sent, lex: Lexicon) -> list[Cue]:
+    weights = cuemodel.weights()
     cues: list[Cue] = []
-    seen_nouns = set()
     for tok in sent:
         cue = according_cue(tok, lex) or verb_cue(tok, lex) or adjective_cue(tok, lex)
         if cue is None:
             cue = noun_cue(tok, lex)
-            if cue is not None:
-                seen_nouns.add(tok.i)
         if cue is None:
             cue = colon_cue(tok, sent)
+        scored = weights is not None and (cue is not None or cuemodel.is_candidate(tok))
+        if scored and not (cue is not None and cue.entry.kind == "action"):
+            lemma, kind = lemma_and_kind(tok, lex)
+            score = cuemodel.probability(cuemodel.features(tok, lemma, kind), weights)
+            if cue is None:
+                cue = _learned_cue(tok, lex) if score >= MIN_SCORE else None
+            elif _filtered(cue) and score < MIN_SCORE:
+                cue = None
+            if cue is not None:
+                cue.score = score
         if cue is not None:
             cues.append(cue)
-    return cues
+    # "voiced criticism": the noun cue already covers its light verb.
+    lights = {c.light.i for c in cues if c.light is not None}
+    return [c for c in cues if not (c.form == "verb" and c.tok.i in lights)]

@@ -5,7 +5,7 @@ from typing import Sequence
 
 from core.model import Mention, Statement
 from core.statements import attribution, stance, targets
-from core.statements.cues import Cue, find_cues
+from core.statements.cues import MIN_SCORE, Cue, find_cues
 from core.statements.lexicon import Lexicon
 from core.statements.spans import char_span, mention_at, overlaps, phrase_range, tokens_span
 
@@ -18,6 +18,16 @@ AGENT_NOUNS = {"force", "army", "military", "government", "troop", "jet", "rebel
 def _is_agent(tok) -> bool:
     return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
             or tok.lemma_.lower() in AGENT_NOUNS or tok.lower_ in attribution.PRONOUNS)
+
+
+def _names_something(tgt, topic, mentions, target_span) -> bool:
+    if topic is not None:
+        return True
+    if tgt is None:
+        return False
+    if mentions and target_span is not None:
+        return mention_at(mentions, target_span, tgt) is not None
+    return tgt.pos_ == "PROPN" or tgt.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _inside_other_cue(cue: Cue, cue_tokens: set[int]) -> bool:
@@ -99,6 +109,10 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
     if kind == "speech" and content is None and src is None:
         return None
     if kind == "action" and tgt is None:
+        return None
+    if cue.score is not None and cue.score < MIN_SCORE and not _names_something(tgt, topic, mentions, target_span):
+        # A stance word that is rarely an attribution needs an actor or an issue to be about:
+        # keeps "Ankara fears a major offensive", drops "I want to ask you".
         return None
     return Statement(
         article_id=article_id,

@@ -27,10 +27,13 @@ def token_span(tok) -> Span:
 
 
 def tokens_span(toks) -> Span | None:
+    """Exact span from the first to the last token (a cue may be punctuation, such as ":")."""
     toks = sorted(toks, key=lambda t: t.i)
     if not toks:
         return None
-    return char_span(toks[0].doc, toks[0].i, toks[-1].i + 1)
+    doc = toks[0].doc
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return Span(start, end, doc.text[start:end])
 
 
 def _extent(tok, lo: int, hi: int, keep_conj: bool) -> tuple[int, int]:

@@ -1,0 +1,116 @@
+"""Scores how likely a token is an attribution cue, from feature weights learned on PolNeAR train counts.
+
+The weights (resources/stance/cue_weights.json) are a logistic model over a few readable features
+(lemma, lemma with its clause frame, the kind of subject, quotation context); the benchmark
+`benchmarks/attribution_accuracy.py --learn` derives them. Without the file every lexicon cue passes.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+
+from core.resources import resource_path
+
+CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADJ"}
+PUNCT_CUES = {":", "―", "—", "--"}
+CLAUSE = {"ccomp", "xcomp", "parataxis"}
+FIRST_SECOND = {"i", "we", "you", "me", "us"}
+THIRD = {"he", "she", "they", "it", "who", "which", "that"}
+
+
+def is_candidate(tok) -> bool:
+    return tok.pos_ in CANDIDATE_POS or tok.text in PUNCT_CUES or tok.lower_ == "according"
+
+
+def _frame(tok) -> str:
+    kids = {c.dep_ for c in tok.children}
+    return ("C" if kids & CLAUSE else "-") + ("S" if kids & {"nsubj", "nsubjpass"} else "-") + \
+        ("O" if "dobj" in kids else "-")
+
+
+def _subject(tok):
+    for _ in range(3):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head != tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _subject_type(tok) -> str:
+    subj = _subject(tok)
+    if subj is None:
+        return "none"
+    low = subj.lower_
+    if low in FIRST_SECOND:
+        return "pro12"
+    if low in THIRD:
+        return "pro3"
+    if subj.ent_type_:
+        return subj.ent_type_
+    return subj.pos_
+
+
+def _in_quote(tok) -> bool:
+    sent = tok.sent
+    n = 0
+    for t in sent.doc[sent.start:tok.i]:
+        if t.text in ("“", "”", '"'):
+            n += 1
+    return n % 2 == 1
+
+
+def features(tok, lemma: str, lex_kind: str) -> list[str]:
+    frame = _frame(tok)
+    subj = _subject_type(tok)
+    prep = next((c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")), "")
+    head = tok.head.lemma_.lower() if tok.dep_ in ("xcomp", "advcl", "conj", "pobj", "dobj") else ""
+    sent = tok.sent
+    pos_in = "start" if tok.i - sent.start <= 3 else "end" if sent.end - tok.i <= 3 else "mid"
+    return [
+        "bias", f"l={lemma}", f"lf={lemma}|{frame}", f"pd={tok.pos_}|{tok.dep_}", f"tag={tok.tag_}",
+        f"st={subj}", f"ls={lemma}|{subj}", f"q={_in_quote(tok)}", f"lx={lex_kind}", f"lxf={lex_kind}|{frame}",
+        f"fs={frame}|{subj}", f"lp={lemma}|{prep}", f"hd={tok.dep_}|{head}", f"pos={pos_in}|{tok.pos_}",
+        f"lq={lemma}|{_in_quote(tok)}", f"neg={any(c.dep_ == 'neg' for c in tok.children)}",
+        f"ld={lemma}|{tok.dep_}", f"lt={lemma}|{tok.tag_}", f"sl={_subject_lemma(tok)}",
+        f"ks={'|'.join(sorted({c.dep_ for c in tok.children}))}", f"nx={_next(tok)}", f"pv={_prev(tok)}",
+        f"lnx={lemma}|{_next(tok)}",
+    ]
+
+
+def _subject_lemma(tok) -> str:
+    subj = _subject(tok)
+    return subj.lemma_.lower() if subj is not None else ""
+
+
+def _next(tok) -> str:
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None:
+        return "END"
+    return nxt.lower_ if (nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "PART", "DET", "PRON")) else nxt.pos_
+
+
+def _prev(tok) -> str:
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None:
+        return "START"
+    return prev.lower_ if (prev.is_punct or prev.pos_ in ("ADV", "AUX", "PART", "PRON")) else prev.pos_
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float] | None:
+    path = resource_path("stance", "cue_weights.json")
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+
+
+def probability(feats: list[str], w: dict[str, float]) -> float:
+    z = sum(w.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
