@@ -101,7 +101,7 @@ def link_acronyms(cands: list[Candidate], words: list[Word]) -> None:
     for c in cands:
         if c.wend - c.wstart == 1 and c.source != "table":
             owner = defined.get(words[c.wstart].text.replace(".", ""))
-            if owner is not None and owner is not c:
+            if owner is not None and owner is not c and owner.actor_id:
                 c.actor_id, c.name, c.kind, c.via = owner.actor_id, owner.name, owner.kind, "alias"
 
 
@@ -142,6 +142,8 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
         if c.via == "surname":
             word = c.name or words[c.wstart].text
             c.actor_id = people.for_surname(word) or ""
+            if c.actor_id:
+                c.kind = "person"  # NER may have called the surname an organisation ("Jobs")
             if not c.actor_id and c.kind == "person":
                 c.actor_id = people.for_first_name(word) or ""
                 c.via = "alias" if c.actor_id else c.via

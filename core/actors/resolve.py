@@ -60,8 +60,8 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
         lambda i: affiliation.title_start_before(words, i, table) is not None, names.pos_tags(doc, words))
     cands = _settle_overlaps(_absorb_nationality(cands, words))
 
-    coref.link_acronyms(cands, words)
     people = coref.name_people_and_orgs(cands, words, table)
+    coref.link_acronyms(cands, words)
     cands = [c for c in cands if c.actor_id]
 
     _resolve_state_refs(cands, words, starts, country_ids)

@@ -156,7 +156,8 @@ def _add_countries(table: AliasTable) -> None:
             if alias and "," not in alias:
                 table.add_alias(alias, AliasEntry(alias, actor_id, "name"))
         for alias in filter(None, row.get("aliases", "").split("|")):
-            table.add_alias(alias, AliasEntry(alias, actor_id, "alias"))
+            if alias not in names:  # an ISO name stays a name even when the curated list repeats it
+                table.add_alias(alias, AliasEntry(alias, actor_id, "alias"))
         for alias in filter(None, row.get("demonyms", "").split("|")):
             table.add_alias(alias, AliasEntry(alias, actor_id, "nationality"))
         for alias in filter(None, row.get("capitals", "").split("|")):

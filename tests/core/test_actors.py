@@ -84,6 +84,69 @@ CASES = [
      {("Amina Khaled", "amina-khaled", "person", "egypt")}),
     ("Sudan's army chief spoke to 700,000 Syrians.",
      {("Sudan's army", "sudan", "country", None), ("Syrians", "syria", "country", None)}),
+    ("Israeli Prime Minister Benjamin Netanyahu said Israel would respond to Hamas.",
+     {("Benjamin Netanyahu", "benjamin-netanyahu", "person", "israel"),
+      ("Israel", "israel", "country", None), ("Hamas", "hamas", "armed-group", None)}),
+    ("The Israeli military said its jets struck Hamas targets in Gaza.",
+     {("Israeli military", "israel", "country", None)}),
+    ("Ukrainian President Volodymyr Zelensky urged NATO to act, while the Kremlin rejected the demand.",
+     {("Volodymyr Zelensky", "volodymyr-zelensky", "person", "ukraine"),
+      ("NATO", "nato", "international-organisation", None), ("Kremlin", "russia", "country", None)}),
+    ("U.S. troops and Kurdish-led Syrian Democratic Forces fought Islamic State militants near Raqqa.",
+     {("U.S. troops", "united-states", "country", None),
+      ("Syrian Democratic Forces", "syrian-democratic-forces", "armed-group", None),
+      ("Islamic State", "islamic-state", "armed-group", None), ("militants", "militants", "group", None)}),
+    ("The Saudi-led coalition bombed Houthi positions in Yemen, according to the Red Cross.",
+     {("Saudi-led", "saudi-arabia", "country", None), ("Houthi", "houthis", "armed-group", None),
+      ("Red Cross", "icrc", "international-organisation", None)}),
+    ("A spokesman for the Chinese Foreign Ministry, Zhao Lijian, criticised the remarks.",
+     {("Chinese Foreign Ministry", "china", "country", None), ("Zhao Lijian", "zhao-lijian", "person", "china")}),
+    ("Egypt's President Abdel Fattah el-Sisi met Jordan's King Abdullah in Cairo.",
+     {("Abdel Fattah el-Sisi", "abdel-fattah-el-sisi", "person", "egypt"),
+      ("Abdullah", "abdullah", "person", "jordan")}),
+    ("German Chancellor Angela Merkel and French President Emmanuel Macron called for a truce. "
+     "Merkel said talks must continue.",
+     {("Angela Merkel", "angela-merkel", "person", "germany"),
+      ("Emmanuel Macron", "emmanuel-macron", "person", "france"),
+      ("Merkel", "angela-merkel", "person", "germany")}),
+    ("Protesters clashed with police in Baghdad as Iraqi security forces fired tear gas.",
+     {("Protesters", "protesters", "group", None), ("Iraqi security forces", "iraq", "country", None)}),
+    ("In Moscow, Kremlin spokesman Dmitry Peskov said Russia had no plans to intervene.",
+     {("Kremlin", "russia", "country", None), ("Dmitry Peskov", "dmitry-peskov", "person", "russia")}),
+    ("Moscow said it would veto the resolution at the UN Security Council.",
+     {("Moscow", "russia", "country", None),
+      ("UN Security Council", "un-security-council", "international-organisation", "united-nations")}),
+    ("The Washington Post reported that Washington had warned Moscow.",
+     {("Washington Post", "washington-post", "media", None), ("Washington", "united-states", "country", None)}),
+    ("Fighting in Syria killed 20 people, the Syrian Observatory for Human Rights said. "
+     "The Observatory said most were civilians.",
+     {("Observatory", "syrian-observatory-for-human-rights", "organisation", None)}),
+    ("Rebels said the regime's forces shelled the town, while Damascus denied it.",
+     {("Rebels", "rebels", "group", None), ("the regime", "syria", "country", None)}),
+    ("Chad's army and Nigerian troops fought Boko Haram.",
+     {("Chad's army", "chad", "country", None), ("Nigerian troops", "nigeria", "country", None),
+      ("Boko Haram", "boko-haram", "armed-group", None)}),
+    ("The European Union and the EU's foreign policy chief Josep Borrell urged restraint.",
+     {("EU", "european-union", "international-organisation", None),
+      ("Josep Borrell", "josep-borrell", "person", "european-union")}),
+    ("Hezbollah leader Hassan Nasrallah said the group would respond.",
+     {("Hassan Nasrallah", "hassan-nasrallah", "person", "hezbollah")}),
+    ('UN envoy Staffan de Mistura said he was ready. De Mistura warned of a "perfect storm".',
+     {("Staffan de Mistura", "staffan-de-mistura", "person", "united-nations"),
+      ("De Mistura", "staffan-de-mistura", "person", "united-nations")}),
+    ("The Pentagon said U.S.-led coalition aircraft struck ISIS.",
+     {("Pentagon", "united-states", "country", None), ("U.S.-led", "united-states", "country", None),
+      ("ISIS", "islamic-state", "armed-group", None)}),
+    ("Erdogan said Turkey would not allow a massacre. President Recep Tayyip Erdogan spoke in Ankara.",
+     {("Erdogan", "recep-tayyip-erdogan", "person", "turkey")}),
+    ("The Norwegian Refugee Council (NRC) warned of hunger. The NRC said aid was blocked.",
+     {("Norwegian Refugee Council", "norwegian-refugee-council", "organisation", None),
+      ("NRC", "norwegian-refugee-council", "organisation", None)}),
+    ("Apple CEO Steve Jobs unveiled the phone. Jobs said Apple Inc. would sell it in June.",
+     {("Steve Jobs", "steve-jobs", "person", "apple"), ("Jobs", "steve-jobs", "person", "apple")}),
+    ("UN chief Ban Ki-moon met the Securities and Exchange Commission.",
+     {("Ban Ki-moon", "ban-ki-moon", "person", "united-nations"),
+      ("Securities and Exchange Commission", "securities-and-exchange-commission", "organisation", None)}),
 ]
 
 # Words that must NOT come out as mentions of any actor.
@@ -93,6 +156,15 @@ NOT_ACTORS = [
      ["Khan Sheikhoun", "Maarat al-Numan", "al-Latamenah"]),
     ("Troops massed in Damascus before the talks.", ["Damascus"]),
     ("We are concerned about us and about our allies.", ["us"]),
+    ("Officials in Atlanta, Georgia, said the storm had passed.", ["Georgia"]),
+    ("Jordan Peterson spoke in Amman.", ["Jordan"]),
+    ("The storm hit New Jersey and New Mexico.", ["Jersey", "Mexico"]),
+    ("Evacuations from eastern Ghouta, Daraa and other rebel territories continued.", ["Ghouta", "Daraa"]),
+    ("Highways run from Aleppo to Hama and Latakia.", ["Hama", "Latakia", "Aleppo"]),
+    ("Skyscrapers in Ramat Gan and Tel Aviv.", ["Ramat Gan", "Tel Aviv"]),
+    ("Photo: Reuters. Credit: Mikhail Klimentyev, Sputnik, Kremlin Pool Photo via AP, File",
+     ["Mikhail Klimentyev", "Sputnik", "Kremlin", "AP"]),
+    ("Already signed up? LOG IN", ["LOG IN", "LOG"]),
 ]
 
 
@@ -109,14 +181,64 @@ def test_places_and_pronouns_are_not_actors(nlp, text, absent):
     assert not found & set(absent), found
 
 
-# The fallback pipeline has no NER: the alias table and titles must still carry these.
-BLANK_CASES = [CASES[0], CASES[1], CASES[2], CASES[3], CASES[4], CASES[6], CASES[9], CASES[13]]
+# The fallback pipeline has no NER: the alias table, titles and capitals must still carry these.
+_NEEDS_NER = ("Apple CEO", "The Norwegian", "Amina Khaled", "Hezbollah and Hayat")
+BLANK_CASES = [c for c in CASES if not c[0].startswith(_NEEDS_NER)]
+
+# Known gaps, kept honest: each must fail today (strict xfail) and be moved up when fixed.
+GAPS = [
+    pytest.param("She said the offensive would be a disaster, Heather Nauert said later.",
+                 {("She", "heather-nauert", "person", None)}, id="pronouns-not-resolved"),
+    pytest.param("Yesterday Heather Nauert spoke to reporters.",
+                 {("Heather Nauert", "heather-nauert", "person", None)}, id="blank-name-without-cue"),
+    pytest.param("Apple CEO Steve Jobs spoke; the Apple CEO later resigned.",
+                 {("Apple CEO", "steve-jobs", "person", "apple")}, id="title-only-mention"),
+]
 
 
 @pytest.mark.parametrize("text,expected", BLANK_CASES, ids=[c[0][:40] for c in BLANK_CASES])
 def test_blank_pipeline_resolves(blank_nlp, text, expected):
     rows = _rows(blank_nlp, text)
     assert expected <= rows, sorted(expected - rows)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap")
+@pytest.mark.parametrize("text,expected", GAPS)
+def test_known_gaps(blank_nlp, text, expected):
+    rows = {(m, i, k, None) for m, i, k, _ in _rows(blank_nlp, text)}
+    assert expected <= rows
+
+
+@pytest.mark.parametrize("fixture", ["nlp", "blank_nlp"])
+def test_state_references_follow_the_article(request, fixture):
+    """ "the army" is the government the article is about; "its army" the country just named."""
+    nlp = request.getfixturevalue(fixture)
+    text = ("Syrian government forces are preparing an offensive. Russia backs Damascus. "
+            "Turkey, whose army holds posts nearby, objected. The army and its allies advanced "
+            "into territory the government lost.")
+    _, mentions = _resolve(nlp, text)
+    got = {m.text: m.actor_id for m in mentions}
+    assert got["whose army"] == "turkey"
+    assert got["The army"] == "syria"
+    assert got["the government"] == "syria"
+
+
+def test_state_references_without_any_country_are_dropped(blank_nlp):
+    _, mentions = _resolve(blank_nlp, "The army said the government controls the area.")
+    assert mentions == []
+
+
+def test_mention_via_records_how_the_actor_was_named(nlp):
+    text = ("Foreign Minister Sergei Lavrov met Turkish officials in Ankara. Lavrov said Moscow and the "
+            "rebels disagree. Russian troops stayed.")
+    _, mentions = _resolve(nlp, text)
+    via = {m.text: m.via for m in mentions}
+    assert via["Sergei Lavrov"] == "name"
+    assert via["Lavrov"] == "surname"
+    assert via["Turkish officials"] == "nationality"
+    assert via["Moscow"] == "capital"
+    assert via["rebels"] == "group"
+    assert "Ankara" not in via  # "in Ankara" is a place
 
 
 def test_mentions_are_sorted_non_overlapping_and_point_into_text(nlp):
