@@ -7,7 +7,17 @@ from datetime import date
 from core.temporal.calendar import safe_date
 from core.temporal.lexicon import load, month_number
 
-_HEAD_CHARS = 600
+_HEAD_CHARS = 800
+_HEAD_LINES = 8
+_SHORT_LINE = 60
+# What may stand before the date on a dateline: a place name, a label, a weekday.
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
+_LEAD_OK = re.compile(rf"\s*(?:(?:[A-Z][\w.'’-]*\s*){{1,4}},\s*)?{_WEEKDAY}|"
+                      rf"(?i:(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on|:)?\s*){_WEEKDAY}")
+
+
+def _head_lines(head: str) -> list[str]:
+    return [ln for ln in (x.strip() for x in head.splitlines()) if ln][:_HEAD_LINES]
 
 
 def _month_alt() -> str:
@@ -20,15 +30,17 @@ def _patterns() -> list[re.Pattern]:
         re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         re.compile(rf"\b(?P<mn>{mon})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
         re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mn>{mon})\.?\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-        re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
+        re.compile(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?!\d)"),
+        re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\d)"),
     ]
 
 
 def _build(m: re.Match) -> date | None:
-    mo = month_number(m.group("mn")) if "mn" in m.groupdict() else int(m.group("m"))
+    named = "mn" in m.groupdict()
+    if named and not m.group("mn")[0].isupper():
+        return None  # "may 3, 2018" in running text is rare; a lower-case "may" is the verb
+    mo = month_number(m.group("mn")) if named else int(m.group("m"))
     if not mo:
-        return None
-    if "mn" in m.groupdict() and not m.group("mn")[0].isupper():
         return None
     return safe_date(int(m.group("y")), mo, int(m.group("d")))
 
@@ -36,17 +48,24 @@ def _build(m: re.Match) -> date | None:
 def publication_date_from_text(text: str) -> date | None:
     """A full date in the first lines ('WASHINGTON, Aug. 29, 2018 (Reuters) -', 'May 3, 2018 --', '2018-08-29').
 
-    A dateline without a year ('Aug. 29 (Reuters)') gives no date: the year cannot be known.
+    A dateline without a year ('WASHINGTON, Aug. 29 (Reuters) -') gives None: the year cannot be
+    read, and a guessed one (the latest year the text names) was wrong on real wire copy, so the
+    caller falls back to the file name, metadata or the user.
     """
     head = text[:_HEAD_CHARS]
-    best: tuple[int, date] | None = None
-    for pat in _patterns():
-        for m in pat.finditer(head):
-            d = _build(m)
-            if d is not None and (best is None or m.start() < best[0]):
-                best = (m.start(), d)
-                break
-    return best[1] if best else None
+    for line in _head_lines(head):
+        for pat in _patterns():
+            m = pat.search(line)
+            if m is None:
+                continue
+            # A date alone on a short line, at the start of a line ('CITY, date (Agency) -'),
+            # or after 'Published'/'Updated'; not a date inside a caption or a sentence.
+            lead = line[:m.start()]
+            if len(line) <= _SHORT_LINE or _LEAD_OK.fullmatch(lead):
+                d = _build(m)
+                if d is not None:
+                    return d
+    return None
 
 
 _FILE_PATTERNS = [

@@ -13,7 +13,12 @@ TEXT_CASES = [
     ("2018-08-29\nIdlib braces for an offensive", date(2018, 8, 29)),
     ("BEIRUT, 29 August 2018 (AFP) - Syrian forces...", date(2018, 8, 29)),
     ("Published 08/29/2018\nSyrian forces...", date(2018, 8, 29)),
-    ("WASHINGTON, Aug. 29 (Reuters) - no year here", None),
+    ("WASHINGTON, Aug. 29 (Reuters) - no year anywhere", None),
+    ("BEIRUT, Aug. 29 -- Syrian forces, who retook Aleppo in July 2016, massed again.", None),
+    ("Berlin, 29.08.2018. Die Regierung...", date(2018, 8, 29)),
+    ("Officials may meet on May 3. In 2019 maybe.", None),
+    ("Title\nA photo taken on May 17, 2018 shows Putin and Assad shaking hands in the resort of Sochi.\nText", None),
+    ("Idlib braces for offensive\nUpdated: Wednesday, 29 August 2018\nSyrian forces...", date(2018, 8, 29)),
     ("Officials may meet soon. Nothing dated here.", None),
 ]
 
@@ -35,3 +40,8 @@ NAME_CASES = [
 @pytest.mark.parametrize("name,expected", NAME_CASES)
 def test_publication_date_from_filename(name, expected):
     assert publication_date_from_filename(name) == expected
+
+
+def test_seed_article_has_no_dateline(seed_text):
+    """Its only full date near the top is in a photo caption, not a dateline."""
+    assert publication_date_from_text(seed_text) is None
