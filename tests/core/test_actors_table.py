@@ -63,7 +63,7 @@ def test_every_iso_country_with_a_plain_name_is_an_actor():
     ("UN", "united-nations", "alias"),
     ("U.N.", "united-nations", "alias"),
     ("United Nations", "united-nations", "name"),
-    ("Russian Federation", "russia", "alias"),
+    ("Russian Federation", "russia", "name"),
     ("Türkiye", "turkey", "name"),
     ("Syrian Arab Republic", "syria", "name"),
     ("Republic of Korea", "south-korea", "alias"),
