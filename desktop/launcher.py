@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if exit_after_load:
         args = [a for a in args if a != "--exit-after-load"]
         os.environ[EXIT_AFTER_LOAD_ENV] = "1"
-        _install_exit_after_load(time.time())
+        _install_exit_after_load(time.time(), expect_articles=any(not a.startswith("-") for a in args))
     _prepare_application()
     from desktop.app import main as app_main
 
@@ -66,7 +66,7 @@ def _prepare_application() -> None:
     app.setWindowIcon(app_icon())
 
 
-def _install_exit_after_load(started: float) -> None:
+def _install_exit_after_load(started: float, expect_articles: bool = True) -> None:
     """Wrap QApplication.exec so that, once the event loop runs, a probe reports progress and quits.
 
     Done here rather than in desktop.app so the smoke test and the start-up benchmark need nothing
@@ -77,11 +77,11 @@ def _install_exit_after_load(started: float) -> None:
 
     original_exec = QApplication.exec
 
-    def exec_and_report(*a, **kw):
-        probe = _LoadProbe(started, EXIT_AFTER_LOAD_TIMEOUT)
+    def exec_and_report(*_self):  # called as app.exec() or QApplication.exec(): a static method either way
+        probe = _LoadProbe(started, EXIT_AFTER_LOAD_TIMEOUT, expect_articles)
         probe.start()
         try:
-            return original_exec(*a, **kw)
+            return original_exec()
         finally:
             probe.stop()
 
@@ -94,10 +94,10 @@ class _LoadProbe:
     BUSY = {"analysing", "queued", "loading"}
     SETTLE_S = 1.0  # the article list must stay unchanged this long before we call it loaded
 
-    def __init__(self, started: float, timeout: float):
+    def __init__(self, started: float, timeout: float, expect_articles: bool = True):
         from PySide6.QtCore import QTimer
 
-        self.started, self.timeout = started, timeout
+        self.started, self.timeout, self.expect_articles = started, timeout, expect_articles
         self.window_at = self.pipeline_at = None
         self.last_rows, self.stable_since = None, None
         self.timer = QTimer()
@@ -114,6 +114,13 @@ class _LoadProbe:
         return time.time() - self.started
 
     def _poll(self) -> None:
+        try:
+            self._check()
+        except Exception as exc:  # a probe that breaks must end the run, not log every 100 ms
+            _say(f"probe failed: {type(exc).__name__}: {exc}")
+            self._finish([], 4)
+
+    def _check(self) -> None:
         from PySide6.QtWidgets import QApplication
 
         from core.nlp import load_pipeline
@@ -131,7 +138,8 @@ class _LoadProbe:
             self.last_rows, self.stable_since = rows, time.time()
         busy = any(status in self.BUSY for _, status in rows)
         settled = time.time() - self.stable_since >= self.SETTLE_S
-        if self.window_at is not None and self.pipeline_at is not None and rows and not busy and settled:
+        loaded = bool(rows) or not self.expect_articles
+        if self.window_at is not None and self.pipeline_at is not None and loaded and not busy and settled:
             self._finish(rows, 0)
         elif self._elapsed() > self.timeout:
             _say(f"timeout after {self.timeout:.0f} s (window={self.window_at}, pipeline={self.pipeline_at}, "
@@ -150,21 +158,29 @@ class _LoadProbe:
 
 def _article_rows(windows) -> list[tuple[str, str]]:
     """(first column, Status column) of the article list: the item view with a Status header, else the biggest."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import QAbstractItemView
 
+    root = QModelIndex()  # list models insist on the parent argument
+
+    def columns(model) -> int:
+        try:
+            return model.columnCount(root)
+        except TypeError:  # QAbstractListModel hides columnCount from Python: one column
+            return 1
+
     def headers(model) -> list[str]:
-        return [str(model.headerData(c, Qt.Orientation.Horizontal) or "").lower() for c in range(model.columnCount())]
+        return [str(model.headerData(c, Qt.Orientation.Horizontal) or "").lower() for c in range(columns(model))]
 
     models = [v.model() for w in windows for v in w.findChildren(QAbstractItemView) if v.model() is not None]
-    models = [m for m in models if m.rowCount() > 0]
+    models = [m for m in models if m.rowCount(root) > 0]
     if not models:
         return []
-    best = max(models, key=lambda m: ("status" in headers(m), m.rowCount()))
+    best = max(models, key=lambda m: ("status" in headers(m), m.rowCount(root)))
     names = headers(best)
     status_col = names.index("status") if "status" in names else None
     rows = []
-    for r in range(best.rowCount()):
+    for r in range(best.rowCount(root)):
         title = str(best.data(best.index(r, 0)) or "")
         status = str(best.data(best.index(r, status_col)) or "") if status_col is not None else ""
         rows.append((title, status.lower()))

@@ -88,7 +88,8 @@ def test_exit_after_load_sets_env_strips_flag_and_wraps_exec(monkeypatch, fake_a
 
 
 def _article_window(statuses):
-    from PySide6.QtWidgets import QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QListView, QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
     window = QMainWindow()
     window.setWindowTitle("Standpoint test")
@@ -102,6 +103,9 @@ def _article_window(statuses):
         articles.setItem(r, 0, QTableWidgetItem(f"Article {r}"))
         articles.setItem(r, 1, QTableWidgetItem(status))
     layout.addWidget(bigger)
+    listing = QListView()  # a list model: Python may not call its columnCount
+    listing.setModel(QStringListModel([f"actor {i}" for i in range(9)], listing))
+    layout.addWidget(listing)
     layout.addWidget(articles)
     window.setCentralWidget(body)
     return window
