@@ -234,19 +234,19 @@ class Analysis:
         return merged
 
     def actor_name(self, actor_id: str | None) -> str:
-        if actor_id is None:
+        if not isinstance(actor_id, str):
             return ""
         actor = self.actor_registry().get(self.corrections.canonical(actor_id) or "")
         return actor.name if actor else actor_id
 
     def visible(self, actor_id: str | None) -> bool:
-        return actor_id is not None and self.corrections.canonical(actor_id) not in self.corrections.hidden_actors
+        return isinstance(actor_id, str) and self.corrections.canonical(actor_id) not in self.corrections.hidden_actors
 
     def stance_holder(self, actor_id: str | None, fold_people: bool) -> str | None:
         """The row a statement counts under: the actor, or a person's government when folding."""
-        actor_id = self.corrections.canonical(actor_id)
-        if actor_id is None:
+        if not isinstance(actor_id, str):  # None, or NaN from a pandas column
             return None
+        actor_id = self.corrections.canonical(actor_id)
         if fold_people:
             actor = self.actor_registry().get(actor_id)
             if actor is not None and actor.kind == "person" and actor.affiliation:

@@ -41,14 +41,23 @@ def _modality(words: set[str], tx: TimeExpression | None) -> str:
     return ASSERTED
 
 
-def _clause_words(verb) -> set[str]:
-    """Lemmas of the verb, its auxiliaries, and its ancestors (a planned event is often 'preparing to X')."""
+REPORTING = frozenset({"say", "tell", "add", "announce", "report", "state", "claim", "confirm"})
+
+
+def _clause_words(verb, depth: int = 0) -> set[str]:
+    """Lemmas of the verb, its auxiliaries and its nearest ancestor; for a reporting verb
+    ("said on Wednesday that forces are preparing…") also the reported clause, whose modality
+    is the event's."""
     words = {verb.lemma_.lower(), verb.lower_}
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod"):
             words.update((child.lemma_.lower(), child.lower_))
-    for ancestor in list(verb.ancestors)[:2]:
-        words.add(ancestor.lemma_.lower())
+        elif depth == 0 and verb.lemma_ in REPORTING and child.dep_ in ("ccomp", "xcomp", "advcl") or (
+            depth == 0 and child.dep_ == "xcomp"
+        ):
+            words |= _clause_words(child, depth + 1)
+    if depth == 0 and verb.head is not verb and verb.dep_ in ("xcomp", "ccomp"):
+        words.add(verb.head.lemma_.lower())
     return words
 
 
@@ -62,7 +71,9 @@ def find_events(
     sentences = list(doc.sents)
     by_sentence: dict[int, list[int]] = {}
     for i, tx in enumerate(timexes):
-        if tx.type in ("DATE", "TIME"):
+        # Anchored periods ("in the past six months") are events' times too; a bare duration
+        # ("for six months") or a set ("every year") is not a point in time.
+        if tx.type != "SET" and (tx.interval_start is not None or tx.certainty == "unresolved"):
             by_sentence.setdefault(tx.sentence_index, []).append(i)
     actors_in: dict[int, list[str]] = {}
     for m in mentions:
@@ -82,7 +93,7 @@ def find_events(
                 continue
             if verb is not None:
                 used_verbs.add(verb.i)
-                words = _clause_words(verb) | {t.lemma_.lower() for t in sent if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ")}
+                words = _clause_words(verb)
                 predicate = verb.lemma_
             else:
                 words = {t.lower_ for t in sent}
@@ -92,7 +103,7 @@ def find_events(
                     article_id=article_id,
                     sentence_index=s_index,
                     start=sent.start_char,
-                    end=sent.end_char,
+                    end=sent.start_char + len(sent.text.rstrip()),
                     predicate=predicate,
                     actor_ids=actor_ids,
                     timex_index=tx_index,
@@ -106,7 +117,7 @@ def find_events(
                     article_id=article_id,
                     sentence_index=s_index,
                     start=sent.start_char,
-                    end=sent.end_char,
+                    end=sent.start_char + len(sent.text.rstrip()),
                     predicate=_first_verb_or_word(sent),
                     actor_ids=actor_ids,
                     timex_index=None,

@@ -96,7 +96,8 @@ def article_from_html(html: str, *, source: str = "page", filename: str | None =
     """Main text and metadata of a web page via trafilatura; boilerplate rules then apply."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    doc = extracted.as_dict() if extracted is not None else {}
     if not doc or not (doc.get("text") or "").strip():
         raise UserFacingError(messages.FILE_EMPTY.format(path=source))
     title = (doc.get("title") or "").strip() or None

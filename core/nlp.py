@@ -61,10 +61,33 @@ def model_data_dir() -> Path | None:
     return None
 
 
+def _register_components() -> None:
+    """Register our spaCy components once (spaCy keeps a global registry of factories)."""
+    from spacy.language import Language
+
+    if "standpoint_line_breaks" in Language.factories:
+        return
+
+    @Language.component("standpoint_line_breaks")
+    def line_breaks(doc):
+        # A headline, a standfirst or a caption has no final full stop; the parser would glue it
+        # to the next paragraph. A line break in an article always ends a sentence; the break
+        # itself stays with the sentence before it.
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if token.is_space and "\n" in token.text:
+                token.is_sent_start = False
+            elif "\n" in previous.text and previous.is_space or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
 def _fallback(warning: str) -> Pipeline:
     import spacy
 
+    _register_components()
     nlp = spacy.blank("en")
+    nlp.add_pipe("standpoint_line_breaks")
     nlp.add_pipe("sentencizer")
     return Pipeline(nlp=nlp, trained=False, warning=warning)
 
@@ -82,6 +105,8 @@ def load_pipeline() -> Pipeline:
         import spacy
 
         nlp = spacy.load(path)
+        _register_components()
+        nlp.add_pipe("standpoint_line_breaks", before="parser")
     except Exception as exc:  # a broken or incompatible model must not stop the app
         log.exception("loading %s failed", path)
         return _fallback(messages.MODEL_BROKEN.format(reason=type(exc).__name__))

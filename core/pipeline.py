@@ -42,7 +42,8 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
 
     aid = article.id
     sentences = tuple(
-        Sentence(aid, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+        Sentence(aid, i, s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
+        for i, s in enumerate(doc.sents)
     )
     want_actors = bool(layers & {"actors", "statements", "events"})
     actors, mentions = find_actors(doc, aid) if want_actors else ([], [])
