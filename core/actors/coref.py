@@ -138,7 +138,11 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
                 c.actor_id, c.via = found or org, "name"
                 c.kind = "person" if found else org_kinds.get(org, "organisation")
             elif c.kind == "headline":
-                c.wstart, c.via, c.kind = c.wend - 1, "surname", "person"  # "... Lavrov Says" in a headline
+                # "Assad Offensive on ...": the first word of the piece that names someone known.
+                hit = next((k for k in range(c.wstart, c.wend) if words[k].text[:1].isupper()
+                            and (people.for_surname(words[k].text) or words[k].text in org_names)), None)
+                if hit is not None:
+                    c.wstart, c.wend, c.via, c.kind, c.name = hit, hit + 1, "surname", "", words[hit].text
         if c.via == "surname":
             word = c.name or words[c.wstart].text
             c.actor_id = people.for_surname(word) or ""

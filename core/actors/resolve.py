@@ -72,12 +72,14 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
 
 
 def _absorb_nationality(cands: list[Candidate], words: list[Word]) -> list[Candidate]:
-    """ "Norwegian Refugee Council" is one organisation, not Norway plus a "Refugee Council"."""
-    by_end = {c.wend: c for c in cands if c.source == "table" and c.via == "nationality" and not c.state_role}
+    """ "Norwegian Refugee Council", "America First Committee": one organisation, not a country plus one."""
+    by_end = {c.wend: c for c in cands if c.source == "table" and c.via in ("nationality", "name", "alias")
+              and not c.state_role}
     absorbed = set()
     for c in cands:
         lead = by_end.get(c.wstart)
-        if lead is not None and c.source != "table" and c.kind not in ("", "person") and \
+        if lead is not None and c.source != "table" and c.kind not in ("", "person", "headline") and \
+                (lead.via == "nationality" or names.org_kind(c.name)) and \
                 words[c.wstart].start - words[lead.wend - 1].end == 1:
             c.wstart = lead.wstart
             c.name = " ".join(w.text for w in words[c.wstart:c.wend])

@@ -223,6 +223,21 @@ def test_state_references_follow_the_article(request, fixture):
     assert got["the government"] == "syria"
 
 
+HEADLINE = ("Assad Offensive on Syria's Rebel-held Idlib Reportedly Imminent, Despite Fear of Mass Civilian "
+            "Casualties\n\nSyrian President Bashar al-Assad's forces massed near Idlib, the Apple Daily Monitor "
+            "said.")
+
+
+@pytest.mark.parametrize("fixture", ["nlp", "blank_nlp"])
+def test_headlines_only_name_actors_known_from_the_body(request, fixture):
+    nlp = request.getfixturevalue(fixture)
+    actors, mentions = find_actors(nlp(HEADLINE), "h")
+    title_end = HEADLINE.index("\n")
+    in_title = {(m.text, m.actor_id) for m in mentions if m.end <= title_end}
+    assert in_title == {("Assad", "bashar-al-assad"), ("Syria", "syria")}
+    assert not {a.name for a in actors} & {"Assad Offensive", "Idlib Reportedly Imminent", "Idlib", "Fear"}
+
+
 def test_state_references_without_any_country_are_dropped(blank_nlp):
     _, mentions = _resolve(blank_nlp, "The army said the government controls the area.")
     assert mentions == []
