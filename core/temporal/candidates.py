@@ -170,6 +170,18 @@ def _trim_period(c: Candidate, text: str) -> Candidate:
 _WHOLE = re.compile(r".+", re.S)
 
 
+_ADJECTIVE_WITH_THE = re.compile(r"the\s+(?=[\w.]+-)", re.I)
+
+
+def _trim_article(c: Candidate, text: str) -> Candidate:
+    """'the eight-year war': the article belongs to the noun phrase, not to the adjective 'eight-year'."""
+    if c.rule == "duration":
+        m = _ADJECTIVE_WITH_THE.match(text, c.start, c.end)
+        if m and re.fullmatch(r"the\s+[\w.]+-\w+", text[c.start:c.end], re.I):
+            return Candidate(m.end(), c.end, c.rule, c.priority, c.match)
+    return c
+
+
 def find(text: str, ents: dict[int, str] | None = None,
          ent_spans: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Non-overlapping candidates, longest first, in text order.
@@ -194,7 +206,7 @@ def find(text: str, ents: dict[int, str] | None = None,
             continue
         if not plausible(c, text, ents):
             continue
-        c = _trim_period(c, text)
+        c = _trim_article(_trim_period(c, text), text)
         taken.append(c)
         used[c.start:c.end] = b"\x01" * (c.end - c.start)
     for start, end in ent_spans or ():

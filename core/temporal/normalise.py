@@ -211,7 +211,8 @@ def _modify(r: Reading, mod: str | None) -> Reading:
 # ---- quarters, halves, seasons ----------------------------------------------------------------
 
 def _ord(m, name="q") -> int | None:
-    return load().ordinals.get(_norm(m.group(name)))
+    word = m.group(name) or (m.group("q2") if "q2" in m.groupdict() else None)
+    return load().ordinals.get(_norm(word)) if word else None
 
 
 def _year_from_rel(ctx, rel: str | None) -> int | None:

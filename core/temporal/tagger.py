@@ -40,7 +40,9 @@ _REF_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
 _QUARTER_NAMING = {"quarter_ord", "quarter_of_year", "year_quarter", "quarter_q"}
 
 # Words before an expression that belong to it ("early next year", "mid-1996", "the end of 1990").
-_DURATION_PREFIX = re.compile(r"(?<!\w)(nearly|almost|up\s+to)\s+$", re.I)
+_DURATION_PREFIX = re.compile(r"(?<!\w)(nearly|almost|up\s+to|more\s+than|less\s+than|at\s+least|"
+                              r"no\s+more\s+than|fewer\s+than)\s+$", re.I)
+_APPROX_LEAD = re.compile(_DURATION_PREFIX.pattern.replace("$", "").replace("(?<!\\w)", "^"), re.I)
 _RELATIVE_RULES = {"the_year", "period_rel", "year_ago_adj", "md", "dm", "month", "month_rel", "month_of_year", "weekday", "deictic", "this_pod",
                    "unit_rel", "the_weekend", "ago", "quarter_ord", "quarter_rel", "the_quarter",
                    "half", "half_of_year", "season", "part_of_unit", "year_end", "clock", "noon"}
@@ -152,18 +154,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
         r = _read(c, ctx)
         if r is None:
             continue
-        start = c.start
-        if r.type in ("DATE", "TIME") and r.start is not None or c.rule in ("year", "month", "my", "decade"):
-            mod = _modifier_before(text, c.start)
-            if mod and (not out or out[-1].end <= mod[0]) and mod[0] >= s_start:
-                start, key = mod
-                if r.start is not None:
-                    s, e = narrow(r.start, r.end, load().modifiers[key])
-                    r = replace(r, start=s, end=e)
-        elif r.type == "DURATION":
-            m = _DURATION_PREFIX.search(text[max(0, c.start - 10):c.start])
-            if m and (not out or out[-1].end <= c.start - len(m.group(0))):
-                start = c.start - len(m.group(0))
+        start, r = _extend_start(c, r, text, out[-1].end if out else 0, s_start)
         r = _finish(r, ctx, c.rule)
         if r.type == "DATE" and r.start is not None and r.granularity in _REF_GRANULARITIES and c.rule != "anaphor":
             ctx.ref = (r.start, r.granularity)
@@ -176,6 +167,24 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
     return out
 
 
+def _extend_start(c, r: N.Reading, text: str, floor: int, s_start: int) -> tuple[int, N.Reading]:
+    """Words before a match that belong to it: 'nearly' before a duration, 'early' before a date."""
+    if r.type == "DURATION" or c.rule == "ago":
+        m = _DURATION_PREFIX.search(text[max(0, c.start - 16):c.start])
+        if m and c.start - len(m.group(0)) >= max(floor, s_start):
+            return c.start - len(m.group(0)), r
+        return c.start, r
+    if r.type in ("DATE", "TIME") and r.start is not None or c.rule in ("year", "month", "my", "decade"):
+        mod = _modifier_before(text, c.start)
+        if mod and mod[0] >= max(floor, s_start):
+            start, key = mod
+            if r.start is not None:
+                s, e = narrow(r.start, r.end, load().modifiers[key])
+                r = replace(r, start=s, end=e)
+            return start, r
+    return c.start, r
+
+
 def _remember(article_id, start, end, phrase, context: tuple) -> None:
     _TENSE_MEMO[(article_id, start, end, phrase)] = context
     if len(_TENSE_MEMO) > _MEMO_SIZE:
@@ -186,7 +195,10 @@ def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
     """The same expression re-resolved against another publication date, from its phrase alone."""
     phrase = tx.text
     mod_key, body_start = None, 0
-    if candidates.match_phrase(phrase) is None:
+    approx = _APPROX_LEAD.match(phrase)
+    if approx and candidates.match_phrase(phrase) is None and candidates.match_phrase(phrase[approx.end():]):
+        body_start = approx.end()
+    elif candidates.match_phrase(phrase) is None:
         # A modifier the tagger put in front ("early next year", "mid-1996"): read the rest.
         for key in sorted(load().modifiers, key=len, reverse=True):
             pat = re.escape(key) if key.endswith("-") else re.escape(key).replace(r"\ ", r"\s+") + r"\s+"
