@@ -2,12 +2,13 @@
 
 Usage:
     .venv/bin/python benchmarks/timex_accuracy.py [--data ../shared/eval] [--errors timex_errors.txt]
-        [--files timex_dev_tempeval3_train.jsonl,timex_dev_meantime_apple.jsonl] [--docs-cache DIR]
+        [--files timex_dev_tempeval3_train.jsonl,timex_dev_meantime_apple.jsonl] [--docs-cache DIR] [--blank]
 
 Predictions come from the project's batch annotation (`core.annotate`, the `standpoint annotate`
 command) with only the `timexes` layer. `--docs-cache DIR` keeps the parsed documents between runs
 (a DocBin per file) and calls `core.temporal.find_timexes` on them directly: the same step, without
-re-parsing, for a quick loop while working through the error list.
+re-parsing, for a quick loop while working through the error list. `--blank` measures the same step
+on the rule-based fallback documents (no POS, parse or entities).
 """
 from __future__ import annotations
 
@@ -39,15 +40,17 @@ def _predict_annotate(records: list[dict]) -> list[dict]:
     return list(annotate_records(inputs, layers=("timexes",)))
 
 
-def _predict_cached(records: list[dict], cache: Path, name: str) -> list[dict]:
+def _predict_cached(records: list[dict], cache: Path | None, name: str, blank: bool = False) -> list[dict]:
     from spacy.tokens import DocBin
 
-    from core.nlp import load_pipeline
+    from core.nlp import blank_pipeline, load_pipeline
     from core.temporal import find_timexes
 
-    nlp = load_pipeline().nlp
-    path = cache / f"{name}.spacy"
-    if path.exists():
+    nlp = (blank_pipeline() if blank else load_pipeline()).nlp
+    path = cache / f"{name}.spacy" if cache else None
+    if blank:
+        docs = list(nlp.pipe(r["text"] for r in records))
+    elif path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:
         docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
@@ -93,6 +96,8 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=Path, help="write the grouped error list here (one section per file)")
     ap.add_argument("--docs-cache", type=Path, help="keep parsed docs here and call find_timexes directly")
     ap.add_argument("--keep", type=Path, help="folder to keep the prediction files in")
+    ap.add_argument("--blank", action="store_true",
+                    help="measure the rule-based fallback (no tagger, parser or NER) instead of the trained pipeline")
     a = ap.parse_args(argv)
     error_text = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,7 +107,10 @@ def main(argv=None) -> int:
             gold = a.data / name
             records = _records(gold)
             t0 = time.perf_counter()
-            if a.docs_cache:
+            if a.blank:
+                preds = _predict_cached(records, None, gold.stem, blank=True)
+                how = "find_timexes on fallback (blank) docs"
+            elif a.docs_cache:
                 preds = _predict_cached(records, a.docs_cache, gold.stem)
                 how = "find_timexes on cached docs"
             else:
