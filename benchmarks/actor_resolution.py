@@ -94,6 +94,26 @@ def score(records: list[dict], predictions: list[list], types=ACTOR_TYPES) -> di
             "errors": errors, "examples": examples}
 
 
+def pronoun_links(records: list[dict], predictions: list[list]) -> tuple[int, int]:
+    """Our pronoun mentions, and how many point at the actor most of their gold entity's named mentions get."""
+    made = right = 0
+    for rec, mentions in zip(records, predictions):
+        majority: dict[str, Counter] = defaultdict(Counter)
+        for ent in rec["entities"]:
+            if is_named(ent):
+                m = best_overlap(ent, mentions)
+                if m is not None:
+                    majority[ent["entity_name"].strip()][m.actor_id] += 1
+        for m in mentions:
+            if m.via != "pronoun":
+                continue
+            made += 1
+            gold = next((e for e in rec["entities"] if e["start"] == m.start and e["end"] == m.end), None)
+            if gold and majority[gold["entity_name"].strip()]:
+                right += majority[gold["entity_name"].strip()].most_common(1)[0][0] == m.actor_id
+    return made, right
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -126,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     s = score(records, predictions)
     print(f"  our mentions {s['predicted']} (whole texts); in annotated regions, overlapping no gold "
           f"entity mention: {s['spurious']}")
+    made, right = pronoun_links(records, predictions)
+    print(f"  pronoun links (he/she + speech verb): {made} made, {right} to the gold entity's actor")
     print(f"  cost: find_actors {find_ms:.1f} ms/doc, spaCy parse {parse_ms:.1f} ms/doc")
     print("error categories (PER+ORG):")
     for cat, count in s["errors"].most_common():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
-from core.actors import affiliation, coref, names, scan
+from core.actors import affiliation, coref, names, pronouns, scan
 from core.actors.scan import Candidate, Word
 from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table
 from core.model import Actor, Mention
@@ -67,6 +67,10 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     _resolve_state_refs(cands, words, starts, country_ids)
     cands = [c for c in cands if not c.actor_id.startswith("@")]
 
+    person_ids = {c.actor_id for c in cands
+                  if (table.actor(c.actor_id).kind if table.actor(c.actor_id) else c.kind) == "person"}
+    cands = sorted(cands + pronouns.link_pronouns(cands, words, starts, person_ids.__contains__),
+                   key=lambda c: c.wstart)
     evidence = _person_affiliations(cands, words, table)
     return _build(cands, words, starts, article_id, table, people, evidence, text)
 
@@ -118,13 +122,14 @@ def _person_affiliations(cands: list[Candidate], words: list[Word], table: Alias
     for c in cands:
         actor = table.actor(c.actor_id)
         kind = actor.kind if actor else c.kind
-        kinds[c.actor_id] = kind
+        if c.via != "pronoun":
+            kinds[c.actor_id] = kind
         if kind in _LINKABLE_KINDS:
             ends_at[c.wend - 1] = c.actor_id
             starts_at[c.wstart] = (c.actor_id, c.wend)
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in cands:
-        if kinds.get(c.actor_id) != "person":
+        if kinds.get(c.actor_id) != "person" or c.via == "pronoun":
             continue
         known = table.actor(c.actor_id)
         if known is not None and known.affiliation and not votes[c.actor_id]:

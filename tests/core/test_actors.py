@@ -223,6 +223,27 @@ def test_state_references_follow_the_article(request, fixture):
     assert got["the government"] == "syria"
 
 
+PRONOUNS = [
+    ("Spokeswoman Heather Nauert said talks continue. She said Jim Jeffrey raised concerns. "
+     "\u201cWe are concerned,\u201d she added.",
+     [("She", "heather-nauert"), ("she", "heather-nauert")]),
+    ("Lavrov said there was an understanding with people he described as terrorists.",
+     [("he", "sergei-lavrov")]),
+    # no speech verb after the pronoun, or nobody to point at: left alone
+    ("Heather Nauert arrived. She left early.", []),
+    ("He said the war was over.", []),
+    # a gendered title rules out the other pronoun
+    ("Spokesman John Kirby met spokeswoman Heather Nauert. He said nothing.", [("He", "john-kirby")]),
+]
+
+
+@pytest.mark.parametrize("fixture", ["nlp", "blank_nlp"])
+@pytest.mark.parametrize("text,expected", PRONOUNS, ids=[p[0][:30] for p in PRONOUNS])
+def test_speaking_pronouns_point_at_the_last_speaker(request, fixture, text, expected):
+    _, mentions = _resolve(request.getfixturevalue(fixture), text)
+    assert [(m.text, m.actor_id) for m in mentions if m.via == "pronoun"] == expected
+
+
 HEADLINE = ("Assad Offensive on Syria's Rebel-held Idlib Reportedly Imminent, Despite Fear of Mass Civilian "
             "Casualties\n\nSyrian President Bashar al-Assad's forces massed near Idlib, the Apple Daily Monitor "
             "said.")
