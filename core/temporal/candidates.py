@@ -22,7 +22,7 @@ _VERBISH_AFTER_MONTH = re.compile(r"^\s+(?:be|have|not|well|also|never|only|stil
                                   r"prove|seem|result|depend|mean|require|reflect|signal|force|allow)\b", re.I)
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([\w'’]+)")
-_BAD_BEFORE_NUMBER = re.compile(r"(?:[$€£#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bBoeing|\bAirbus|\bmodel|\bchapter|\b[A-Z]{1,3}-?)\s*$")
+_BAD_BEFORE_NUMBER = re.compile(r"(?:[$€£#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bBoeing|\bAirbus|\bmodel|\bchapter|\b[A-Z]{2,3}-?|\b[A-Z]-)\s*$")
 _COUNT_NOUNS = {
     "people", "persons", "civilians", "troops", "soldiers", "fighters", "refugees", "children", "women",
     "men", "residents", "families", "homes", "houses", "deaths", "dead", "cases", "votes", "workers",
@@ -32,7 +32,8 @@ _COUNT_NOUNS = {
     "missiles", "bombs", "strikes", "attacks", "villages", "towns", "hectares", "acres", "injured",
     "wounded", "killed", "victims", "pages", "words", "times", "copies", "visitors", "tourists",
 }
-_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*(?:-|to|and|or)?\s*$")
+# A number just before: "20 2016" is not a year, but "1994, 1995 and 1997" is a list of years.
+_NUMBER_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:-|to|and|or)?\s*$")
 
 
 @dataclass(frozen=True)

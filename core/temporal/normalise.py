@@ -414,3 +414,15 @@ def _year_period(m, ctx):
     if ctx.dct is not None:
         return placed("DATE", f"{y}-{_shift_quarter(cal.unit_value(ctx.dct, 'Q'), -1)[-2:]}", RELATIVE)
     return placed("DATE", f"{y}", EXACT)
+
+
+def _quarter_year_ago(m, ctx):
+    """'the year-earlier third quarter': that quarter one year before the one under discussion."""
+    q = _ord(m)
+    if not q or q > 4:
+        return None
+    if ctx.dct is None:
+        return unresolved("DATE", f"XXXX-Q{q}", "quarter")
+    base = _quarter_guess(q, "", ctx).value
+    year = int(ctx.last_quarter[:4]) if ctx.last_quarter else int(base[:4])
+    return placed("DATE", f"{year - 1}-Q{q}", RELATIVE)

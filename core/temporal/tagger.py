@@ -33,7 +33,7 @@ HANDLERS = {
     "period_rel": N._period_rel, "the_year": N._the_year, "bare_plural": R.bare_plural,
     "year_ago_adj": R.year_ago_adj, "year_period": N._year_period,
     "long_compound": R.bare_plural, "entity": E.entity,
-    "anaphor": E.anaphor,
+    "anaphor": E.anaphor, "quarter_year_ago": N._quarter_year_ago,
 }
 _REF_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
