@@ -92,7 +92,8 @@ def _role_object(words: list[Word], start: int | None, i: int, table: AliasTable
     return None
 
 
-def affiliation_after(words: list[Word], j: int, table: AliasTable, starts_at: dict[int, tuple[str, int]]) -> str | None:
+def affiliation_after(words: list[Word], j: int, table: AliasTable,
+                      starts_at: dict[int, tuple[str, int]]) -> str | None:
     """The actor in an appositive after the name: "X, Turkey's foreign minister" / "X, the minister of Y"."""
     n = len(words)
     if j >= n or words[j].text != ",":

@@ -119,6 +119,10 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
             full = people.names.get(known) or (known_actor.name if known_actor else c.name)
             if known and slugify(full.split()[0]) != slugify(c.name.split()[0]):
                 c.wstart, c.via = c.wstart + 1, "surname"  # "Later Lavrov said" on a tagger-less doc
+    lone = {surname_key(c.name or words[c.wstart].text) for c in cands if c.via == "surname"}
+    for c in cands:
+        if c.weak and surname_key(c.name) not in lone and people.known_full(c.name) is None:
+            c.via = "dropped"  # capitals alone prove nothing ("Black Sea", "Khan Sheikhoun")
     for c in cands:
         if c.kind == "person" and c.via == "name":
             c.actor_id = people.add_full(c.name)
@@ -184,6 +188,7 @@ def _link_short_org_names(cands: list[Candidate], words: list[Word], org_names: 
         parts = short.split()
         size = len(parts)
         owners = {actor_id for long, actor_id in long_names if len(long) > size and (
-            long[-size:] == parts or long[:size] == parts and all(w.lower() in _GENERIC_ORG_WORDS for w in long[size:]))}
+            long[-size:] == parts
+            or long[:size] == parts and all(w.lower() in _GENERIC_ORG_WORDS for w in long[size:]))}
         if len(owners) == 1:
             c.actor_id, c.via = owners.pop(), "alias"

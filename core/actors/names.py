@@ -5,7 +5,7 @@ import re
 from collections import Counter, defaultdict
 
 from core.actors.scan import Candidate, Word
-from core.actors.table import AliasTable, slugify
+from core.actors.table import AliasTable
 
 # Words that join the capitalised parts of one name ("Syrian Observatory for Human Rights", "al-Assad").
 _CONNECTORS = frozenset("of for the al el bin ibn de del der van von da di la le".split())
@@ -315,6 +315,9 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
     if label == "PERSON" or (cue and label in ("", "PERSON", "ORG", "NORP")) or (not trained and cue):
         return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind="person",
                          initial=initial and not title_before(i))
+    if not trained and not initial and j - i <= 3 and words[i].text.lower() not in _PARTICLES:
+        # Without NER, "Jim Jeffrey" with no title is a person only if "Jeffrey" recurs alone.
+        return Candidate(i, j, "", "name", "name", name=_joined(words, i, j), kind="person", weak=True)
     if label == "ORG" and (not initial or not pos or pos[i] == "PROPN") and len(text) > 3 \
             and not place_after(words, j):
         return Candidate(i, j, "", "name", "ner", name=_joined(words, i, j), kind="organisation")

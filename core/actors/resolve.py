@@ -147,7 +147,9 @@ def _person_affiliations(cands: list[Candidate], words: list[Word], table: Alias
     return votes
 
 
-def _build(cands, words, starts, article_id, table, people, evidence, text):
+def _build(cands: list[Candidate], words: list[Word], starts: list[int], article_id: str, table: AliasTable,
+           people: coref.People, evidence: dict[str, Counter], text: str) -> tuple[list[Actor], list[Mention]]:
+    """Plain records: one Mention per candidate, one Actor per id (kind from the table or the guess)."""
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
     for c in cands:
@@ -155,7 +157,7 @@ def _build(cands, words, starts, article_id, table, people, evidence, text):
         sentence_index = max(0, bisect.bisect_right(starts, start) - 1)
         mentions.append(Mention(article_id, sentence_index, start, end, text[start:end],
                                 c.actor_id, c.via))
-        if c.actor_id in actors:
+        if c.actor_id in actors or c.via == "pronoun":
             continue
         known = table.actor(c.actor_id)
         if known is not None:

@@ -52,6 +52,8 @@ class Candidate:
     initial: bool = False
     # A lone name right after a title: a person of its own when no known surname matches.
     titled: bool = False
+    # A guess with no evidence yet (capitals only, no NER): kept only if its surname recurs alone.
+    weak: bool = False
 
 
 def words_of(text: str) -> list[Word]:
