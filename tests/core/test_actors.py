@@ -295,6 +295,31 @@ def test_empty_text(blank_nlp):
     assert find_actors(blank_nlp(""), "e") == ([], [])
 
 
+@pytest.mark.parametrize("text", [
+    "   \n\n  ",
+    "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd",
+    "Turkey\r\nwarned Russia.\r\n",
+    "((( ,,, ' ' ))) - - U.S.",
+    "A" * 5000,
+    "Mr. . . Dr. , al- - el-",
+    "She said he told her.",
+])
+def test_odd_input_never_crashes(blank_nlp, text):
+    actors, mentions = find_actors(blank_nlp(text), "odd")
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.actor_id in {a.id for a in actors}
+
+
+def test_doc_without_sentence_boundaries():
+    import spacy
+
+    doc = spacy.blank("en")("Turkish Foreign Minister Mevlut Cavusoglu warned Moscow. Lavrov said no.")
+    actors, mentions = find_actors(doc, "nosents")
+    assert {m.sentence_index for m in mentions} == {0}
+    assert {"turkey", "russia", "mevlut-cavusoglu", "sergei-lavrov"} <= {a.id for a in actors}
+
+
 # --- the seed article -----------------------------------------------------------------------------
 
 _INGEST_DROPS = re.compile(r"^(?:Send in e-mail.*|Click the alert icon.*|Already signed up\?.*|"
