@@ -1,0 +1,150 @@
+"""Entry point of the GUI (`standpoint-gui [PATHS...]`): application set-up, friendly errors, and screenshots."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+log = logging.getLogger("standpoint")
+
+# Save `window.grab()` to this path once the first analysis has finished (or the empty window shows), then quit.
+SCREENSHOT_ENV = "STANDPOINT_SCREENSHOT"
+# With the screenshot: "cell" selects the fullest matrix cell first, "source" the first evidence sentence.
+SCREENSHOT_SELECT_ENV = "STANDPOINT_SCREENSHOT_SELECT"
+
+
+def log_path() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or Path.home())
+    return folder / "standpoint.log"
+
+
+def setup_logging() -> Path | None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    handlers[0].setLevel(logging.WARNING)
+    path = None
+    try:
+        path = log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.FileHandler(path, encoding="utf-8")
+        file_handler.setLevel(logging.INFO)
+        handlers.append(file_handler)
+    except OSError:
+        path = None
+    logging.basicConfig(level=logging.INFO, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return path
+
+
+class ExceptionHook:
+    """Logs an unexpected error and shows a friendly dialog instead of a traceback on the console."""
+
+    def __init__(self, log_file: Path | None = None):
+        self.log_file = log_file
+        self.shown = 0
+        self._active = False
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error\n%s", details)
+        if self._active:
+            return  # an error while showing the dialog: logged, not looped
+        self._active = True
+        try:
+            self.show(exc_type, exc, details)
+        finally:
+            self._active = False
+
+    def show(self, exc_type, exc, details: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from core.messages import UserFacingError
+        from desktop.dialogs import show_error
+
+        if QApplication.instance() is None:
+            return
+        self.shown += 1
+        if isinstance(exc, UserFacingError):
+            message = str(exc)
+        else:
+            message = ("Something went wrong inside Standpoint. Your articles and corrections are still "
+                       "there; you can keep working or save the project.")
+            if self.log_file:
+                message += f"\n\nThe details were written to {self.log_file}."
+        parent = QApplication.activeWindow()
+        show_error(parent, "Standpoint", message, details=details)
+
+
+def _screenshot(window, path: str) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    mode = os.environ.get(SCREENSHOT_SELECT_ENV, "")
+    window.ask_before_discard = False
+
+    def select() -> None:
+        state, analysis = window.state, window.analysis
+        if not len(analysis):
+            return
+        if mode == "cell":
+            window.show_chart("Matrix")
+            matrix = analysis.stance_matrix("stance")
+            if matrix.cells:
+                cell = max(matrix.cells, key=lambda c: (c[1] != "neutral", len(matrix.cells[c])))
+                state.set_cell(cell)
+                state.set_actor(cell[0])
+                state.set_items(matrix.cells[cell])
+        elif mode == "source":
+            statements = analysis.statements_table()
+            if len(statements):
+                state.set_items(list(statements["statement_id"][:6]))
+
+    def grab() -> None:
+        window.grab().save(path)
+        print(f"screenshot: {path}", flush=True)
+        QApplication.exit(0)
+
+    def shoot(*_args) -> None:
+        select()
+        QTimer.singleShot(800, grab)
+
+    if window.stack.currentWidget() is window.empty and not window._running:
+        window.worker.pipeline_loaded.connect(lambda _p: QTimer.singleShot(300, grab))
+    else:
+        window.analysis_finished.connect(shoot)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "standpoint-gui"])
+    app.setApplicationName("Standpoint")
+    app.setOrganizationName("Standpoint")
+    app.setApplicationDisplayName("Standpoint")
+    sys.excepthook = ExceptionHook(setup_logging())
+
+    from desktop.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    paths = [a for a in args if not a.startswith("-")]
+    if paths:
+        window.add_paths(paths)
+    shot = os.environ.get(SCREENSHOT_ENV)
+    if shot:
+        _screenshot(window, shot)
+        QTimer.singleShot(180_000, lambda: QApplication.exit(2))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

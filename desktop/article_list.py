@@ -1,0 +1,329 @@
+"""The article list: one table model (title, source, date, counts, status) and its view with remove / re-analyse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from core.messages import UserFacingError
+from desktop.qt_banner import Banner
+from desktop.qt_palette import error_color
+
+TITLE, SOURCE, PUBLISHED, EVENTS, STATEMENTS, STATUS = range(6)
+HEADERS = ("Title", "Source", "Published", "Events", "Statements", "Status")
+SET_DATE = "set date"
+ANALYSING, DONE, FAILED, QUEUED = "analysing", "done", "failed", "queued"
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article_id: str
+    title: str
+    source: str
+    published: date | None
+    published_origin: str = "unknown"
+    n_events: int | None = None
+    n_statements: int | None = None
+    n_unresolved: int = 0
+    status: str = DONE
+    reason: str = ""
+
+
+def rows_for(analysis, running: dict | None = None, failed: dict | None = None) -> list[ArticleRow]:
+    """Rows from the analysis plus articles still being analysed (`running`: id -> Article) or failed (id -> (Article, reason))."""
+    running, failed = running or {}, failed or {}
+    rows: list[ArticleRow] = []
+    table = analysis.articles_table() if len(analysis) else None
+    if table is not None:
+        for r in table.itertuples(index=False):
+            rows.append(ArticleRow(
+                r.article_id, r.title, r.source, r.published, r.published_origin, int(r.n_events),
+                int(r.n_statements), int(r.n_unresolved), ANALYSING if r.article_id in running else DONE,
+            ))
+    known = {row.article_id for row in rows}
+    for aid, article in running.items():
+        if aid not in known:
+            rows.append(ArticleRow(aid, article.title, article.source, article.published,
+                                   article.published_origin, status=ANALYSING))
+    for aid, (article, reason) in failed.items():
+        if aid not in known and aid not in running:
+            rows.append(ArticleRow(aid, article.title, article.source, article.published,
+                                   article.published_origin, status=FAILED, reason=reason))
+    return rows
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Rows of `ArticleRow`; the publication date is editable and reported through `date_edited`."""
+
+    date_edited = Signal(str, object)  # article id, date | None
+    edit_refused = Signal(str)  # a user-facing message
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[ArticleRow] = []
+
+    def set_rows(self, rows: list[ArticleRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> ArticleRow:
+        return self._rows[index]
+
+    def row_of(self, article_id: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.article_id == article_id:
+                return i
+        return -1
+
+    @property
+    def rows(self) -> list[ArticleRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = super().flags(index)
+        row = self._rows[index.row()]
+        if index.column() == PUBLISHED and row.status != FAILED:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return row.published.isoformat() if col == PUBLISHED and row.published else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.article_id
+        if role == Qt.ItemDataRole.FontRole and col == PUBLISHED and row.published is None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Palette roles keep the flag readable in light and dark themes alike.
+            if col == PUBLISHED and row.published is None:
+                return QPalette().brush(QPalette.ColorRole.Link)
+            if col == STATUS and row.status == FAILED:
+                return QBrush(error_color())
+            if col == STATUS and row.status != DONE:
+                return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (EVENTS, STATEMENTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: ArticleRow, col: int):
+        if col == TITLE:
+            return row.title
+        if col == SOURCE:
+            return Path(row.source).name if ("/" in row.source or "\\" in row.source) else row.source
+        if col == PUBLISHED:
+            return row.published.isoformat() if row.published else SET_DATE
+        if col == EVENTS:
+            return "" if row.n_events is None else str(row.n_events)
+        if col == STATEMENTS:
+            return "" if row.n_statements is None else str(row.n_statements)
+        if col == STATUS:
+            return f"failed: {row.reason}" if row.status == FAILED else row.status
+        return None
+
+    def _tooltip(self, row: ArticleRow, col: int) -> str:
+        if col == PUBLISHED:
+            if row.published is None:
+                return ("No publication date: relative dates (\u201con Wednesday\u201d) stay unresolved.\n"
+                        "Double-click to type one (YYYY-MM-DD).")
+            text = f"Published {row.published:%A %d %B %Y} (from {row.published_origin})."
+            if row.n_unresolved:
+                text += f"\n{row.n_unresolved} time expression(s) unresolved."
+            return text + "\nDouble-click to change."
+        if col == SOURCE:
+            return row.source
+        if col == STATUS and row.reason:
+            return row.reason
+        return row.title
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or index.column() != PUBLISHED:
+            return False
+        from core.ingest import parse_user_date
+
+        row = self._rows[index.row()]
+        text = str(value or "").strip()
+        if text.casefold() == SET_DATE:
+            return False
+        try:
+            day = parse_user_date(text) if text else None
+        except UserFacingError as exc:
+            self.edit_refused.emit(str(exc))
+            return False
+        if day == row.published:
+            return False
+        self.date_edited.emit(row.article_id, day)
+        return True
+
+
+class ArticleList(QWidget):
+    """The article table bound to the analysis and the selection state; asks once for missing dates."""
+
+    remove_requested = Signal(object)  # list of article ids
+    reanalyse_requested = Signal(object)  # list of article ids
+
+    def __init__(self, analysis, state, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.analysis, self.state = analysis, state
+        self._running: dict = {}
+        self._failed: dict = {}
+        self._asked_for_dates = False
+        self.model = ArticleTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (PUBLISHED, EVENTS, STATEMENTS, STATUS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnHidden(SOURCE, True)
+        self.date_banner = Banner(self)
+        self.date_banner.hide()
+        self.error_banner = Banner(self, kind="error")
+        self.error_banner.hide()
+
+        self.remove_action = QAction("&Remove article", self)
+        self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.remove_action.triggered.connect(lambda: self._request(self.remove_requested))
+        self.reanalyse_action = QAction("Re-&analyse", self)
+        self.reanalyse_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reanalyse_action.triggered.connect(lambda: self._request(self.reanalyse_requested))
+        self.set_date_action = QAction("Set publication &date\u2026", self)
+        self.set_date_action.triggered.connect(self.edit_date)
+        for action in (self.set_date_action, self.reanalyse_action, self.remove_action):
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        remove_button, reanalyse_button = QPushButton("Remove"), QPushButton("Re-analyse")
+        remove_button.clicked.connect(self.remove_action.trigger)
+        reanalyse_button.clicked.connect(self.reanalyse_action.trigger)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(reanalyse_button)
+        buttons.addWidget(remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.date_banner)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.model.date_edited.connect(self._on_date_edited)
+        self.model.edit_refused.connect(self._on_edit_refused)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        state.article_changed.connect(self._on_article_changed)
+        analysis.subscribe(self._on_analysis_changed)
+        self.refresh()
+
+    # ---- model <- analysis -----------------------------------------------------------------
+    def set_status(self, running: dict, failed: dict) -> None:
+        """Articles being analysed (id -> Article) and failed ones (id -> (Article, reason))."""
+        self._running, self._failed = dict(running), dict(failed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.state.article
+        self.model.set_rows(rows_for(self.analysis, self._running, self._failed))
+        self._select(selected)
+        self._update_date_banner()
+
+    def _on_analysis_changed(self, reason: str) -> None:
+        self.refresh()
+
+    def _update_date_banner(self) -> None:
+        undated = [r for r in self.model.rows if r.published is None and r.status == DONE]
+        if not undated:
+            self.date_banner.hide()
+            return
+        if self._asked_for_dates and self.date_banner.isHidden():
+            return  # asked once; the flag in the table stays visible
+        self._asked_for_dates = True
+        n = len(undated)
+        text = (f"{n} article{'s have' if n != 1 else ' has'} no publication date, so relative dates "
+                "such as \u201con Wednesday\u201d cannot be placed. Double-click \u201cset date\u201d to add one.")
+        self.date_banner.show_message(text, action="Set date\u2026",
+                                      callback=lambda: self.edit_date(undated[0].article_id))
+
+    # ---- user actions ------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row(r).article_id for r in rows]
+
+    def edit_date(self, article_id: str | None = None) -> None:
+        aid = article_id if isinstance(article_id, str) else (self.selected_ids() or [None])[0]
+        row = self.model.row_of(aid) if aid else -1
+        if row < 0:
+            return
+        index = self.model.index(row, PUBLISHED)
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def _request(self, signal) -> None:
+        ids = self.selected_ids()
+        if ids:
+            signal.emit(ids)
+
+    def _on_date_edited(self, article_id: str, day) -> None:
+        self.error_banner.hide()
+        if article_id in self.analysis:
+            self.analysis.set_published(article_id, day)
+
+    def _on_edit_refused(self, message: str) -> None:
+        self.error_banner.show_message(message)
+
+    def _on_selection_changed(self, *_) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.state.set_article(ids[0])
+
+    def _on_article_changed(self, article_id) -> None:
+        if article_id not in self.selected_ids():
+            self._select(article_id)
+
+    def _select(self, article_id) -> None:
+        row = self.model.row_of(article_id) if article_id else -1
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row < 0:
+                selection.clearSelection()
+            else:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, TITLE))
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()

@@ -1,0 +1,413 @@
+"""The main window: loading articles (drop, menus, command line), the worker, projects, banners and the workspace."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+    QStackedWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from core.analysis import Analysis
+from desktop.qt_banner import Banner
+from desktop.qt_empty import EmptyState
+from desktop.qt_menus import build_menus
+from desktop.qt_project import SUFFIX, ProjectController
+from desktop.qt_workspace import Workspace
+from desktop.search import SearchBox
+from desktop.settings import Settings
+from desktop.state import SelectionState
+from desktop.worker import AnalysisWorker
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Standpoint"
+FLUSH_MS = 150  # results are added in small batches so 100 articles do not redraw 100 times
+
+
+class MainWindow(QMainWindow):
+    """Owns the Analysis, the SelectionState, the worker and the project; the views live in `Workspace`."""
+
+    analysis_finished = Signal(bool)  # after a run's results are in the analysis; True when cancelled
+    analysis_replaced = Signal(object)  # a project was opened
+
+    def __init__(self, analysis: Analysis | None = None, worker: AnalysisWorker | None = None,
+                 settings: Settings | None = None, load_model: bool = True):
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.settings = settings or Settings()
+        self.state = SelectionState(self)
+        self.analysis = analysis if analysis is not None else Analysis()
+        self.worker = worker or AnalysisWorker(parent=self)
+        self.project = ProjectController(self.settings, lambda: self.analysis, self)
+        self._running: dict = {}  # article id -> Article being analysed
+        self._failed: dict = {}  # article id -> (Article, reason)
+        self._buffer: list = []
+        self._model_warned = False
+        # Ask before dropping unsaved work (tests and the screenshot mode switch this off).
+        self.ask_before_discard = True
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush_results)
+
+        self.model_banner = Banner(kind="warning")
+        self.load_banner = Banner(kind="info")
+        self.error_banner = Banner(kind="error")
+        for banner in (self.model_banner, self.load_banner, self.error_banner):
+            banner.hide()
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.workspace: Workspace | None = None
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.setSpacing(4)
+        for banner in (self.model_banner, self.error_banner, self.load_banner):
+            layout.addWidget(banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.search = SearchBox(self.analysis, self.state)
+        self.search.searched.connect(self._on_searched)
+        toolbar = QToolBar("Search", self)
+        toolbar.setMovable(False)
+        toolbar.setObjectName("search-toolbar")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+        self._build_status_bar()
+        self.actions = build_menus(self)
+        toolbar.addWidget(self.search)
+
+        self.empty.open_sample.connect(self.open_sample)
+        self.empty.open_files.connect(self.open_files_dialog)
+        self.empty.open_folder.connect(self.open_folder_dialog)
+        self.empty.open_project.connect(self.open_project_dialog)
+        self.worker.pipeline_loaded.connect(self._on_pipeline_loaded)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.result.connect(self._on_result)
+        self.worker.article_failed.connect(self._on_article_failed)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.finished.connect(self._on_finished)
+        self.project.changed.connect(self._update_title)
+        self.project.error.connect(lambda text: self.error_banner.show_message(text))
+        self._bind(self.analysis)
+        if load_model:
+            self.status.setText("Loading language model\u2026")
+            self.worker.load_pipeline()
+
+    # ---- layout helpers ------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status = QLabel("Ready")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the analysis; articles already analysed are kept (Ctrl+.)")
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        bar.addWidget(self.status, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _bind(self, analysis: Analysis) -> None:
+        """Build the views for `analysis` (replacing any previous workspace)."""
+        self.analysis = analysis
+        self.search.set_analysis(analysis)
+        self.state.clear()
+        self.state.set_article(None)
+        old = self.workspace
+        self.workspace = Workspace(analysis, self.state)
+        self.workspace.article_list.remove_requested.connect(self.remove_articles)
+        self.workspace.article_list.reanalyse_requested.connect(self.reanalyse_articles)
+        self.workspace.evidence_list.message.connect(lambda text: self.error_banner.show_message(text))
+        self.stack.addWidget(self.workspace)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        analysis.subscribe(self._on_analysis_changed)
+        self.project.watch(analysis)
+        self._update_page()
+        self._update_actions()
+
+    def _update_page(self) -> None:
+        has_content = len(self.analysis) > 0 or bool(self._running) or bool(self._failed)
+        self.stack.setCurrentWidget(self.workspace if has_content else self.empty)
+
+    def _update_title(self) -> None:
+        name = self.project.path.stem if self.project.path else "Untitled"
+        self.setWindowTitle(f"{name}{' *' if self.project.dirty else ''} \u2014 {APP_NAME}")
+
+    def _update_actions(self) -> None:
+        a = self.actions
+        a["undo"].setEnabled(self.analysis.can_undo)
+        a["redo"].setEnabled(self.analysis.can_redo)
+        for key in ("save", "save_as", "export_tables", "export_graphml", "export_chart", "copy_chart"):
+            a[key].setEnabled(len(self.analysis) > 0)
+
+    def _on_analysis_changed(self, reason: str) -> None:
+        self._update_actions()
+        self._update_page()
+
+    # ---- loading articles ------------------------------------------------------------------------
+    def add_paths(self, paths: Iterable[str | Path]) -> int:
+        """Load files/folders and start analysing the new articles; returns how many were added."""
+        from core.ingest import load_paths
+        from desktop.dialogs import summarise_load
+
+        paths = [Path(p) for p in paths]
+        projects = [p for p in paths if p.suffix == SUFFIX]
+        if projects:
+            self.open_project(projects[0])
+            paths = [p for p in paths if p.suffix != SUFFIX]
+            if not paths:
+                return 0
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = load_paths(paths, known_ids=list(self.analysis.article_ids) + list(self._running))
+        finally:
+            QApplication.restoreOverrideCursor()
+        if report.problems or report.skipped:
+            kind, text = summarise_load(report.problems, report.skipped, len(report.articles))
+            self.load_banner.show_message(text, kind=kind)
+        elif report.articles:
+            self.load_banner.hide()
+        if not report.articles and not report.problems and not report.skipped:
+            self.load_banner.show_message("No articles found there (Standpoint reads .txt, .md and .html files).",
+                                          kind="warning")
+        if report.articles:
+            self.analyse(report.articles)
+        return len(report.articles)
+
+    def analyse(self, articles) -> None:
+        for article in articles:
+            self._running[article.id] = article
+            self._failed.pop(article.id, None)
+        self._update_status()
+        self._update_page()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText(f"Analysing {len(self._running)} article{'s' * (len(self._running) != 1)}\u2026")
+        self.worker.analyse(list(articles))
+
+    def open_sample(self) -> None:
+        from core.resources import seeds_dir
+
+        self.add_paths([seeds_dir()])
+
+    def open_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Open articles", self.settings.last_folder(),
+            "Articles (*.txt *.md *.html *.htm *.xhtml *.standpoint);;All files (*)")
+        if files:
+            self.settings.set_last_folder(Path(files[0]).parent)
+            self.add_paths(files)
+
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", self.settings.last_folder())
+        if folder:
+            self.settings.set_last_folder(folder)
+            self.add_paths([folder])
+
+    def remove_articles(self, article_ids) -> None:
+        for aid in article_ids:
+            self._running.pop(aid, None)
+            self._failed.pop(aid, None)
+        # One change notification for the lot would be nicer; remove() per id keeps the core API small.
+        for aid in article_ids:
+            self.analysis.remove(aid)
+        self._update_status()
+        self._update_page()
+        n = len(article_ids)
+        self.status.setText(f"Removed {n} article{'s' * (n != 1)}.")
+
+    def reanalyse_articles(self, article_ids) -> None:
+        articles = []
+        for aid in article_ids:
+            if aid in self.analysis:
+                articles.append(next(r.article for r in self.analysis.raw_results() if r.article.id == aid))
+            elif aid in self._failed:
+                articles.append(self._failed[aid][0])
+        if articles:
+            self.analyse(articles)
+
+    # ---- worker signals ------------------------------------------------------------------------------
+    def _on_pipeline_loaded(self, pipeline) -> None:
+        if not self._running:
+            self.status.setText("Ready. Drop articles on the window, or use File \u2192 Open.")
+        if pipeline is not None and not getattr(pipeline, "trained", True) and not self._model_warned:
+            self._model_warned = True
+            self.model_banner.show_message(pipeline.warning or "Reduced, rule-based analysis.")
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total}")
+        if done:
+            self.status.setText(f"Analysed \u201c{message}\u201d")
+
+    def _on_result(self, result) -> None:
+        if self._running.pop(result.article.id, None) is None:
+            return  # removed while it was being analysed: a stale result
+        self._buffer.append(result)
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _flush_results(self) -> None:
+        if self._buffer:
+            results, self._buffer = self._buffer, []
+            first = not len(self.analysis)
+            self.analysis.add_many(results)
+            if first or self.state.article is None:
+                self.state.set_article(results[0].article.id)
+        self._update_status()
+
+    def _on_article_failed(self, article_id: str, message: str) -> None:
+        article = self._running.pop(article_id, None)
+        if article is not None:
+            self._failed[article_id] = (article, message.split(": ", 1)[-1])
+        self._update_status()
+
+    def _on_failed(self, message: str) -> None:
+        self.error_banner.show_message(message)
+
+    def _on_finished(self, cancelled: bool) -> None:
+        self._flush_timer.stop()
+        self._flush_results()
+        if cancelled:
+            dropped = [aid for aid in self._running if aid not in self.analysis]
+            self._running.clear()
+            self.status.setText(f"Cancelled. {len(dropped)} article{'s were' if len(dropped) != 1 else ' was'} "
+                                "not analysed; finished ones are kept.")
+        elif not self._running:
+            n = len(self.analysis)
+            self.status.setText(f"{n} article{'s' * (n != 1)} analysed.")
+        self._update_status()
+        self._update_page()
+        if not self._running:
+            self.progress.hide()
+            self.cancel_button.hide()
+            self.analysis_finished.emit(cancelled)
+
+    def _update_status(self) -> None:
+        if self.workspace is not None:
+            self.workspace.article_list.set_status(self._running, self._failed)
+
+    def cancel_analysis(self) -> None:
+        if self.worker.busy:
+            self.status.setText("Cancelling\u2026")
+            self.worker.cancel()
+
+    # ---- drag and drop --------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+            self.status.setText("Drop to add these articles.")
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # Loading after the drop returns keeps the drag source (a file manager) responsive.
+            QTimer.singleShot(0, lambda: self.add_paths(paths))
+
+    # ---- projects --------------------------------------------------------------------------------------
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_folder(),
+                                              f"Standpoint projects (*{SUFFIX})")
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> bool:
+        if not self._confirm_discard():
+            return False
+        analysis = self.project.load(path)
+        if analysis is None:
+            return False
+        self.worker.cancel()
+        self._running.clear()
+        self._failed.clear()
+        self._bind(analysis)
+        self.project.mark_dirty(False)
+        self._update_title()
+        if len(analysis):
+            self.state.set_article(analysis.article_ids[0])
+        self.status.setText(f"Opened {Path(path).name}: {len(analysis)} articles.")
+        self.analysis_replaced.emit(analysis)
+        return True
+
+    def save_project(self) -> bool:
+        if self.project.path is None:
+            return self.save_project_as()
+        ok = self.project.save()
+        if ok:
+            self.status.setText(f"Saved {self.project.path.name}.")
+        return ok
+
+    def save_project_as(self) -> bool:
+        start = str(self.project.path or Path(self.settings.last_folder() or Path.home()) / f"Untitled{SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self, "Save project", start, f"Standpoint projects (*{SUFFIX})")
+        if not path:
+            return False
+        ok = self.project.save(Path(path))
+        if ok:
+            self.status.setText(f"Saved {self.project.path.name}.")
+        return ok
+
+    def _confirm_discard(self) -> bool:
+        if (not self.ask_before_discard or not self.project.dirty or not len(self.analysis)
+                or self.project.path is not None):
+            return True
+        answer = QMessageBox.question(
+            self, APP_NAME, "Save the current analysis as a project first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_project_as()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.project.dirty and self.project.path is not None:
+            self.project.save()
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        self.worker.shutdown()
+        event.accept()
+
+    # ---- edit / search ---------------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.analysis.undo():
+            self.status.setText("Undone.")
+
+    def redo(self) -> None:
+        if self.analysis.redo():
+            self.status.setText("Redone.")
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_searched(self, query: str, n: int) -> None:
+        if query.strip():
+            self.status.setText(f"{n} match{'es' * (n != 1)} for \u201c{query.strip()}\u201d.")
+
+    def show_chart(self, title: str) -> None:
+        if self.workspace is not None:
+            self.workspace.show_chart(title)

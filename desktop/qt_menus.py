@@ -1,0 +1,192 @@
+"""The main window's menus and shortcuts, and the export commands they run."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+
+from core.messages import UserFacingError
+
+log = logging.getLogger(__name__)
+
+
+def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def build_menus(window) -> dict[str, QAction]:
+    """Create the menu bar; returns the actions by key (the window enables/disables some)."""
+    Key = QKeySequence.StandardKey
+    a: dict[str, QAction] = {}
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu("&File")
+    a["open_files"] = _action(window, "&Open files\u2026", window.open_files_dialog, Key.Open)
+    a["open_folder"] = _action(window, "Open &folder\u2026", window.open_folder_dialog, "Ctrl+Shift+O")
+    a["open_sample"] = _action(window, "Open the &sample corpus", window.open_sample)
+    a["open_project"] = _action(window, "Open &project\u2026", window.open_project_dialog, "Ctrl+Alt+O")
+    recent = QMenu("&Recent projects", window)
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    a["save"] = _action(window, "&Save project", window.save_project, Key.Save)
+    a["save_as"] = _action(window, "Save project &as\u2026", window.save_project_as, Key.SaveAs)
+    for key in ("open_files", "open_folder", "open_sample"):
+        file_menu.addAction(a[key])
+    file_menu.addSeparator()
+    file_menu.addAction(a["open_project"])
+    file_menu.addMenu(recent)
+    file_menu.addAction(a["save"])
+    file_menu.addAction(a["save_as"])
+    file_menu.addSeparator()
+    export = file_menu.addMenu("&Export")
+    a["export_chart"] = _action(window, "Current &chart as image\u2026", lambda: export_chart(window), "Ctrl+E")
+    a["copy_chart"] = _action(window, "C&opy chart to clipboard", lambda: copy_chart(window), "Ctrl+Shift+C")
+    a["export_tables"] = _action(window, "&Tables (CSV and XLSX)\u2026", lambda: export_tables(window),
+                                 "Ctrl+Shift+E")
+    a["export_graphml"] = _action(window, "Actor network (&GraphML)\u2026", lambda: export_graphml(window))
+    for key in ("export_chart", "copy_chart", "export_tables", "export_graphml"):
+        export.addAction(a[key])
+    file_menu.addSeparator()
+    a["quit"] = _action(window, "&Quit", window.close, Key.Quit)
+    file_menu.addAction(a["quit"])
+
+    edit = bar.addMenu("&Edit")
+    a["undo"] = _action(window, "&Undo correction", window.undo, Key.Undo)
+    a["redo"] = _action(window, "&Redo correction", window.redo, "Ctrl+Shift+Z")
+    a["find"] = _action(window, "&Find\u2026", window.focus_search, Key.Find)
+    a["cancel"] = _action(window, "&Cancel analysis", window.cancel_analysis, "Ctrl+.")
+    for key in ("undo", "redo"):
+        edit.addAction(a[key])
+    edit.addSeparator()
+    edit.addAction(a["find"])
+    edit.addAction(a["cancel"])
+
+    view = bar.addMenu("&View")
+    for i, title in enumerate(("Timeline", "Matrix", "Stance over time"), 1):
+        a[f"chart{i}"] = _action(window, f"&{title}", lambda t=title: window.show_chart(t), f"Ctrl+{i}")
+        view.addAction(a[f"chart{i}"])
+    view.addSeparator()
+    a["next"] = _action(window, "&Next evidence", lambda: _evidence(window).step(1), "F8")
+    a["previous"] = _action(window, "&Previous evidence", lambda: _evidence(window).step(-1), "Shift+F8")
+    view.addAction(a["next"])
+    view.addAction(a["previous"])
+
+    help_menu = bar.addMenu("&Help")
+    a["about"] = _action(window, "&About Standpoint", lambda: show_about(window))
+    help_menu.addAction(a["about"])
+    return a
+
+
+def _evidence(window):
+    return window.workspace.evidence_list
+
+
+def _fill_recent(window, menu: QMenu) -> None:
+    menu.clear()
+    recent = window.settings.recent_projects()
+    if not recent:
+        menu.addAction("(none yet)").setEnabled(False)
+    for path in recent:
+        action = menu.addAction(str(path))
+        action.triggered.connect(lambda _=False, p=path: window.open_project(p))
+
+
+def show_about(window) -> None:
+    try:
+        from desktop.about import AboutDialog
+    except ImportError:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(window, "About Standpoint", "Standpoint: who says what about whom, and when.")
+        return
+    AboutDialog(window).exec()
+
+
+def _report(window, text: str) -> None:
+    window.status.setText(text)
+
+
+def export_tables(window, folder: str | None = None) -> list[Path]:
+    folder = folder or QFileDialog.getExistingDirectory(window, "Export tables to folder",
+                                                        window.settings.last_folder())
+    if not folder:
+        return []
+    try:
+        from core.export import export_tables as write
+
+        written = write(window.analysis, Path(folder), formats=("csv", "xlsx"))
+    except (OSError, UserFacingError) as exc:
+        window.error_banner.show_message(f"The tables could not be exported: {exc}")
+        return []
+    _report(window, f"Exported {len(written)} files to {folder}.")
+    return written
+
+
+def export_graphml(window, path: str | None = None) -> Path | None:
+    path = path or QFileDialog.getSaveFileName(window, "Export actor network", "standpoint.graphml",
+                                               "GraphML (*.graphml)")[0]
+    if not path:
+        return None
+    try:
+        from core.export import export_graphml as write
+
+        written = write(window.analysis, Path(path))
+    except (OSError, UserFacingError) as exc:
+        window.error_banner.show_message(f"The network could not be exported: {exc}")
+        return None
+    _report(window, f"Exported {Path(written).name}.")
+    return Path(written)
+
+
+def _chart(window):
+    return window.workspace.current_chart() if window.workspace is not None else None
+
+
+def export_chart(window, path: str | None = None) -> Path | None:
+    """The current chart as PNG, SVG or PDF (via desktop.chart_export when present)."""
+    chart = _chart(window)
+    if chart is None:
+        return None
+    name = window.workspace.charts.tabText(window.workspace.charts.currentIndex()).lower().replace(" ", "-")
+    path = path or QFileDialog.getSaveFileName(
+        window, "Export chart", f"{name}.png", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")[0]
+    if not path:
+        return None
+    try:
+        from desktop import chart_export
+    except ImportError:
+        chart_export = None
+    try:
+        if chart_export is not None and hasattr(chart_export, "export_chart"):
+            chart_export.export_chart(chart, Path(path))
+        elif Path(path).suffix.lower() == ".png":
+            chart.grab().save(path)
+        else:
+            window.error_banner.show_message("This build can export charts as PNG only.")
+            return None
+    except (OSError, UserFacingError, ValueError) as exc:
+        window.error_banner.show_message(f"The chart could not be exported: {exc}")
+        return None
+    _report(window, f"Exported {Path(path).name}.")
+    return Path(path)
+
+
+def copy_chart(window) -> None:
+    chart = _chart(window)
+    if chart is None:
+        return
+    try:
+        from desktop import chart_export
+
+        chart_export.copy_to_clipboard(chart)
+    except (ImportError, AttributeError):
+        QApplication.clipboard().setPixmap(chart.grab())
+    _report(window, "Chart copied to the clipboard.")

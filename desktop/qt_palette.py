@@ -1,0 +1,50 @@
+"""Colours derived from the system palette, so every widget reads well in light and dark themes."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+# Hues for the subtle marks in the source view; drawn translucent over the base colour.
+ACTOR_HUE, CUE_HUE, TIME_HUE = 210, 280, 35
+SOURCE_HUE, TARGET_HUE = 210, 140
+
+
+def palette() -> QPalette:
+    app = QApplication.instance()
+    return app.palette() if app is not None else QPalette()
+
+
+def is_dark(pal: QPalette | None = None) -> bool:
+    pal = pal or palette()
+    return pal.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def tint(hue: int, alpha: int = 60, pal: QPalette | None = None) -> QColor:
+    """A translucent colour of `hue` that stays legible over the palette's base colour."""
+    color = QColor.fromHsv(hue, 200, 230 if is_dark(pal) else 210)
+    color.setAlpha(alpha)
+    return color
+
+
+def accent(hue: int, pal: QPalette | None = None) -> QColor:
+    """An opaque text colour of `hue` with enough contrast against the base colour."""
+    return QColor.fromHsv(hue, 160, 240) if is_dark(pal) else QColor.fromHsv(hue, 230, 150)
+
+
+def error_color(pal: QPalette | None = None) -> QColor:
+    return QColor.fromHsv(0, 150, 255) if is_dark(pal) else QColor.fromHsv(0, 230, 180)
+
+
+def banner_colors(kind: str, pal: QPalette | None = None) -> tuple[QColor, QColor]:
+    """(background, border) for an info bar of `kind` (info, warning, error)."""
+    pal = pal or palette()
+    hue = {"info": 210, "warning": 40, "error": 0}.get(kind, 210)
+    base = pal.color(QPalette.ColorRole.Window)
+    tone = QColor.fromHsv(hue, 180, 220)
+    mix = 0.22 if is_dark(pal) else 0.14
+    background = QColor(
+        round(base.red() * (1 - mix) + tone.red() * mix),
+        round(base.green() * (1 - mix) + tone.green() * mix),
+        round(base.blue() * (1 - mix) + tone.blue() * mix),
+    )
+    return background, tone

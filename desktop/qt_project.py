@@ -1,0 +1,96 @@
+"""The project file behind the window: path, unsaved changes, save / open via core.store, and autosave."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core.messages import UserFacingError
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".standpoint"
+AUTOSAVE_MS = 5000
+
+
+class ProjectController(QObject):
+    """Tracks whether the analysis has unsaved changes and saves it (also every few seconds when dirty)."""
+
+    changed = Signal()  # path or dirty flag changed (the window title follows)
+    error = Signal(str)  # a user-facing message
+    saved = Signal(object)  # Path
+
+    def __init__(self, settings, current: Callable[[], object], parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self._current = current
+        self.path: Path | None = None
+        self.dirty = False
+        self._autosave_failed = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+
+    def watch(self, analysis) -> None:
+        analysis.subscribe(lambda _reason: self.mark_dirty())
+
+    def mark_dirty(self, dirty: bool = True) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.changed.emit()
+
+    def set_path(self, path: Path | None) -> None:
+        self.path = Path(path) if path else None
+        self.changed.emit()
+
+    def save(self, path: Path | None = None) -> bool:
+        """Save to `path` (or the current one); errors go to `error`, never raise."""
+        path = Path(path) if path else self.path
+        if path is None:
+            return False
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            from core.store import save_project
+
+            save_project(path, self._current())
+        except UserFacingError as exc:
+            self.error.emit(str(exc))
+            return False
+        except OSError as exc:
+            self.error.emit(f"The project could not be saved to {path.name}: {exc.strerror or exc}.")
+            return False
+        self.path = path
+        self.settings.add_recent_project(path)
+        self._autosave_failed = False
+        self.dirty = False
+        self.changed.emit()
+        self.saved.emit(path)
+        return True
+
+    def load(self, path: Path):
+        """The Analysis in `path`, or None after reporting why it could not be opened."""
+        try:
+            from core.store import load_project
+
+            analysis = load_project(Path(path))
+        except UserFacingError as exc:
+            self.error.emit(str(exc))
+            return None
+        except OSError as exc:
+            self.error.emit(f"{Path(path).name} could not be opened: {exc.strerror or exc}.")
+            return None
+        self.path = Path(path)
+        self.settings.add_recent_project(self.path)
+        self.dirty = False
+        self.changed.emit()
+        return analysis
+
+    def autosave(self) -> None:
+        if self.dirty and self.path is not None and not self._autosave_failed:
+            # One failure is reported once; the next manual save retries.
+            if not self.save():
+                self._autosave_failed = True

@@ -1,0 +1,65 @@
+"""The working area for one Analysis: article and actor lists, the charts, the source view and the evidence list."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.actor_panel import ActorPanel
+from desktop.article_list import ArticleList
+from desktop.evidence_list import EvidenceList
+from desktop.qt_charts import CHARTS, make_chart
+from desktop.source_view import SourceView
+
+
+class Workspace(QWidget):
+    """Every view bound to the same Analysis and SelectionState; rebuilt when a project replaces the Analysis."""
+
+    def __init__(self, analysis, state, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.analysis, self.state = analysis, state
+        self.article_list = ArticleList(analysis, state)
+        self.actor_panel = ActorPanel(analysis, state)
+        self.left = QTabWidget()
+        self.left.setDocumentMode(True)
+        self.left.addTab(self.article_list, "Articles")
+        self.left.addTab(self.actor_panel, "Actors")
+
+        self.charts = QTabWidget()
+        self.charts.setDocumentMode(True)
+        self.chart_widgets: dict[str, QWidget] = {}
+        for title, module, cls in CHARTS:
+            widget = make_chart(title, module, cls, analysis, state)
+            self.chart_widgets[title] = widget
+            self.charts.addTab(widget, title)
+
+        self.source_view = SourceView(analysis, state)
+        self.evidence_list = EvidenceList(analysis, state)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.source_view)
+        self.right.addWidget(self.evidence_list)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.left, self.charts, self.right):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        # Explicit minimums: the panes' own size hints add up to more than a 1280-pixel screen.
+        self.left.setMinimumWidth(200)
+        self.charts.setMinimumWidth(360)
+        self.right.setMinimumWidth(260)
+        self.splitter.setSizes([300, 600, 380])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+    def current_chart(self) -> QWidget | None:
+        return self.charts.currentWidget()
+
+    def show_chart(self, title: str) -> None:
+        widget = self.chart_widgets.get(title)
+        if widget is not None:
+            self.charts.setCurrentWidget(widget)

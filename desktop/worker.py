@@ -1,0 +1,158 @@
+"""The one background worker: loads the language model, then runs `core.pipeline.analyse_articles` off the GUI thread."""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable, Iterator, Sequence
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from core.model import Article
+
+log = logging.getLogger(__name__)
+
+
+def _default_loader():
+    from core.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _default_analyse(articles, pipeline):
+    from core.pipeline import analyse_articles
+
+    return analyse_articles(articles, pipeline)
+
+
+class _Thread(QThread):
+    """Runs queued jobs; signals are emitted from this thread and queued to the GUI thread."""
+
+    def __init__(self, owner: "AnalysisWorker"):
+        super().__init__()
+        self._owner = owner
+
+    def run(self) -> None:
+        self._owner._run_jobs()
+
+
+class AnalysisWorker(QObject):
+    """Analyses articles in one background thread, with progress, per-article results and cancel.
+
+    `analyse()` while a run is going queues the articles for the next run. `cancel()` stops after
+    the article being parsed; results already emitted stay valid, so the analysis stays consistent.
+    `loader` and `analyse_fn` are injectable so tests can drive the worker with fakes.
+    """
+
+    pipeline_loaded = Signal(object)  # core.nlp.Pipeline, once
+    progress = Signal(int, int, str)  # done, total, message
+    result = Signal(object)  # ArticleAnalysis
+    failed = Signal(str)  # a user-facing message (one article, or the whole run)
+    article_failed = Signal(str, str)  # article id, user-facing reason
+    started = Signal(object)  # tuple of article ids in this run
+    finished = Signal(bool)  # True when the run was cancelled
+
+    def __init__(
+        self,
+        loader: Callable[[], object] | None = None,
+        analyse_fn: Callable[[Sequence[Article], object], Iterator] | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._loader = loader or _default_loader
+        self._analyse = analyse_fn or _default_analyse
+        self._pipeline = None
+        self._lock = threading.Lock()
+        self._queue: list[Article] = []
+        self._cancel = threading.Event()
+        self._thread = _Thread(self)
+        # analyse() can land just as the thread decides it has nothing left: restart then.
+        self._thread.finished.connect(self._on_thread_finished)
+
+    # ---- GUI-thread API ------------------------------------------------------------------
+    @property
+    def pipeline(self):
+        return self._pipeline
+
+    @property
+    def busy(self) -> bool:
+        return self._thread.isRunning()
+
+    def load_pipeline(self) -> None:
+        """Start loading the model in the background (a run with no articles)."""
+        self._start()
+
+    def analyse(self, articles: Sequence[Article]) -> None:
+        with self._lock:
+            self._queue.extend(articles)
+        self._start()
+
+    def cancel(self) -> None:
+        """Stop the running analysis and drop anything queued."""
+        with self._lock:
+            self._queue.clear()
+        self._cancel.set()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._thread.wait(msecs)
+
+    def shutdown(self) -> None:
+        """Cancel and wait, for closing the window without a thread left running."""
+        self.cancel()
+        self._thread.wait(10_000)
+
+    def _on_thread_finished(self) -> None:
+        with self._lock:
+            pending = bool(self._queue)
+        if pending:
+            self._start()
+
+    def _start(self) -> None:
+        if not self._thread.isRunning():
+            self._cancel.clear()
+            self._thread.start()
+
+    # ---- worker thread -------------------------------------------------------------------
+    def _run_jobs(self) -> None:
+        if self._pipeline is None:
+            try:
+                self._pipeline = self._loader()
+            except Exception as exc:  # the loader never should raise; never let a thread die silently
+                log.exception("loading the language model failed")
+                self.failed.emit(f"The language model could not be loaded ({type(exc).__name__}).")
+                self.finished.emit(False)
+                return
+            self.pipeline_loaded.emit(self._pipeline)
+        while True:
+            with self._lock:
+                articles, self._queue = self._queue, []
+            if not articles:
+                # A run that only loaded the model still reports `finished`, so waiters wake up.
+                return
+            cancelled = self._run_once(articles)
+            self.finished.emit(cancelled)
+            if cancelled:
+                return
+
+    def _run_once(self, articles: list[Article]) -> bool:
+        self.started.emit(tuple(a.id for a in articles))
+        generator = self._analyse(articles, self._pipeline)
+        try:
+            for step in generator:
+                if self._cancel.is_set():
+                    return True
+                if step.error:
+                    self.failed.emit(step.error)
+                    if 0 < step.done <= len(articles):
+                        self.article_failed.emit(articles[step.done - 1].id, step.error)
+                if step.result is not None:
+                    self.result.emit(step.result)
+                self.progress.emit(step.done, step.total, step.message)
+            return self._cancel.is_set()
+        except Exception as exc:  # the generator reports per-article errors itself; this is a bug
+            log.exception("analysis run failed")
+            self.failed.emit(f"The analysis stopped unexpectedly ({type(exc).__name__}).")
+            return False
+        finally:
+            close = getattr(generator, "close", None)
+            if close is not None:
+                close()

@@ -1,0 +1,155 @@
+"""The article table model on its own (no view), and the list widget's date editing against a real Analysis."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.article_list import (
+    ANALYSING, DONE, EVENTS, FAILED, PUBLISHED, SET_DATE, STATEMENTS, STATUS, TITLE, ArticleList, ArticleRow,
+    ArticleTableModel, rows_for,
+)
+from tests.desktop.conftest import make_analysis
+
+DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+
+
+def model_with(*rows: ArticleRow) -> ArticleTableModel:
+    model = ArticleTableModel()
+    model.set_rows(list(rows))
+    return model
+
+
+ROW = ArticleRow("a1", "Idlib offensive looms", "/data/a1.txt", date(2018, 8, 29), "dateline", 2, 3, 0)
+UNDATED = ArticleRow("a2", "Undated report", "a2.txt", None, n_events=0, n_statements=3, n_unresolved=2)
+
+
+@pytest.mark.parametrize("row, column, expected", [
+    (ROW, TITLE, "Idlib offensive looms"),
+    (ROW, PUBLISHED, "2018-08-29"),
+    (UNDATED, PUBLISHED, SET_DATE),
+    (ROW, EVENTS, "2"),
+    (ROW, STATEMENTS, "3"),
+    (ROW, STATUS, "done"),
+    (ArticleRow("x", "T", "s", None, status=ANALYSING), EVENTS, ""),
+    (ArticleRow("x", "T", "s", None, status=ANALYSING), STATUS, "analysing"),
+    (ArticleRow("x", "T", "s", None, status=FAILED, reason="parser crashed"), STATUS, "failed: parser crashed"),
+])
+def test_display(qapp, row, column, expected):
+    model = model_with(row)
+    assert model.data(model.index(0, column), DISPLAY) == expected
+
+
+def test_set_rows_resets_and_counts(qapp):
+    model = model_with(ROW)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_rows([ROW, UNDATED])
+    assert (model.rowCount(), model.columnCount(), resets) == (2, 6, [1])
+    assert model.row_of("a2") == 1 and model.row_of("nope") == -1
+
+
+def test_only_the_date_is_editable_and_not_for_failed_rows(qapp):
+    model = model_with(ROW, ArticleRow("f", "F", "s", None, status=FAILED))
+    assert model.flags(model.index(0, PUBLISHED)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, TITLE)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(1, PUBLISHED)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_undated_row_is_flagged(qapp):
+    model = model_with(UNDATED)
+    index = model.index(0, PUBLISHED)
+    assert model.data(index, Qt.ItemDataRole.FontRole).italic()
+    assert "No publication date" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(index, EDIT) == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018-08-30", date(2018, 8, 30)),
+    (" 2018-08-30 ", date(2018, 8, 30)),
+    ("", None),
+])
+def test_valid_date_edit_is_reported(qapp, text, expected):
+    model = model_with(ROW)
+    edits = []
+    model.date_edited.connect(lambda aid, day: edits.append((aid, day)))
+    assert model.setData(model.index(0, PUBLISHED), text, EDIT)
+    assert edits == [("a1", expected)]
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2018-02-30", "29/08/2018", "2018-8-29"])
+def test_invalid_date_edit_gets_a_clear_message(qapp, text):
+    model = model_with(ROW)
+    refused, edits = [], []
+    model.edit_refused.connect(refused.append)
+    model.date_edited.connect(lambda *a: edits.append(a))
+    assert not model.setData(model.index(0, PUBLISHED), text, EDIT)
+    assert edits == [] and len(refused) == 1
+    assert text.strip() in refused[0] and "YYYY-MM-DD" in refused[0]
+
+
+def test_same_date_is_not_an_edit(qapp):
+    model = model_with(ROW)
+    edits = []
+    model.date_edited.connect(lambda *a: edits.append(a))
+    assert not model.setData(model.index(0, PUBLISHED), "2018-08-29", EDIT)
+    assert edits == []
+
+
+def test_rows_for_merges_running_and_failed(analysis):
+    pending = make_analysis("new", "New one").article
+    broken = make_analysis("bad", "Broken").article
+    rows = rows_for(analysis, running={"new": pending, "a1": analysis.article("a1")},
+                    failed={"bad": (broken, "parser crashed")})
+    by_id = {r.article_id: r for r in rows}
+    assert [r.article_id for r in rows] == ["a1", "a2", "new", "bad"]
+    assert by_id["a1"].status == ANALYSING and by_id["a2"].status == DONE
+    assert by_id["new"].n_events is None and by_id["bad"].reason == "parser crashed"
+    assert by_id["a2"].n_unresolved == 2 and by_id["a1"].n_statements == 3
+
+
+def test_date_edit_in_the_list_re_resolves_dates(qtbot, analysis, state):
+    widget = ArticleList(analysis, state)
+    qtbot.addWidget(widget)
+    assert not widget.date_banner.isHidden()
+    assert "1 article has no publication date" in widget.date_banner.text
+    row = widget.model.row_of("a2")
+    assert analysis.articles_table().set_index("article_id").loc["a2", "n_unresolved"] == 2
+    assert widget.model.setData(widget.model.index(row, PUBLISHED), "2018-08-29", EDIT)
+    table = analysis.articles_table().set_index("article_id")
+    assert table.loc["a2", "n_unresolved"] == 0
+    assert table.loc["a2", "published"] == date(2018, 8, 29)
+    assert widget.model.data(widget.model.index(widget.model.row_of("a2"), PUBLISHED), DISPLAY) == "2018-08-29"
+    assert widget.date_banner.isHidden()
+    analysis.undo()
+    assert analysis.articles_table().set_index("article_id").loc["a2", "n_unresolved"] == 2
+
+
+def test_invalid_date_in_the_list_shows_a_banner(qtbot, analysis, state):
+    widget = ArticleList(analysis, state)
+    qtbot.addWidget(widget)
+    widget.model.setData(widget.model.index(0, PUBLISHED), "last week", EDIT)
+    assert not widget.error_banner.isHidden()
+    assert "last week" in widget.error_banner.text
+    assert not analysis.can_undo
+
+
+def test_selection_follows_the_state_both_ways(qtbot, analysis, state):
+    widget = ArticleList(analysis, state)
+    qtbot.addWidget(widget)
+    widget.table.selectRow(widget.model.row_of("a2"))
+    assert state.article == "a2"
+    state.set_article("a1")
+    assert widget.selected_ids() == ["a1"]
+
+
+def test_remove_and_reanalyse_requests(qtbot, analysis, state):
+    widget = ArticleList(analysis, state)
+    qtbot.addWidget(widget)
+    widget.table.selectRow(0)
+    with qtbot.waitSignal(widget.remove_requested) as removed:
+        widget.remove_action.trigger()
+    with qtbot.waitSignal(widget.reanalyse_requested) as again:
+        widget.reanalyse_action.trigger()
+    assert removed.args == [["a1"]] and again.args == [["a1"]]

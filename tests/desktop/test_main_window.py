@@ -1,0 +1,231 @@
+"""The main window: empty state, drag-and-drop, bad files, evidence -> source, cancel, undo, projects."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from core.analysis import Analysis
+from core.model import ArticleAnalysis, Sentence
+from core.pipeline import Progress
+from desktop.main_window import MainWindow
+from desktop.settings import Settings
+from desktop.worker import AnalysisWorker
+from tests.desktop.conftest import SEED, make_analysis
+
+ARTICLE_TEXT = "Talks collapse\n\nTurkey said on Monday that talks had collapsed. Russia denied it.\n"
+
+
+def fake_result(article) -> ArticleAnalysis:
+    return ArticleAnalysis(article=article, sentences=(Sentence(article.id, 0, 0, len(article.text), article.text),))
+
+
+def fake_analyse(delay: float = 0.0):
+    def analyse(articles, pipeline):
+        yield Progress(0, len(articles), "start")
+        for i, article in enumerate(articles, 1):
+            time.sleep(delay)
+            yield Progress(i, len(articles), article.title, result=fake_result(article))
+    return analyse
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    def make(analysis=None, delay=0.0, analyse_fn=None):
+        worker = AnalysisWorker(loader=lambda: None, analyse_fn=analyse_fn or fake_analyse(delay))
+        window = MainWindow(analysis, worker=worker, settings=Settings(settings), load_model=False)
+        window.ask_before_discard = False
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        return window
+    yield make
+
+
+def drop_event(paths) -> QDropEvent:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    event._mime = mime  # keep the mime data alive as long as the event
+    return event
+
+
+def test_empty_state_is_shown_at_start(make_window):
+    window = make_window()
+    assert window.stack.currentWidget() is window.empty
+    assert window.empty.isVisible()
+    assert window.empty.sample_button.text() == "Open the sample corpus"
+
+
+def test_dropping_a_file_adds_it(make_window, qtbot, tmp_path):
+    path = tmp_path / "talks.txt"
+    path.write_text(ARTICLE_TEXT, encoding="utf-8")
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        window.dropEvent(drop_event([path]))
+    assert len(window.analysis) == 1
+    assert window.analysis.results()[0].article.title == "Talks collapse"
+    assert window.stack.currentWidget() is window.workspace
+    model = window.workspace.article_list.model
+    assert model.rowCount() == 1 and model.row(0).status == "done"
+    assert window.state.article == window.analysis.article_ids[0]
+    assert window.progress.isHidden() and window.cancel_button.isHidden()
+
+
+def test_drag_without_files_is_refused(make_window):
+    window = make_window()
+    mime = QMimeData()
+    mime.setText("just text")
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert not enter.isAccepted()
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("empty.txt", b"", "holds no text"),
+    ("blob.txt", b"\x00\x01\x02binary\x00" * 50, "binary"),
+    ("picture.png", b"\x89PNG....", ".png"),
+])
+def test_bad_file_shows_a_message_and_keeps_what_was_loaded(make_window, tmp_path, name, content, expected):
+    window = make_window(Analysis([make_analysis()]))
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert window.add_paths([path]) == 0
+    assert not window.load_banner.isHidden()
+    assert name in window.load_banner.text and expected in window.load_banner.text
+    assert window.analysis.article_ids == ["a1"]
+    assert window.stack.currentWidget() is window.workspace
+
+
+def test_duplicates_are_skipped_with_a_note(make_window, qtbot, tmp_path):
+    (tmp_path / "one.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
+    window = make_window()
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        assert window.add_paths([tmp_path]) == 1
+    assert "already in the project" in window.load_banner.text
+    assert window.add_paths([tmp_path / "one.txt"]) == 0
+    assert len(window.analysis) == 1
+
+
+def test_clicking_evidence_highlights_its_sentence(make_window, qtbot):
+    window = make_window(Analysis([make_analysis(), make_analysis("a2", "Second")]))
+    evidence, source = window.workspace.evidence_list, window.workspace.source_view
+    window.state.set_items(["a2:s1", "a1:s2"])
+    entries = evidence.entries()
+    assert [e[0] for e in entries] == ["a1:s2", "a2:s1"]
+    item = evidence.list.item(1)
+    rect = evidence.list.visualItemRect(item)
+    qtbot.mouseClick(evidence.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    sentence = window.analysis.result("a2").sentences[1]
+    assert window.state.sentence == ("a2", 1)
+    assert source.article_id == "a2"
+    assert source.highlighted_range == (sentence.start, sentence.end)
+    selections = source.editor.extraSelections()
+    first = selections[0].cursor
+    assert (first.selectionStart(), first.selectionEnd()) == (sentence.start, sentence.end)
+    assert first.selectedText() == sentence.text
+    # The statement's cue is marked inside the sentence too.
+    marked = {s.cursor.selectedText() for s in selections[1:]}
+    assert "warned against" in marked
+    evidence.step(-1)
+    assert window.state.sentence == ("a1", 2)
+
+
+def test_cancel_keeps_finished_articles(make_window, qtbot):
+    window = make_window(delay=0.05)
+    articles = [make_analysis(f"c{i}", f"Article {i}").article for i in range(20)]
+    window.worker.result.connect(lambda r: window.cancel_analysis() if r.article.id == "c1" else None)
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as finished:
+        window.analyse(articles)
+    assert finished.args == [True]
+    ids = window.analysis.article_ids
+    assert 2 <= len(ids) < 20 and ids == [f"c{i}" for i in range(len(ids))]
+    assert window.workspace.article_list.model.rowCount() == len(ids)
+    assert "Cancelled" in window.status.text()
+    assert window.cancel_button.isHidden()
+
+
+def test_undo_redo_of_a_rename(make_window):
+    window = make_window(Analysis([make_analysis()]))
+    panel = window.workspace.actor_panel
+    row = panel.model.row_of("turkey")
+    panel.model.setData(panel.model.index(row, 0), "Republic of Turkey", Qt.ItemDataRole.EditRole)
+    assert window.analysis.actor_name("turkey") == "Republic of Turkey"
+    assert window.actions["undo"].isEnabled()
+    window.actions["undo"].trigger()
+    assert window.analysis.actor_name("turkey") == "Turkey"
+    assert panel.model.row(panel.model.row_of("turkey")).name == "Turkey"
+    assert window.actions["redo"].isEnabled()
+    window.actions["redo"].trigger()
+    assert panel.model.row(panel.model.row_of("turkey")).name == "Republic of Turkey"
+
+
+def test_save_and_reopen_project(make_window, tmp_path):
+    window = make_window(Analysis([make_analysis()]))
+    window.analysis.rename_actor("turkey", "Türkiye")
+    assert window.project.dirty
+    assert window.project.save(tmp_path / "work")
+    assert window.project.path == tmp_path / "work.standpoint" and not window.project.dirty
+    assert "work" in window.windowTitle()
+    other = make_window()
+    assert other.open_project(tmp_path / "work.standpoint")
+    assert other.analysis.article_ids == ["a1"]
+    assert other.analysis.actor_name("turkey") == "Türkiye"
+    assert other.stack.currentWidget() is other.workspace
+    assert tmp_path / "work.standpoint" in [p for p in other.settings.recent_projects()]
+
+
+def test_corrupt_project_is_a_message_not_a_crash(make_window, tmp_path):
+    bad = tmp_path / "bad.standpoint"
+    bad.write_bytes(b"this is not sqlite")
+    window = make_window(Analysis([make_analysis()]))
+    assert not window.open_project(bad)
+    assert not window.error_banner.isHidden() and "bad.standpoint" in window.error_banner.text
+    assert window.analysis.article_ids == ["a1"]
+    assert bad.read_bytes() == b"this is not sqlite"
+
+
+def test_autosave_writes_when_dirty(make_window, tmp_path):
+    window = make_window(Analysis([make_analysis()]))
+    window.project.save(tmp_path / "auto.standpoint")
+    stamp = (tmp_path / "auto.standpoint").stat().st_mtime_ns
+    window.analysis.hide_actor("russia")
+    time.sleep(0.01)
+    window.project.autosave()
+    assert not window.project.dirty
+    assert (tmp_path / "auto.standpoint").stat().st_mtime_ns != stamp
+
+
+def test_search_selects_matching_sentences(make_window):
+    window = make_window(Analysis([make_analysis()]))
+    window.search.setText("refugees")
+    assert window.search.run() == ["a1:s1"]
+    assert window.state.items == ("a1:s1",)
+    assert window.workspace.evidence_list.entries()[0][0] == "a1:s1"
+
+
+def test_end_to_end_with_the_seed(qtbot, settings, pipeline, tmp_path):
+    """The real pipeline, through the real worker, from a dropped folder to the article list."""
+    window = MainWindow(worker=AnalysisWorker(loader=lambda: pipeline), settings=Settings(settings), load_model=False)
+    window.ask_before_discard = False
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.analysis_finished, timeout=60_000):
+        window.dropEvent(drop_event([SEED.parent]))
+    assert len(window.analysis) == 1
+    row = window.workspace.article_list.model.row(0)
+    assert row.status == "done" and row.published is not None
+    assert row.n_statements > 0
+    assert window.workspace.source_view.editor.toPlainText().startswith("Assad Offensive")
