@@ -47,6 +47,7 @@ class ExceptionHook:
         self.log_file = log_file
         self.shown = 0
         self._active = False
+        self._boxes: list = []  # without a parent window, a dialog lives only as long as we hold it
 
     def __call__(self, exc_type, exc, tb) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
@@ -79,7 +80,8 @@ class ExceptionHook:
             if self.log_file:
                 message += f"\n\nThe details were written to {self.log_file}."
         parent = QApplication.activeWindow()
-        show_error(parent, "Standpoint", message, details=details)
+        self._boxes = [b for b in self._boxes if b.isVisible()]
+        self._boxes.append(show_error(parent, "Standpoint", message, details=details))
 
 
 def _screenshot(window, path: str) -> None:

@@ -1,0 +1,140 @@
+"""The source view: marks from the analysis offsets, date tooltips, the highlighted sentence, astral characters."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from core.analysis import Analysis
+from core.model import TimeExpression
+from desktop.source_view import SourceView, _Offsets, describe_timex
+from tests.desktop.conftest import make_analysis
+
+
+def tx(text="on Wednesday", start=None, end=None, gran="day", certainty="relative", value="2018-08-29", future=False):
+    return TimeExpression("a", 0, 0, len(text), text, "DATE", value, start, end, gran, certainty, future)
+
+
+@pytest.mark.parametrize("timex, first_line", [
+    (tx(start=date(2018, 8, 29), end=date(2018, 8, 30)), "on Wednesday \u2192 Wed 29 Aug 2018"),
+    (tx("on May 7", date(2018, 5, 7), date(2018, 5, 8), certainty="exact"), "on May 7 \u2192 Mon 7 May 2018"),
+    (tx("in August", date(2018, 8, 1), date(2018, 9, 1), "month"), "in August \u2192 August 2018"),
+    (tx("this year", date(2018, 1, 1), date(2019, 1, 1), "year"), "this year \u2192 2018"),
+    (tx("next week", date(2018, 9, 3), date(2018, 9, 10), "week", future=True), "next week \u2192 week of Mon 3 Sep 2018"),
+    (tx("in recent weeks", date(2018, 8, 1), date(2018, 8, 29), "period", "vague"),
+     "in recent weeks \u2192 Wed 1 Aug 2018 \u2013 Tue 28 Aug 2018"),
+    (tx("on Wednesday", certainty="unresolved"), "on Wednesday \u2192 not placed (no publication date to resolve it against)"),
+    (tx("for six months", gran="none", certainty="exact"), "for six months \u2192 not placed (not a point on the calendar)"),
+])
+def test_describe_timex(timex, first_line):
+    assert describe_timex(timex).split("\n")[0] == first_line
+
+
+def test_future_and_certainty_in_the_second_line():
+    text = describe_timex(tx("next week", date(2018, 9, 3), date(2018, 9, 10), "week", future=True, value="2018-W36"))
+    assert text.split("\n")[1] == "resolved from the publication date, after publication (TIMEX3 2018-W36)"
+
+
+@pytest.mark.parametrize("text, offset, expected", [
+    ("plain text", 5, 5),
+    ("a\U0001F600b", 1, 1),
+    ("a\U0001F600b", 2, 3),
+    ("\U0001F600\U0001F600x", 2, 4),
+])
+def test_offsets_count_astral_characters_twice(text, offset, expected):
+    assert _Offsets(text)(offset) == expected
+
+
+def view_for(qtbot, analysis, state):
+    view = SourceView(analysis, state)
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    return view
+
+
+def test_marks_actors_cues_and_dates_with_tooltips(qtbot, state, synthetic):
+    view = view_for(qtbot, Analysis([synthetic]), state)
+    state.set_article("a1")
+    doc = view.editor.document()
+
+    def format_at(offset):
+        cursor = QTextCursor(doc)
+        cursor.setPosition(offset + 1)
+        return cursor.charFormat()
+
+    wednesday = synthetic.timexes[0]
+    assert format_at(wednesday.start).toolTip().startswith("Wednesday \u2192 Wed 29 Aug 2018")
+    turkey = synthetic.mentions[1]
+    assert format_at(turkey.start).toolTip() == "Turkey \u2192 Turkey"
+    cue = synthetic.statements[1].cue
+    assert format_at(cue.start).fontItalic()
+    assert format_at(cue.start).toolTip() == "Turkey \u2014 warned against \u2014 oppose"
+    assert view.title.text() == "Idlib offensive looms"
+    assert "Wed 29 Aug 2018" in view.meta.text()
+
+
+def test_selected_sentence_is_highlighted_and_follows_corrections(qtbot, state, synthetic):
+    analysis = Analysis([synthetic])
+    view = view_for(qtbot, analysis, state)
+    state.set_sentence("a1", 2)
+    sentence = synthetic.sentences[2]
+    assert view.highlighted_range == (sentence.start, sentence.end)
+    selections = view.editor.extraSelections()
+    assert selections[0].cursor.selectedText() == sentence.text
+    analysis.rename_actor("turkey", "T\u00fcrkiye")
+    cursor = QTextCursor(view.editor.document())
+    cursor.setPosition(synthetic.mentions[1].start + 1)
+    assert cursor.charFormat().toolTip() == "Turkey \u2192 T\u00fcrkiye"
+    assert view.highlighted_range == (sentence.start, sentence.end)
+
+
+def test_rejected_statement_loses_its_cue_mark(qtbot, state, synthetic):
+    analysis = Analysis([synthetic])
+    view = view_for(qtbot, analysis, state)
+    state.set_article("a1")
+    analysis.set_polarity("a1:s1", "rejected")
+    cursor = QTextCursor(view.editor.document())
+    cursor.setPosition(synthetic.statements[1].cue.start + 1)
+    assert not cursor.charFormat().fontItalic()
+
+
+def test_undated_article_marks_unresolved_dates(qtbot, state):
+    undated = make_analysis("u", "Undated", published=None)
+    view = view_for(qtbot, Analysis([undated]), state)
+    state.set_article("u")
+    cursor = QTextCursor(view.editor.document())
+    cursor.setPosition(undated.timexes[0].start + 1)
+    assert "not placed" in cursor.charFormat().toolTip()
+    assert "no publication date" in view.meta.text()
+
+
+def test_astral_characters_keep_highlights_aligned(qtbot, state, synthetic):
+    emoji_title = "Talks \U0001F4AC collapse"
+    result = make_analysis("e", emoji_title)
+    view = view_for(qtbot, Analysis([result]), state)
+    state.set_sentence("e", 1)
+    selections = view.editor.extraSelections()
+    assert selections[0].cursor.selectedText() == result.sentences[1].text
+
+
+def test_removed_article_clears_the_view(qtbot, state, analysis):
+    view = view_for(qtbot, analysis, state)
+    state.set_article("a2")
+    analysis.remove("a2")
+    assert view.article_id is None and view.editor.toPlainText() == ""
+    assert view.highlighted_range is None
+
+
+def test_unknown_article_is_ignored(qtbot, state, analysis):
+    view = view_for(qtbot, analysis, state)
+    state.set_article("missing")
+    assert view.article_id is None
+
+
+def test_offsets_of_real_text_match(qtbot, state, synthetic):
+    text = synthetic.article.text
+    view = view_for(qtbot, Analysis([replace(synthetic)]), state)
+    state.set_article("a1")
+    assert view.editor.toPlainText() == text
