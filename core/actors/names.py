@@ -267,6 +267,10 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
     initial = sentence_initial(words, i, sent_starts)
     if pos and initial and pos[i] not in ("PROPN", "") and j - i > 1:
         i += 1  # "Later Lavrov said": the tagger knows "Later" is no name
+    while i < j and words[i].text.lower() in _GLUE and not words[i].text[:1].isupper():
+        i += 1  # "Shares of Apple Inc." lost "Shares": "of" cannot start a name ("De Mistura" can)
+    while j > i and words[j - 1].text.lower() in _GLUE:
+        j -= 1
     if labels[i] != "ORG":
         i = strip_titles(words, i, j, table)
     if i >= j or (j - i == 1 and tuple([words[i].text.lower()]) in table.titles):
