@@ -141,6 +141,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
     sents = _sentence_starts(doc)
     sent_starts = [s for s, _ in sents]
     ents = _ents(doc)
+    parsed = doc.has_annotation("DEP")
     out: list[TimeExpression] = []
     ctx = N.Context(dct=dct, ref=(dct, "day") if dct else None)
     quarter_sent = -9
@@ -148,7 +149,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
         si = max(0, bisect_right(sent_starts, c.start) - 1)
         s_start, s_end = sents[si]
         ctx.quarter_near = si - quarter_sent <= 1 or "quarter" in text[s_start:s_end].lower()
-        ctx.tense = clause_tense(doc, c.start, c.end, s_start, s_end)
+        ctx.tense = clause_tense(doc, c.start, c.end, s_start, s_end, parsed, text)
         ctx.before = text[max(0, c.start - 30):c.start]
         ctx.after = text[c.end:c.end + 30]
         r = _read(c, ctx)

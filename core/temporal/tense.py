@@ -57,11 +57,20 @@ def _from_tree(span) -> str | None:
 _FUTURE_PREP = re.compile(r"(?:\buntil|\btill|\bas\s+soon\s+as|\bas\s+early\s+as|\bno\s+later\s+than|\bstarting)\s+(?:on\s+|next\s+)?$", re.I)
 
 
-def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
-    """PAST, FUTURE or None for the clause holding doc.text[start:end]."""
-    if _FUTURE_PREP.search(doc.text[max(sent_start, start - 25):start]):
+def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int, parsed: bool | None = None,
+                 text: str | None = None) -> str | None:
+    """PAST, FUTURE or None for the clause holding doc.text[start:end].
+
+    `parsed` says whether the doc has a dependency parse; pass it when calling in a loop, since
+    `doc.has_annotation` walks every token; likewise `text`, since `doc.text` is rebuilt on each access.
+    """
+    if text is None:
+        text = doc.text
+    if _FUTURE_PREP.search(text[max(sent_start, start - 25):start]):
         return FUTURE  # "postponed until Tuesday", "as soon as Friday"
-    if doc.has_annotation("DEP"):
+    if parsed is None:
+        parsed = doc.has_annotation("DEP")
+    if parsed:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             found = _from_tree(span)
@@ -69,5 +78,4 @@ def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int) -> s
                 return found
             if span.root.head.pos_ in ("VERB", "AUX"):
                 return None
-    text = doc.text
     return _lexical(text[sent_start:start], text[end:sent_end])

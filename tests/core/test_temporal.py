@@ -257,3 +257,11 @@ KNOWN_GAPS = [
 @pytest.mark.parametrize("sentence,phrase,value", KNOWN_GAPS)
 def test_known_gaps(nlp, sentence, phrase, value):
     assert _one(nlp, sentence, phrase).value == value
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "x" * 500,
+                                  "Feb. 30, 2018, 31/02/2018, 2018-02-30, Q5 2018, the 45th century and 25:99 p.m."])
+def test_odd_text_never_crashes(blank_nlp, text):
+    found = find_timexes(blank_nlp(text), DCT, "odd")
+    assert all(text[t.start:t.end] == t.text for t in found)
+    assert all(t.interval_start is None or t.interval_start < t.interval_end for t in found)
