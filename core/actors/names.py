@@ -271,8 +271,12 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
         i += 1  # "Shares of Apple Inc." lost "Shares": "of" cannot start a name ("De Mistura" can)
     while j > i and words[j - 1].text.lower() in _GLUE:
         j -= 1
+    if tuple(w.text.lower() for w in words[i:j]) in table.titles:
+        return None  # "Secretary of State" on its own
     if labels[i] != "ORG":
         i = strip_titles(words, i, j, table)
+        while i < j and words[i].text.lower() in _GLUE and not words[i].text[:1].isupper():
+            i += 1
     if i >= j or (j - i == 1 and tuple([words[i].text.lower()]) in table.titles):
         return None
     text = _joined(words, i, j)

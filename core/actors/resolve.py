@@ -47,7 +47,7 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
 
     cands = scan.match_aliases(words, table, blocked, headline)
     scan.widen_state_nouns(cands, words, table, country_ids)
-    cands = _settle_overlaps(cands)
+    cands = scan.absorb_group_nouns(_settle_overlaps(cands), table)
     taken = [False] * len(words)
     for c in cands:
         for k in range(c.wstart, c.wend):

@@ -189,7 +189,7 @@ def widen_state_nouns(found: list[Candidate], words: list[Word], table: AliasTab
                       country_ids: set[str]) -> None:
     """ "Syrian government forces" names Syria's side; "Syrian opposition" the opposition group."""
     for cand in found:
-        if cand.actor_id not in country_ids or cand.via not in ("nationality", "name", "alias"):
+        if cand.actor_id not in country_ids or cand.via not in ("nationality", "name", "alias", "capital"):
             continue
         j = cand.wend
         if j + 1 < len(words) and words[j].text == "-" and words[j + 1].text.lower() in _SUFFIXES:
@@ -203,6 +203,8 @@ def widen_state_nouns(found: list[Candidate], words: list[Word], table: AliasTab
             if role is None:
                 continue
             if role == "state":
+                if cand.via == "capital" and j == cand.wend:
+                    break  # "Damascus government" is rare; "Tehran's foreign ministry" is the pattern
                 cand.wend = j + size
                 cand.state_role = True
             elif cand.via == "nationality" and j == cand.wend:
@@ -210,3 +212,17 @@ def widen_state_nouns(found: list[Candidate], words: list[Word], table: AliasTab
                 cand.actor_id = role
                 cand.via = "group"
             break
+
+
+def absorb_group_nouns(found: list[Candidate], table: AliasTable) -> list[Candidate]:
+    """ "Houthi rebels", "Islamic State militants": the named group, not generic rebels beside it."""
+    kept: list[Candidate] = []
+    for cand in found:
+        prev = kept[-1] if kept else None
+        actor = table.actor(prev.actor_id) if prev else None
+        if prev is not None and actor is not None and actor.kind == "armed-group" and cand.via == "group" \
+                and cand.wstart == prev.wend:
+            prev.wend = cand.wend
+            continue
+        kept.append(cand)
+    return kept
