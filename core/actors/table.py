@@ -231,6 +231,23 @@ def build_table(user_table: Path | None = None) -> AliasTable:
     return table
 
 
+def add_user_alias(path: Path, alias: str, actor_id: str, name: str = "", kind: str = "",
+                   affiliation: str = "", via: str = "alias") -> None:
+    """Append one row to a user's alias CSV (created with its header if missing).
+
+    For the GUI's "this is also X" / "this is not an actor" actions: pass actor_id "-" to block.
+    Re-analysing with `load_alias_table(path)` applies it.
+    """
+    path = Path(path)
+    new = not path.exists() or path.stat().st_size == 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        if new:
+            writer.writerow(ALIAS_COLUMNS)
+        writer.writerow([alias.strip(), actor_id.strip(), name, kind, affiliation or "", via])
+
+
 @lru_cache(maxsize=1)
 def _default_table() -> AliasTable:
     return build_table()

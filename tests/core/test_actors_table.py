@@ -6,7 +6,7 @@ import csv
 import pycountry
 import pytest
 
-from core.actors import load_alias_table, slugify
+from core.actors import add_user_alias, find_actors, load_alias_table, slugify
 from core.actors.table import build_table, surname_key, tokens_of
 from core.resources import resource_path
 
@@ -131,3 +131,13 @@ def test_slugify(name, slug):
 ])
 def test_surname_key(name, key):
     assert surname_key(name) == key
+
+
+def test_add_user_alias_round_trips_through_load(tmp_path, blank_nlp):
+    path = tmp_path / "user" / "aliases.csv"
+    add_user_alias(path, "Tiger Forces", "tiger-forces", "Tiger Forces", "armed-group", "syria", "name")
+    add_user_alias(path, "Observatory", "-")
+    table = load_alias_table(path)
+    _, mentions = find_actors(blank_nlp("The Tiger Forces advanced, the Observatory said."), "u", table)
+    assert [(m.text, m.actor_id) for m in mentions] == [("Tiger Forces", "tiger-forces")]
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "alias,actor_id,name,kind,affiliation,via"
