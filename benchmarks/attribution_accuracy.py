@@ -10,7 +10,6 @@ verb lemma, how often it is an annotated cue), then evaluates on dev.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import json
 import sys
@@ -111,35 +110,76 @@ def error_report(gold: dict, pred: dict, n: int) -> None:
         print(f"  {cue!r:18} gold={g!r:40.40} pred={p!r:.40}")
 
 
-def learn(train: list[dict], nlp, out_path: Path, min_count: int = 4, min_share: float = 0.35) -> None:
-    """Counts, per verb lemma in TRAIN, how often it heads an annotated cue; keeps the frequent ones."""
-    cue_hits, seen = Counter(), Counter()
+def fit_logistic(X: list[list[str]], y: list[int], n_classes: int = 2, min_count: int = 3, iters: int = 600,
+                 lr: float = 1.0, l2: float = 2e-6, prune: float = 0.05) -> dict:
+    """Multinomial logistic regression over string features (AdaGrad, full batch, numpy only).
+
+    Returns {class index: {feature: weight}} (one table for a binary model: class 1 vs 0)."""
+    import numpy as np
+
+    counts = Counter(f for fs in X for f in fs)
+    vocab = {f: k for k, f in enumerate(f for f, c in counts.items() if c >= min_count)}
+    rows, cols = [], []
+    for r, fs in enumerate(X):
+        for f in fs:
+            j = vocab.get(f)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+    rows, cols = np.array(rows), np.array(cols)
+    n, m = len(X), len(vocab)
+    k = 1 if n_classes == 2 else n_classes
+    Y = np.zeros((n, k))
+    yy = np.array(y)
+    if k == 1:
+        Y[:, 0] = yy
+    else:
+        Y[np.arange(n), yy] = 1.0
+    W = np.zeros((m, k))
+    G = np.zeros((m, k))
+    for _ in range(iters):
+        Z = np.zeros((n, k))
+        for c in range(k):
+            Z[:, c] = np.bincount(rows, weights=W[cols, c], minlength=n)
+        if k == 1:
+            P = 1 / (1 + np.exp(-np.clip(Z, -30, 30)))
+        else:
+            Z -= Z.max(axis=1, keepdims=True)
+            P = np.exp(Z)
+            P /= P.sum(axis=1, keepdims=True)
+        D = P - Y
+        grad = np.stack([np.bincount(cols, weights=D[rows, c], minlength=m) for c in range(k)], axis=1) / n + l2 * W
+        G += grad ** 2
+        W -= lr * grad / (np.sqrt(G) + 1e-8)
+    inv = {j: f for f, j in vocab.items()}
+    return {c: {inv[j]: round(float(W[j, c]), 4) for j in range(m) if abs(W[j, c]) >= prune} for c in range(k)}
+
+
+def learn_weights(train: list[dict], nlp, out_path: Path) -> None:
+    """Logistic cue weights from TRAIN: every candidate token, positive when it heads a gold cue."""
+    from core.statements import cuemodel
+    from core.statements.cues import lemma_and_kind
+    from core.statements.lexicon import load
+
+    lex = load()
+    X, y = [], []
     for rec, doc in zip(train, nlp.pipe((r["text"] for r in train), batch_size=16)):
-        cue_starts = set()
+        heads = set()
         for a in rec.get("attributions", []):
             cue = a.get("cue")
-            if cue:
-                for frag in cue.get("fragments") or [[cue["start"], cue["end"]]]:
-                    cue_starts.update(range(frag[0], frag[1]))
+            span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand") if cue else None
+            if span is not None:
+                heads.add(span.root.i)
         for tok in doc:
-            if tok.pos_ != "VERB":
-                continue
-            lemma = tok.lemma_.lower()
-            seen[lemma] += 1
-            if tok.idx in cue_starts:
-                cue_hits[lemma] += 1
-    rows = []
-    for lemma, hits in cue_hits.items():
-        share = hits / seen[lemma]
-        if hits >= min_count and share >= min_share and lemma.isalpha():
-            rows.append((lemma, round(share, 3), hits, seen[lemma]))
-    rows.sort(key=lambda r: -r[2])
-    with out_path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["lemma", "share", "cue_count", "verb_count", "kind", "needs"])
-        for lemma, share, hits, total in rows:
-            w.writerow([lemma, share, hits, total, "speech", "clause"])
-    print(f"learned {len(rows)} cue lemmas from {len(train)} train docs -> {out_path}")
+            if cuemodel.is_candidate(tok):
+                lemma, kind = lemma_and_kind(tok, lex)
+                X.append(cuemodel.features(tok, lemma, kind))
+                y.append(int(tok.i in heads))
+    weights = fit_logistic(X, y)[0]
+    out_path.write_text(json.dumps({"about": "logistic weights over cue features, learned from PolNeAR train "
+                                             "(benchmarks/attribution_accuracy.py --learn)",
+                                    "weights": weights}, indent=0, sort_keys=True), encoding="utf-8")
+    print(f"learned {len(weights)} cue feature weights from {len(train)} train docs -> {out_path}")
 
 
 def main(argv=None) -> int:
@@ -159,10 +199,10 @@ def main(argv=None) -> int:
     if args.learn:
         from core.resources import resource_path
 
-        learn(_read(args.data / "attribution_train_polnear.jsonl"), nlp, resource_path("stance", "learned_cues.csv"))
-        from core.statements import lexicon
+        learn_weights(_read(args.data / "attribution_train_polnear.jsonl"), nlp, resource_path("stance", "cue_weights.json"))
+        from core.statements import cuemodel
 
-        lexicon.load.cache_clear()
+        cuemodel.weights.cache_clear()
     gold_records = _read(args.data / "attribution_dev_polnear.jsonl")
     if args.limit:
         gold_records = gold_records[: args.limit]

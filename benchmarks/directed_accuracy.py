@@ -5,13 +5,12 @@
 Each record marks two entities; those spans are the task's input, so they are passed to
 find_statements as the mentions "e1" and "e2" (the label fields are never read for prediction).
 A statement's source and target are written as the span of the mention they were resolved to.
-`--learn` re-derives resources/stance/directed_lexicon.csv from directed_train.jsonl (per-lemma
-counts of the words that link the two entities), then evaluates on dev.
+`--learn` re-derives resources/stance/directed_weights.json from directed_train.jsonl (logistic
+weights over the words that link the two entities and their roles), then evaluates on dev.
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import json
 import sys
@@ -69,46 +68,59 @@ def predict(records, docs):
     return out, stmt_s
 
 
-def learn(train: list[dict], docs, out_path: Path, min_count: int = 3) -> None:
-    """Per lemma on the dependency path between the two entities: how often the pair is positive,
-    negative or neutral, and how often the stance runs from the entity on the subject side."""
-    from core.statements.relations import linking_words
+def examples(records, docs, lex):
+    """Polarity and direction training examples for the linked entity pairs of `records`."""
+    from core.statements.relations import direction_features, head_of, link, polarity_features
 
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for rec, doc in zip(train, docs):
+    pol_x, pol_y, dir_x, dir_y = [], [], [], []
+    for rec, doc in zip(records, docs):
+        m1, m2 = mentions_for(rec)
+        got = link(doc, m1, m2)
+        if got is None:
+            continue
+        a, b, found, toks, extra = got
         label = rec["label_name"]
-        pol = "neutral" if label == "neutral" else label.split("(")[0]
-        words = linking_words(doc, mentions_for(rec))
-        for lemma in set(words):
-            counts[lemma][pol] += 1
-    rows = []
-    for lemma, c in counts.items():
-        n = sum(c.values())
-        if n >= min_count:
-            rows.append((lemma, c["positive"], c["negative"], c["neutral"]))
-    rows.sort(key=lambda r: -(r[1] + r[2] + r[3]))
-    with out_path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["lemma", "positive", "negative", "neutral"])
-        w.writerows(rows)
-    print(f"learned {len(rows)} linking lemmas from {len(train)} train sentences -> {out_path}")
+        pol_x.append(polarity_features(a, b, found, toks, extra, lex))
+        pol_y.append(0 if label == "neutral" else 1 if label.startswith("positive") else 2)
+        if label != "neutral":
+            e1_first = a.i == head_of(doc, m1).i
+            dir_x.append(direction_features(a, b, found))
+            dir_y.append(int(("e1->e2" in label) == e1_first))
+    return pol_x, pol_y, dir_x, dir_y
+
+
+def learn(train: list[dict], docs, out_path: Path) -> None:
+    """Logistic weights for link polarity (neutral/support/oppose) and direction, from TRAIN."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from attribution_accuracy import fit_logistic
+    from core.statements.lexicon import load
+
+    pol_x, pol_y, dir_x, dir_y = examples(train, docs, load())
+    pol = fit_logistic(pol_x, pol_y, n_classes=3, iters=400)
+    dirw = fit_logistic(dir_x, dir_y, iters=400)
+    out_path.write_text(json.dumps({
+        "about": "logistic weights: polarity classes 0 neutral, 1 support, 2 oppose; direction 0 = from the "
+                 "earlier mention; learned from directed_train.jsonl (benchmarks/directed_accuracy.py --learn)",
+        "polarity": {str(k): v for k, v in pol.items()}, "direction": {"0": dirw[0]}}, indent=0, sort_keys=True),
+        encoding="utf-8")
+    print(f"learned link weights from {len(pol_x)} linked train pairs ({len(dir_x)} with a direction) -> {out_path}")
 
 
 def error_report(gold_records, pred, scorer, n: int) -> None:
     conf = Counter()
-    examples = defaultdict(list)
+    shown = defaultdict(list)
     for g in gold_records:
         p = scorer.predict(g, pred.get(g["id"]))
         conf[(g["label_name"], p)] += 1
-        if p != g["label_name"] and len(examples[(g["label_name"], p)]) < 3:
-            examples[(g["label_name"], p)].append(g["raw"][:160])
+        if p != g["label_name"] and len(shown[(g["label_name"], p)]) < 3:
+            shown[(g["label_name"], p)].append(g["raw"][:160])
     labels = scorer.LABELS
     print("\nconfusion (rows gold, columns predicted):")
     print(" " * 18 + "".join(f"{lab[:12]:>14}" for lab in labels))
     for g in labels:
         print(f"{g:18}" + "".join(f"{conf[(g, p)]:>14}" for p in labels))
     if n:
-        for (g, p), exs in sorted(examples.items(), key=lambda kv: -conf[kv[0]])[:n]:
+        for (g, p), exs in sorted(shown.items(), key=lambda kv: -conf[kv[0]])[:n]:
             print(f"\n{g} -> {p} ({conf[(g, p)]}):")
             for e in exs:
                 print("   ", e)
@@ -128,11 +140,11 @@ def main(argv=None) -> int:
     nlp = load_pipeline().nlp
     if args.learn:
         from core.resources import resource_path
-        from core.statements import lexicon
-
         train = _read(args.data / "directed_train.jsonl")
-        learn(train, nlp.pipe((r["text"] for r in train), batch_size=64), resource_path("stance", "directed_lexicon.csv"))
-        lexicon.load.cache_clear()
+        learn(train, nlp.pipe((r["text"] for r in train), batch_size=64), resource_path("stance", "directed_weights.json"))
+        from core.statements import relations
+
+        relations.learned_weights.cache_clear()
     records = _read(args.data / "directed_dev.jsonl")
     if args.limit:
         records = records[: args.limit]

@@ -14,9 +14,10 @@ __all__ = ["find_statements"]
 
 def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "") -> list[Statement]:
     """Statements in `doc`, in text order; degrades to cue-word patterns when `doc` has no parse."""
-    from core.statements.extract import resolve_pronouns, statements_in_sentence
+    from core.statements.extract import dash_quotes, resolve_pronouns, statements_in_sentence
     from core.statements.fallback import find_fallback
     from core.statements.lexicon import load
+    from core.statements.relations import pair_statements
 
     lex = load()
     mentions = tuple(mentions)
@@ -25,7 +26,15 @@ def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "")
             return []
         return find_fallback(doc, mentions, article_id, lex)
     out: list[Statement] = []
+    sent_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
-        out.extend(statements_in_sentence(sent, index, lex, mentions, article_id))
+        found = statements_in_sentence(sent, index, lex, mentions, article_id)
+        out.extend(found)
+        sent_of.update((i, index) for i in range(sent.start, sent.end))
+        if len(mentions) >= 2:
+            taken = {(s.source_actor, s.target_actor) for s in found
+                     if s.source_actor and s.target_actor and s.polarity != "neutral"}
+            out.extend(pair_statements(sent, index, lex, mentions, article_id, taken))
+    out.extend(dash_quotes(doc, sent_of, mentions, article_id))
     out = resolve_pronouns(out, mentions)
     return sorted(out, key=lambda s: (s.sentence_index, s.cue.start))

@@ -1,7 +1,7 @@
 """Finds who holds a cue (source) and what they hold (content) from the dependency parse."""
 from __future__ import annotations
 
-from core.statements.cues import CLAUSE_DEPS, QUOTES, RECEIVING_VERBS, Cue
+from core.statements.cues import CLAUSE_DEPS, QUOTES, RECEIVING_VERBS, Cue, line_start
 
 SUBJ = ("nsubj", "csubj", "expl")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
@@ -38,7 +38,7 @@ def source_head(cue: Cue):
         return next((g for g in cue.prep.children if g.dep_ == "pobj"), None)
     if cue.form == "colon":
         doc, sent = tok.doc, tok.sent
-        left = [t for t in doc[sent.start:tok.i] if not t.is_space and not t.is_punct]
+        left = [t for t in doc[line_start(tok, sent):tok.i] if not t.is_space and not t.is_punct]
         return max(left, key=lambda t: len(list(t.children)) + (t.dep_ == "ROOT")) if left else None
     if cue.form == "noun":
         return _noun_source(cue)

@@ -27,6 +27,7 @@ class Cue:
     prep: object = None  # the preposition whose object is the target
     light: object = None  # light verb governing a noun cue
     score: float | None = None  # learned probability that this is an attribution cue
+    weak: bool = False  # a stance cue the learned model doubts: it must name what it is about
 
 
 def _prep_child(tok, preps: set[str]):
@@ -125,11 +126,23 @@ def according_cue(tok, lex: Lexicon) -> Cue | None:
     return Cue(tok, entry, "according", [tok, nxt], prep=nxt)
 
 
+def line_start(tok, sent) -> int:
+    """Index of the first token of `tok`'s line within its sentence."""
+    doc, start = sent.doc, tok.i
+    while start > sent.start and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return start
+
+
 def colon_cue(tok, sent) -> Cue | None:
     """ "Trump: 'We will win.'", "WALLACE: Let's start" — a short name opening the line, then a colon."""
-    if tok.text != ":" or tok.i - sent.start > 6 or tok.i - sent.start < 1:
+    if tok.text != ":":
         return None
-    left = [t for t in sent.doc[sent.start:tok.i] if not (t.is_space or t.is_punct)]
+    doc = sent.doc
+    start = line_start(tok, sent)
+    if tok.i - start > 7 or tok.i - start < 1:
+        return None
+    left = [t for t in doc[start:tok.i] if not (t.is_space or t.is_punct)]
     if not left or len(left) > 4 or not all(t.text[:1].isupper() for t in left):
         return None
     if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in left):
@@ -190,8 +203,11 @@ def find_cues(sent, lex: Lexicon) -> list[Cue]:
             score = cuemodel.probability(cuemodel.features(tok, lemma, kind), weights)
             if cue is None:
                 cue = _learned_cue(tok, lex) if score >= MIN_SCORE else None
-            elif _filtered(cue) and score < MIN_SCORE:
-                cue = None
+            elif score < MIN_SCORE:
+                if _filtered(cue):
+                    cue = None
+                elif cue.form not in ("colon", "according"):
+                    cue.weak = True
             if cue is not None:
                 cue.score = score
         if cue is not None:

@@ -5,7 +5,7 @@ from typing import Sequence
 
 from core.model import Mention, Statement
 from core.statements import attribution, stance, targets
-from core.statements.cues import MIN_SCORE, Cue, find_cues
+from core.statements.cues import Cue, find_cues
 from core.statements.lexicon import Lexicon
 from core.statements.spans import char_span, mention_at, overlaps, phrase_range, tokens_span
 
@@ -110,7 +110,7 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         return None
     if kind == "action" and tgt is None:
         return None
-    if cue.score is not None and cue.score < MIN_SCORE and not _names_something(tgt, topic, mentions, target_span):
+    if cue.weak and not _names_something(tgt, topic, mentions, target_span):
         # A stance word that is rarely an attribution needs an actor or an issue to be about:
         # keeps "Ankara fears a major offensive", drops "I want to ask you".
         return None
@@ -158,4 +158,48 @@ def resolve_pronouns(statements: list[Statement], mentions: Sequence[Mention]) -
         if actor is not None:
             out[k] = replace(st, source_actor=actor, confidence=round(st.confidence * 0.9, 2))
             last_actor, last_sentence = actor, st.sentence_index
+    return out
+
+
+_DASHES = {"―", "—", "–", "--"}
+_CLOSE = {"”", '"', "’"}
+_OPEN = {"“", '"', "‘"}
+
+
+def dash_quotes(doc, sent_of: dict[int, int], mentions: Sequence[Mention], article_id: str) -> list[Statement]:
+    """ "“…” ― Sonya Herridge": a quote signed with a dash and a name, as in collected reactions."""
+    out = []
+    for tok in doc:
+        if tok.i == 0 or not tok.text or tok.text[-1] not in "―—–-" or tok.text.rstrip("―—–-") not in _CLOSE | {""}:
+            continue
+        if tok.text.rstrip("―—–-"):  # "”―" as one token
+            k = tok.i
+        else:
+            k = tok.i - 1
+            while k >= 0 and doc[k].is_space:
+                k -= 1
+            if k < 0 or doc[k].text not in _CLOSE:
+                continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+            j += 1
+        name = []
+        while j < len(doc) and len(name) < 6 and not doc[j].is_space and "\n" not in doc[j].whitespace_ \
+                and (doc[j].text[:1].isupper() or doc[j].text in (".", "-") or doc[j].pos_ == "PROPN"):
+            name.append(doc[j])
+            j += 1
+        if "\n" in (doc[j].whitespace_ if j < len(doc) else "") and j < len(doc) and doc[j].text[:1].isupper():
+            name.append(doc[j])
+        while name and name[-1].is_punct:
+            name.pop()
+        if not name or not name[0].text[:1].isupper():
+            continue
+        start = k - 1
+        while start > 0 and k - start < 400 and doc[start].text not in _OPEN:
+            start -= 1
+        source = tokens_span(name)
+        out.append(Statement(
+            article_id=article_id, sentence_index=sent_of.get(tok.i, 0), cue=tokens_span([tok]),
+            source=source, source_actor=mention_at(mentions, source, name[-1]),
+            content=char_span(doc, start, k + 1), polarity="neutral", confidence=0.6, kind="speech"))
     return out

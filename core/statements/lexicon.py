@@ -33,8 +33,6 @@ class Lexicon:
     topic_nouns: dict[str, str]  # lemma or lemma phrase -> topic
     topic_verbs: dict[str, str]
     modality: dict
-    # lemma -> learned share of occurrences that are attribution cues (from PolNeAR train counts)
-    learned: dict[str, float]
 
     def verb(self, lemma: str, prep: str = "") -> CueEntry | None:
         return self.verbs.get((lemma, prep))
@@ -78,12 +76,6 @@ def load() -> Lexicon:
     for row in _read_csv("stance", "cue_verbs.csv"):
         e = CueEntry(row["lemma"], row.get("prep") or "", row["kind"], row["polarity"], row.get("needs") or "any")
         verbs[(e.lemma, e.prep)] = e
-    learned: dict[str, float] = {}
-    for row in _read_csv("stance", "learned_cues.csv"):
-        learned[row["lemma"]] = float(row["share"])
-        key = (row["lemma"], "")
-        if key not in verbs and row.get("kind"):
-            verbs[key] = CueEntry(row["lemma"], "", row["kind"], "neutral", row.get("needs") or "clause")
     nouns = {r["lemma"]: CueEntry(r["lemma"], r.get("prep") or "", r["kind"], r["polarity"],
                                   possessor=r.get("possessor") or "source")
              for r in _read_csv("stance", "cue_nouns.csv")}
@@ -106,4 +98,4 @@ def load() -> Lexicon:
         for verb in group.get("verbs", ()):
             topic_verbs.setdefault(verb, name)
     modality = json.loads(resource_path("stance", "modality.json").read_text(encoding="utf-8"))
-    return Lexicon(verbs, verb_lemmas, nouns, adjectives, forms, topic_nouns, topic_verbs, modality, learned)
+    return Lexicon(verbs, verb_lemmas, nouns, adjectives, forms, topic_nouns, topic_verbs, modality)
