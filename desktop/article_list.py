@@ -16,7 +16,10 @@ from desktop.qt_banner import Banner
 from desktop.qt_palette import error_color
 
 TITLE, SOURCE, PUBLISHED, EVENTS, STATEMENTS, STATUS = range(6)
-HEADERS = ("Title", "Source", "Published", "Events", "Statements", "Status")
+# Short headers keep the list pane narrow; the tooltips say what each column counts.
+HEADERS = ("Title", "Source", "Published", "Events", "Stmts", "Status")
+HEADER_TIPS = ("", "The file or page the article came from", "Publication date (double-click to edit)",
+               "Dated events found", "Statements (who says what) found", "Analysis status")
 SET_DATE = "set date"
 ANALYSING, DONE, FAILED, QUEUED = "analysing", "done", "failed", "queued"
 
@@ -95,6 +98,8 @@ class ArticleTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section] or None
         return None
 
     def flags(self, index: QModelIndex):

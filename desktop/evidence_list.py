@@ -1,17 +1,76 @@
 """The evidence list: the sentences behind the selected items, with next/previous and stance/date corrections."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+import html
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget,
+    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QStyle, QStyledItemDelegate,
+    QStyleOptionViewItem, QToolButton, QVBoxLayout, QWidget,
 )
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole  # (item id, kind, article id, sentence index)
+from desktop.qt_palette import accent
+
+# Support blue and oppose red, as in the matrix's diverging colours.
+TONE_HUES = {"support": 215, "oppose": 0, "event": 30}
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole  # (item ids, article id, sentence index)
+LABELS_ROLE = Qt.ItemDataRole.UserRole + 1  # [(label, tone)] with tone support/oppose/neutral/event
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the article title, when entries come from several articles
 POLARITY_ACTIONS = (
     ("Mark as &support", "support"), ("Mark as &oppose", "oppose"), ("Mark as &neutral", "neutral"),
     ("&Reject: not a stance", "rejected"), ("Restore &detected stance", None),
 )
+
+
+class EvidenceDelegate(QStyledItemDelegate):
+    """Draws an entry as coloured bold labels over the wrapped sentence (rich text from palette colours)."""
+
+    PAD = 6
+
+    def _document(self, option, index, width: float) -> QTextDocument:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text = pal.color(text_role).name()
+        lines = []
+        for label, tone in index.data(LABELS_ROLE) or ():
+            hue = TONE_HUES.get(tone)
+            color = text if selected or hue is None else accent(hue, pal).name()
+            lines.append(f'<div style="color:{color}; font-weight:600">{html.escape(label)}</div>')
+        lines.append(f'<div style="color:{text}">{html.escape(index.data(Qt.ItemDataRole.DisplayRole) or "")}</div>')
+        title = index.data(TITLE_ROLE)
+        if title:
+            muted = text if selected else pal.color(QPalette.ColorRole.PlaceholderText).name()
+            lines.append(f'<div style="color:{muted}; font-size:small">\u2014 {html.escape(title)}</div>')
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml("".join(lines))
+        doc.setTextWidth(max(40.0, width))
+        return doc
+
+    def _width(self, option) -> float:
+        view = self.parent()
+        width = view.viewport().width() if view is not None else option.rect.width()
+        return width - 2 * self.PAD
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index, option.rect.width() - 2 * self.PAD)
+        painter.save()
+        painter.translate(option.rect.left() + self.PAD, option.rect.top() + self.PAD)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+        doc = self._document(option, index, self._width(option))
+        return QSize(int(doc.idealWidth()) + 2 * self.PAD, int(doc.size().height()) + 2 * self.PAD)
 
 
 class EvidenceList(QWidget):
@@ -31,6 +90,8 @@ class EvidenceList(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.setAcceptDrops(False)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setItemDelegate(EvidenceDelegate(self.list))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_context_menu)
         self.list.currentRowChanged.connect(self._on_current_row_changed)
@@ -66,31 +127,38 @@ class EvidenceList(QWidget):
 
     # ---- state -> view -------------------------------------------------------------------------
     def refresh(self, select_first: bool = False) -> None:
+        """One entry per sentence: the labels of every selected item in it, then the sentence."""
         from core.analysis import split_id
 
         items = self.state.items
         statements = [i for i in items if split_id(i)[1] == "s"]
         events = [i for i in items if split_id(i)[1] == "e"]
         table = self.analysis.evidence(statements, events) if items and len(self.analysis) else None
-        current = self.state.sentence
+        groups: dict[tuple[str, int], dict] = {}
+        for row in (table.itertuples(index=False) if table is not None else ()):
+            key = (row.article_id, int(row.sentence_index))
+            group = groups.setdefault(key, {"ids": [], "labels": [], "sentence": row.sentence.strip(),
+                                            "title": row.title})
+            group["ids"].append(row.item_id)
+            group["labels"].append((row.label, self._tone(row)))
+        show_titles = len({a for a, _ in groups}) > 1
         self.list.blockSignals(True)
         try:
             self.list.clear()
-            rows = list(table.itertuples(index=False)) if table is not None else []
-            for row in rows:
-                text = f"{row.label}\n{row.sentence.strip()}"
-                if len(self.analysis) > 1 or len({r.article_id for r in rows}) > 1:
-                    text += f"\n\u2014 {row.title}"
-                item = QListWidgetItem(text)
-                item.setData(ITEM_ROLE, (row.item_id, row.kind, row.article_id, int(row.sentence_index)))
-                item.setToolTip(f"{row.label}\n\n{row.sentence.strip()}\n\nRight-click to correct.")
+            for (article_id, index), group in groups.items():
+                item = QListWidgetItem(group["sentence"])
+                item.setData(ITEM_ROLE, (tuple(group["ids"]), article_id, index))
+                item.setData(LABELS_ROLE, group["labels"])
+                item.setData(TITLE_ROLE, group["title"] if show_titles else "")
+                labels = "\n".join(label for label, _ in group["labels"])
+                item.setToolTip(f"{labels}\n\n{group['title']}\n\nRight-click to correct.")
                 self.list.addItem(item)
-            n = len(rows)
+            n = len(groups)
             if not items:
                 self.header.setText("Evidence \u2014 click a matrix cell, a timeline point or search")
             else:
-                self.header.setText(f"Evidence: {n} sentence{'s' * (n != 1)}")
-            self._select_sentence(current)
+                self.header.setText(f"Evidence: {n} sentence{'s' * (n != 1)}, {len(table)} item{'s' * (len(table) != 1)}")
+            self._select_sentence(self.state.sentence)
         finally:
             self.list.blockSignals(False)
         for button in self.buttons:
@@ -98,10 +166,19 @@ class EvidenceList(QWidget):
         if select_first and self.list.count() and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
 
+    @staticmethod
+    def _tone(row) -> str:
+        if row.kind != "statement":
+            return "event"
+        for polarity in ("support", "oppose"):
+            if row.label.endswith(polarity) or f"\u2014 {polarity}" in row.label:
+                return polarity
+        return "neutral"
+
     def _select_sentence(self, value) -> None:
         for i in range(self.list.count()):
             data = self.list.item(i).data(ITEM_ROLE)
-            if value is not None and (data[2], data[3]) == tuple(value):
+            if value is not None and (data[1], data[2]) == tuple(value):
                 self.list.setCurrentRow(i)
                 return
         self.list.setCurrentRow(-1)
@@ -110,7 +187,7 @@ class EvidenceList(QWidget):
         self.list.blockSignals(True)
         try:
             current = self.list.currentItem()
-            if current is None or value is None or (current.data(ITEM_ROLE)[2:] != tuple(value)):
+            if current is None or value is None or (current.data(ITEM_ROLE)[1:] != tuple(value)):
                 self._select_sentence(value)
         finally:
             self.list.blockSignals(False)
@@ -124,7 +201,7 @@ class EvidenceList(QWidget):
         self._choose(item)
 
     def _choose(self, item: QListWidgetItem) -> None:
-        _item_id, _kind, article_id, sentence_index = item.data(ITEM_ROLE)
+        _item_ids, article_id, sentence_index = item.data(ITEM_ROLE)
         self.state.set_sentence(article_id, sentence_index)
 
     def step(self, delta: int) -> None:
@@ -133,7 +210,8 @@ class EvidenceList(QWidget):
             row = self.list.currentRow()
             self.list.setCurrentRow((row + delta) % count if row >= 0 else 0)
 
-    def entries(self) -> list[tuple[str, str, str, int]]:
+    def entries(self) -> list[tuple[tuple[str, ...], str, int]]:
+        """(item ids, article id, sentence index) of each entry, top to bottom."""
         return [self.list.item(i).data(ITEM_ROLE) for i in range(self.list.count())]
 
     # ---- corrections -----------------------------------------------------------------------------
@@ -145,19 +223,33 @@ class EvidenceList(QWidget):
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def correction_menu(self, data) -> QMenu:
-        item_id, kind, _aid, _index = data
+        """Corrections for every item in the entry (a submenu each when the sentence holds several)."""
+        from core.analysis import split_id
+
+        item_ids, _aid, _index = data
         menu = QMenu(self)
-        if kind == "statement":
-            for text, polarity in POLARITY_ACTIONS:
-                action = menu.addAction(text)
-                action.triggered.connect(lambda _=False, p=polarity: self.analysis.set_polarity(item_id, p))
-        else:
-            menu.addAction("This date is &wrong (treat as undated)").triggered.connect(
-                lambda: self.analysis.set_event_date(item_id, None, wrong=True))
-            menu.addAction("&Set the right date\u2026").triggered.connect(lambda: self.ask_event_date(item_id))
-            menu.addAction("Restore &detected date").triggered.connect(
-                lambda: self.analysis.set_event_date(item_id, None))
+        labels = dict(zip(item_ids, self._labels_for(item_ids)))
+        for item_id in item_ids:
+            target = menu if len(item_ids) == 1 else menu.addMenu(labels[item_id])
+            if split_id(item_id)[1] == "s":
+                for text, polarity in POLARITY_ACTIONS:
+                    action = target.addAction(text)
+                    action.triggered.connect(lambda _=False, i=item_id, p=polarity: self.analysis.set_polarity(i, p))
+            else:
+                target.addAction("This date is &wrong (treat as undated)").triggered.connect(
+                    lambda _=False, i=item_id: self.analysis.set_event_date(i, None, wrong=True))
+                target.addAction("&Set the right date\u2026").triggered.connect(
+                    lambda _=False, i=item_id: self.ask_event_date(i))
+                target.addAction("Restore &detected date").triggered.connect(
+                    lambda _=False, i=item_id: self.analysis.set_event_date(i, None))
         return menu
+
+    def _labels_for(self, item_ids) -> list[str]:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ITEM_ROLE)[0] == tuple(item_ids):
+                return [label for label, _ in item.data(LABELS_ROLE)]
+        return list(item_ids)
 
     def ask_event_date(self, event_id: str) -> None:
         from desktop.dialogs import ask_date

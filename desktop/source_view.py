@@ -75,13 +75,13 @@ class SourceView(QWidget):
         self.title = QLabel(self)
         font = self.title.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.meta = QLabel(self)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.meta.setWordWrap(True)
         self.editor = QTextEdit(self)
         self.editor.setReadOnly(True)
         self.editor.setAcceptDrops(False)
@@ -138,7 +138,7 @@ class SourceView(QWidget):
         result = self.analysis.result(self.article_id)
         article = result.article
         self.title.setText(article.title)
-        published = (f"published {describe_day(article.published)} (from {article.published_origin})"
+        published = (f"{describe_day(article.published)} ({article.published_origin})"
                      if article.published else "no publication date \u2014 set one in the article list")
         self.meta.setText(published)
         self._offsets = _Offsets(article.text)

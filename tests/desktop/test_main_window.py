@@ -124,7 +124,7 @@ def test_clicking_evidence_highlights_its_sentence(make_window, qtbot):
     evidence, source = window.workspace.evidence_list, window.workspace.source_view
     window.state.set_items(["a2:s1", "a1:s2"])
     entries = evidence.entries()
-    assert [e[0] for e in entries] == ["a1:s2", "a2:s1"]
+    assert entries == [(("a1:s2",), "a1", 2), (("a2:s1",), "a2", 1)]
     item = evidence.list.item(1)
     rect = evidence.list.visualItemRect(item)
     qtbot.mouseClick(evidence.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -213,7 +213,7 @@ def test_search_selects_matching_sentences(make_window):
     window.search.setText("refugees")
     assert window.search.run() == ["a1:s1"]
     assert window.state.items == ("a1:s1",)
-    assert window.workspace.evidence_list.entries()[0][0] == "a1:s1"
+    assert window.workspace.evidence_list.entries() == [(("a1:s1",), "a1", 1)]
 
 
 def test_end_to_end_with_the_seed(qtbot, settings, pipeline, tmp_path):
