@@ -25,7 +25,7 @@ class Context:
     # The last calendar quarter mentioned earlier in the article ("1989-Q3"): "a year ago" in
     # earnings news means the same quarter a year back.
     last_quarter: str | None = None
-    # Whether that quarter was named in this sentence or the one before (or this one says
+    # Whether that quarter was named in the last few sentences (or this one says
     # "quarter"): only then does "a year ago" mean the same quarter a year back.
     quarter_near: bool = False
     # The last date the article named (start of its interval, granularity): "that day",

@@ -148,7 +148,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
     for c in candidates.find(text, ents, _date_entities(doc)):
         si = max(0, bisect_right(sent_starts, c.start) - 1)
         s_start, s_end = sents[si]
-        ctx.quarter_near = si - quarter_sent <= 1 or "quarter" in text[s_start:s_end].lower()
+        ctx.quarter_near = si - quarter_sent <= 3 or "quarter" in text[s_start:s_end].lower()
         ctx.tense = clause_tense(doc, c.start, c.end, s_start, s_end, parsed, text)
         ctx.before = text[max(0, c.start - 30):c.start]
         ctx.after = text[c.end:c.end + 30]
