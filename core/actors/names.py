@@ -297,8 +297,8 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
         if label == "ORG" and (pos and pos[i] in ("VERB", "ADJ", "ADV", "ADP", "AUX", "DET", "PRON", "NUM")
                                or words[i].text.lower() in lower_words):
             return None  # "Armed", "Media", "Board": the tagger or the article's own lower case says so
-        if text in table.places:
-            return None  # a province or state named alone
+        if text in table.not_actors:
+            return None  # a province or state named alone, or a currency code
         after_place = i > 1 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS and (
             labels[i - 2] in ("GPE", "LOC", "FAC", "NORP") or place_word(words[i - 2].text)
             or i > 2 and words[i - 3].text.lower() == "from")  # "from Aleppo to Hama"

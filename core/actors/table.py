@@ -65,8 +65,9 @@ class AliasTable:
     # Lower-case noun phrase -> "state" or the id of a group actor ("opposition" -> "opposition").
     state_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
     max_len: int = 1
-    # Names of provinces/states (pycountry subdivisions, ASCII-folded): places, never actors by themselves.
-    places: frozenset[str] = frozenset()
+    # Never actors by themselves: provinces/states (pycountry subdivisions, ASCII-folded) and
+    # currency codes ("USD"), which NER likes to call organisations.
+    not_actors: frozenset[str] = frozenset()
     # One-word names that are also US states or given names ("Georgia", "Jordan").
     ambiguous: frozenset[str] = frozenset()
     # First word -> longest alias starting with it, so most words cost one dict look-up.
@@ -166,10 +167,10 @@ def _add_countries(table: AliasTable) -> None:
             table.add_alias(alias, AliasEntry(alias, actor_id, "capital"))
 
 
-def _subdivision_names() -> frozenset[str]:
+def _not_actor_names() -> frozenset[str]:
     import pycountry
 
-    names = set()
+    names = {c.alpha_3 for c in pycountry.currencies}
     for sub in pycountry.subdivisions:
         folded = unicodedata.normalize("NFKD", sub.name).encode("ascii", "ignore").decode("ascii")
         names.add(folded)
@@ -219,7 +220,7 @@ def build_table(user_table: Path | None = None) -> AliasTable:
         role = row["role"]
         table.state_nouns[tokens_of(row["word"].lower())] = "state" if role == "state" else role.split(":", 1)[1]
     _add_countries(table)
-    table.places = _subdivision_names()
+    table.not_actors = _not_actor_names()
     table.ambiguous = frozenset(row["alias"] for row in _read_csv(resource_path("actors", "ambiguous.csv")))
     _add_state_phrases(table)
     _add_alias_rows(table, resource_path("actors", "aliases.csv"))
