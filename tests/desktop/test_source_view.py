@@ -138,3 +138,59 @@ def test_offsets_of_real_text_match(qtbot, state, synthetic):
     view = view_for(qtbot, Analysis([replace(synthetic)]), state)
     state.set_article("a1")
     assert view.editor.toPlainText() == text
+
+
+# ---- the evidence list beside the source view -------------------------------------------------------
+from desktop.evidence_list import EvidenceList  # noqa: E402
+
+
+def evidence_for(qtbot, analysis, state):
+    widget = EvidenceList(analysis, state)
+    qtbot.addWidget(widget)
+    widget.resize(400, 300)
+    return widget
+
+
+def test_evidence_groups_items_per_sentence_and_selects_the_first(qtbot, state, synthetic):
+    analysis = Analysis([synthetic])
+    widget = evidence_for(qtbot, analysis, state)
+    state.set_items(["a1:s0", "a1:e0", "a1:s2"])
+    assert widget.entries() == [(("a1:s0", "a1:e0"), "a1", 0), (("a1:s2",), "a1", 2)]
+    assert widget.header.text() == "Evidence: 2 sentences, 3 items"
+    assert state.sentence == ("a1", 0)
+    widget.step(1)
+    assert state.sentence == ("a1", 2)
+    widget.step(1)
+    assert state.sentence == ("a1", 0)
+
+
+def test_polarity_override_from_the_context_menu(qtbot, state, synthetic):
+    analysis = Analysis([synthetic])
+    widget = evidence_for(qtbot, analysis, state)
+    state.set_items(["a1:s1"])
+    menu = widget.correction_menu(widget.entries()[0])
+    actions = {a.text(): a for a in menu.actions()}
+    actions["Mark as &support"].trigger()
+    assert analysis.statements_table().set_index("statement_id").loc["a1:s1", "polarity"] == "support"
+    widget.correction_menu(widget.entries()[0]).actions()[3].trigger()  # reject
+    assert "a1:s1" not in set(analysis.statements_table()["statement_id"])
+    assert widget.entries() == []
+    analysis.undo()
+    assert widget.entries() == [(("a1:s1",), "a1", 1)]
+
+
+def test_event_date_marked_wrong_from_the_context_menu(qtbot, state, synthetic):
+    analysis = Analysis([synthetic])
+    widget = evidence_for(qtbot, analysis, state)
+    state.set_items(["a1:e1"])
+    menu = widget.correction_menu(widget.entries()[0])
+    next(a for a in menu.actions() if "wrong" in a.text()).trigger()
+    assert "a1:e1" not in set(analysis.timeline()["event_id"])
+    assert "a1:e1" in set(analysis.timeline(include_undated=True)["event_id"])
+
+
+def test_sentence_with_several_items_gets_a_submenu_each(qtbot, state, synthetic):
+    widget = evidence_for(qtbot, Analysis([synthetic]), state)
+    state.set_items(["a1:s0", "a1:e0"])
+    menu = widget.correction_menu(widget.entries()[0])
+    assert [a.menu() is not None for a in menu.actions()] == [True, True]
