@@ -8,6 +8,8 @@ from typing import Sequence
 
 # Set by `--exit-after-load`; desktop.app may honour it too (quit once the window shows its content).
 EXIT_AFTER_LOAD_ENV = "STANDPOINT_EXIT_AFTER_LOAD"
+# Epoch seconds at which a benchmark started the process (see benchmarks/startup.py).
+LAUNCHED_AT_ENV = "STANDPOINT_LAUNCHED_AT"
 # The reverse-DNS id of the desktop entry (packaging/org.standpoint.Standpoint.desktop) and macOS bundle.
 APP_ID = "org.standpoint.Standpoint"
 # Seconds `--exit-after-load` waits for the window, the pipeline and the article list before giving up.
@@ -17,7 +19,7 @@ USAGE = """\
 usage: Standpoint [FILE | FOLDER | PROJECT.standpoint ...]
        Standpoint --version
        Standpoint --self-test [--open PROJECT.standpoint] [--allow-fallback]
-       Standpoint --exit-after-load [FILE ...]   (open, wait until loaded, print timings, quit)
+       Standpoint --exit-after-load [--grab PNG] [FILE ...]   (open, wait until loaded, print timings, quit)
 """
 
 
@@ -46,8 +48,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     exit_after_load = "--exit-after-load" in args
     if exit_after_load:
         args = [a for a in args if a != "--exit-after-load"]
+        grab = None
+        if "--grab" in args:
+            at = args.index("--grab")
+            grab = args[at + 1] if at + 1 < len(args) else None
+            del args[at:at + 2]
         os.environ[EXIT_AFTER_LOAD_ENV] = "1"
-        _install_exit_after_load(time.time(), expect_articles=any(not a.startswith("-") for a in args))
+        # A benchmark passes its own launch time, so the figures include interpreter and bootloader start-up.
+        started = float(os.environ.get(LAUNCHED_AT_ENV) or time.time())
+        _install_exit_after_load(started, expect_articles=any(not a.startswith("-") for a in args), grab=grab)
     _prepare_application()
     from desktop.app import main as app_main
 
@@ -66,7 +75,7 @@ def _prepare_application() -> None:
     app.setWindowIcon(app_icon())
 
 
-def _install_exit_after_load(started: float, expect_articles: bool = True) -> None:
+def _install_exit_after_load(started: float, expect_articles: bool = True, grab: str | None = None) -> None:
     """Wrap QApplication.exec so that, once the event loop runs, a probe reports progress and quits.
 
     Done here rather than in desktop.app so the smoke test and the start-up benchmark need nothing
@@ -78,7 +87,7 @@ def _install_exit_after_load(started: float, expect_articles: bool = True) -> No
     original_exec = QApplication.exec
 
     def exec_and_report(*_self):  # called as app.exec() or QApplication.exec(): a static method either way
-        probe = _LoadProbe(started, EXIT_AFTER_LOAD_TIMEOUT, expect_articles)
+        probe = _LoadProbe(started, EXIT_AFTER_LOAD_TIMEOUT, expect_articles, grab)
         probe.start()
         try:
             return original_exec()
@@ -94,10 +103,11 @@ class _LoadProbe:
     BUSY = {"analysing", "queued", "loading"}
     SETTLE_S = 1.0  # the article list must stay unchanged this long before we call it loaded
 
-    def __init__(self, started: float, timeout: float, expect_articles: bool = True):
+    def __init__(self, started: float, timeout: float, expect_articles: bool = True, grab: str | None = None):
         from PySide6.QtCore import QTimer
 
-        self.started, self.timeout, self.expect_articles = started, timeout, expect_articles
+        self.started, self.timeout, self.expect_articles, self.grab = started, timeout, expect_articles, grab
+        self.windows: list = []
         self.window_at = self.pipeline_at = None
         self.last_rows, self.stable_since = None, None
         self.timer = QTimer()
@@ -126,6 +136,7 @@ class _LoadProbe:
         from core.nlp import load_pipeline
 
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.parent() is None]
+        self.windows = windows
         if self.window_at is None and windows:
             self.window_at = self._elapsed()
             _say(f"window: {self.window_at:.2f} s \"{windows[0].windowTitle()}\"")
@@ -153,6 +164,9 @@ class _LoadProbe:
         _say(f"articles: {self._elapsed():.2f} s {len(rows)}")
         for title, status in rows:
             _say(f"  article: {status or '-'}: {title}")
+        if self.grab and self.windows:
+            saved = self.windows[0].grab().save(self.grab)
+            _say(f"grab: {self.grab}" if saved else f"grab failed: {self.grab}")
         QApplication.exit(code)
 
 
