@@ -72,6 +72,7 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     cands = sorted(cands + pronouns.link_pronouns(cands, words, starts, person_ids.__contains__),
                    key=lambda c: c.wstart)
     evidence = _person_affiliations(cands, words, table)
+    _leaders_governments(cands, words, table, evidence, country_ids)
     return _build(cands, words, starts, article_id, table, people, evidence, text)
 
 
@@ -145,6 +146,24 @@ def _person_affiliations(cands: list[Candidate], words: list[Word], table: Alias
         if found and found[0] != c.actor_id:
             votes[c.actor_id][found[0]] += found[1]
     return votes
+
+
+# After a leader's name these nouns name the state they lead ("the Assad regime", "Putin's forces").
+_LEADER_STATE_NOUNS = frozenset("regime government administration forces troops army military".split())
+
+
+def _leaders_governments(cands: list[Candidate], words: list[Word], table: AliasTable,
+                         evidence: dict[str, Counter], country_ids: set[str]) -> None:
+    for c in cands:
+        votes = evidence.get(c.actor_id)
+        if c.via == "pronoun" or not votes:
+            continue
+        country = votes.most_common(1)[0][0]
+        j = c.wend
+        if j + 1 < len(words) and words[j].text == "'" and words[j + 1].text == "s":
+            j += 2
+        if country in country_ids and j < len(words) and words[j].text.lower() in _LEADER_STATE_NOUNS:
+            c.actor_id, c.wend, c.via, c.state_role = country, j + 1, "alias", True
 
 
 def _build(cands: list[Candidate], words: list[Word], starts: list[int], article_id: str, table: AliasTable,
