@@ -122,7 +122,7 @@ def test_article_rows_prefers_the_view_with_a_status_column(qtbot):
     (["done", "analysing"], 2.0, 3, "  article: analysing: Article 1"),  # never finishes: times out
 ])
 def test_probe_reports_window_pipeline_and_articles_then_quits(
-    monkeypatch, qtbot, capsys, pipeline, statuses, timeout, code, last,
+    monkeypatch, qtbot, capsys, tmp_path, pipeline, statuses, timeout, code, last,
 ):
     import time
 
@@ -133,10 +133,27 @@ def test_probe_reports_window_pipeline_and_articles_then_quits(
     window = _article_window(statuses)
     qtbot.addWidget(window)
     window.show()
-    launcher._install_exit_after_load(time.time())
+    grab = tmp_path / "window.png"
+    launcher._install_exit_after_load(time.time(), grab=str(grab))
     assert QApplication.exec() == code
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("window: ") and lines[0].endswith('"Standpoint test"')
     assert lines[1].startswith("pipeline: ") and " trained " in lines[1]
-    assert lines[-3].startswith("articles: ") and lines[-3].endswith(" 2")
-    assert lines[-1] == last
+    assert lines[-4].startswith("articles: ") and lines[-4].endswith(" 2")
+    assert lines[-2] == last
+    assert lines[-1] == f"grab: {grab}" and grab.stat().st_size > 1000
+
+
+def test_probe_without_paths_needs_no_articles(monkeypatch, qtbot, capsys, pipeline):
+    import time
+
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    monkeypatch.setattr(QApplication, "exec", QApplication.exec)
+    window = QLabel("empty")
+    window.setWindowTitle("Standpoint")
+    qtbot.addWidget(window)
+    window.show()
+    launcher._install_exit_after_load(time.time(), expect_articles=False)
+    assert QApplication.exec() == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("articles: ")

@@ -30,12 +30,13 @@ def project(tmp_path_factory):
 
 def test_all_checks_pass_on_the_source_tree(pipeline, project):
     out = io.StringIO()
-    checks = self_test.run_checks(_args("--open", project, "--no-charts"), out)
+    checks = self_test.run_checks(_args("--open", project), out)
     report = out.getvalue()
     assert checks.passed, report
     names = [c.name for c in checks.results]
-    assert names == ["version", "resources", "pipeline", "ingest sample", "analyse sample", "open project"]
+    assert names == ["version", "resources", "pipeline", "ingest sample", "analyse sample", "charts", "open project"]
     assert "trained en_core_web_sm" in report and "source at" in report
+    assert "matrix.png 1" in report and "timeline.png 1" in report
     assert "1 article(s) in" in report
     assert all(line.startswith(("ok  ", "FAIL")) for line in report.splitlines())
 
