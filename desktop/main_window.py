@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
             self.analysis.add_many(results)
             if first or self.state.article is None:
                 self.state.set_article(results[0].article.id)
+            if first and self.workspace is not None:
+                QTimer.singleShot(0, self.workspace.fit_charts)
         self._update_status()
 
     def _on_article_failed(self, article_id: str, message: str) -> None:
@@ -348,6 +350,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if len(analysis):
             self.state.set_article(analysis.article_ids[0])
+            QTimer.singleShot(0, self.workspace.fit_charts)
         self.status.setText(f"Opened {Path(path).name}: {len(analysis)} articles.")
         self.analysis_replaced.emit(analysis)
         return True

@@ -51,10 +51,22 @@ class Workspace(QWidget):
         self.left.setMinimumWidth(200)
         self.charts.setMinimumWidth(360)
         self.right.setMinimumWidth(260)
-        self.splitter.setSizes([350, 540, 390])
+        self.splitter.setSizes([320, 580, 380])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+
+    def fit_charts(self) -> None:
+        """Fit every chart to its data (after the first results land, when the panes have their sizes)."""
+        for widget in self.chart_widgets.values():
+            fit = getattr(widget, "fit", None)
+            if callable(fit):
+                try:
+                    fit()
+                except Exception:  # a chart that cannot fit yet must not break loading
+                    import logging
+
+                    logging.getLogger(__name__).exception("fitting %s failed", type(widget).__name__)
 
     def current_chart(self) -> QWidget | None:
         return self.charts.currentWidget()
