@@ -72,7 +72,7 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
     if not _month_ok(m, text):
         return False
     label = ents.get(c.start)
-    if rule in ("month", "month_rel", "md", "weekday", "season", "holiday") and label in (
+    if rule in ("month", "month_rel", "md", "weekday", "season") and label in (
             "PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP"):
         return False
     before = _before_word(text, c.start)

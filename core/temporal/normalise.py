@@ -87,8 +87,10 @@ def _pick(cands: list[date], dct: date, tense: str | None) -> date:
 def _closest(cands: list[date], dct: date, tense: str | None, slack: int = 62) -> date:
     """The candidate nearest the publication date, unless the clause's tense points clearly the other way.
 
-    Tense alone misleads ("said it would vote on Nov. 10"), so it only overrides the nearest
-    reading when that one lies more than `slack` days on the wrong side.
+    `slack` is how far on the wrong side the nearest reading may lie before the tense wins. A
+    day and month take the tense of the verb they hang on at once ("withdrew on 2 September"
+    in late August is last year's); a bare month keeps the nearest reading within two months,
+    since its clause's tense is often the reporting verb's ("said in January ...").
     """
     best = min(cands, key=lambda c: (abs((c - dct).days), c > dct))
     if tense == PAST and (best - dct).days > slack:
@@ -132,7 +134,7 @@ def _month_day(m, ctx):
              if (d := cal.safe_date(y, mo, day))]
     if not cands:
         return None
-    return placed("DATE", _closest(cands, ctx.dct, ctx.tense).isoformat(), RELATIVE)
+    return placed("DATE", _closest(cands, ctx.dct, ctx.tense, slack=0).isoformat(), RELATIVE)
 
 
 def _month_year(m, ctx):

@@ -390,8 +390,7 @@ def ago(m, ctx):
                                             else ctx.dct, "M"), RELATIVE)
     ref = cal.shift(ctx.dct, code, sign * n)
     gran = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y"}[code]
-    if code == "Y" and mult >= 10:
-        gran = "DE" if mult == 10 and n % 10 == 0 else "Y"
+    # "a decade ago" is the year ten years back (2008), not the calendar decade (the 2000s).
     return placed("DATE", cal.unit_value(ref, gran), RELATIVE)
 
 

@@ -26,31 +26,38 @@ def _lexical(before: str, after: str) -> str | None:
     return None
 
 
-def _from_tree(span) -> str | None:
+def _governing_verb(span):
+    """The verb the expression modifies directly ('said on Friday', 'met Friday'), or None.
+
+    A date inside a noun phrase ('payable Dec. 7', 'the Jan. 14 deadline') has no verb of its own:
+    the sentence's tense says nothing about it.
+    """
     tok = span.root
-    for _ in range(5):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
-            break
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    else:
+    head = tok.head
+    if head is tok:
         return None
-    if tok.pos_ not in ("VERB", "AUX"):
+    if head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    if head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
+        return head
+    return None
+
+
+def _from_tree(span) -> str | None:
+    tok = _governing_verb(span)
+    if tok is None:
         return None
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if aux & _FUTURE_AUX:
         return FUTURE
     if "going" in aux or (tok.dep_ == "xcomp" and tok.head.lemma_ in ("plan", "expect", "schedule", "intend", "aim", "hope", "set", "due")):
         return FUTURE
+    if "to" in aux:
+        return None  # an infinitive ("to be completed by Dec. 15") has no tense of its own
     if tok.tag_ == "VBD" or aux & {"was", "were", "had", "did", "has", "have"}:
         return PAST
     if tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp"):
         return PAST
-    if aux & {"would", "could", "might", "may", "should", "must", "can"}:
-        return None
-    if tok.tag_ in ("VB", "VBP", "VBZ", "VBG"):
-        return None
     return None
 
 
@@ -74,8 +81,8 @@ def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int, pars
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             found = _from_tree(span)
-            if found is not None:
+            if found is not None or _governing_verb(span) is not None:
                 return found
-            if span.root.head.pos_ in ("VERB", "AUX"):
-                return None
+            if span.root.head is not span.root:
+                return None  # inside a noun phrase: no tense applies
     return _lexical(text[sent_start:start], text[end:sent_end])
