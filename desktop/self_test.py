@@ -73,9 +73,22 @@ def run_checks(args: argparse.Namespace, out=None) -> Checks:
     checks.run("analyse sample", lambda: _check_analysis(state))
     if not args.no_charts:
         checks.run("charts", lambda: _check_charts(state))
+    checks.run("about", _check_about)
     if args.open is not None:
         checks.run("open project", lambda: _check_project(args.open))
     return checks
+
+
+def _check_about() -> tuple[bool, str]:
+    """The About dialog's versions come from package metadata, which a frozen app only has if the spec copied it."""
+    from desktop.about import NOT_FOUND, rows
+
+    table = rows()
+    missing = [name for name, version, _, _ in table if version == NOT_FOUND]
+    detail = f"{len(table) - len(missing)} of {len(table)} components with a version"
+    if missing:
+        detail += "; no version for " + ", ".join(missing)
+    return not missing, detail
 
 
 def _check_resources(resources: Path, seeds: Path) -> tuple[bool, str]:

@@ -34,7 +34,8 @@ def test_all_checks_pass_on_the_source_tree(pipeline, project):
     report = out.getvalue()
     assert checks.passed, report
     names = [c.name for c in checks.results]
-    assert names == ["version", "resources", "pipeline", "ingest sample", "analyse sample", "charts", "open project"]
+    assert names == ["version", "resources", "pipeline", "ingest sample", "analyse sample", "charts", "about",
+                     "open project"]
     assert "trained en_core_web_sm" in report and "source at" in report
     assert "matrix.png 1" in report and "timeline.png 1" in report
     assert "1 article(s) in" in report
@@ -111,6 +112,14 @@ def test_unreadable_png_is_not_drawn(qapp, tmp_path):
 def test_main_exit_code_and_offscreen_default(pipeline, capsys):
     assert self_test.main(["--no-charts"]) == 0
     out = capsys.readouterr().out
-    assert out.count("\nok  ") == 4 and "FAIL" not in out
+    assert out.count("\nok  ") == 5 and "FAIL" not in out
     assert self_test.main(["--no-charts", "--open", "/nonexistent/x.standpoint"]) == 1
     assert "FAIL  open project:" in capsys.readouterr().out
+
+
+def test_about_check_names_components_without_a_version(monkeypatch):
+    from desktop import about
+
+    monkeypatch.setattr(about, "COMPONENTS", about.COMPONENTS + (about.Component("Ghost", "no-such-dist", "MIT"),))
+    ok, detail = self_test._check_about()
+    assert not ok and detail.endswith("; no version for Ghost")
