@@ -229,3 +229,40 @@ def test_end_to_end_with_the_seed(qtbot, settings, pipeline, tmp_path):
     assert row.status == "done" and row.published is not None
     assert row.n_statements > 0
     assert window.workspace.source_view.editor.toPlainText().startswith("Assad Offensive")
+
+
+def test_fallback_model_warning_is_shown_once(qtbot, settings):
+    from core.nlp import blank_pipeline
+
+    fallback = blank_pipeline()
+    worker = AnalysisWorker(loader=lambda: fallback, analyse_fn=fake_analyse())
+    window = MainWindow(worker=worker, settings=Settings(settings))
+    window.ask_before_discard = False
+    qtbot.addWidget(window)
+    assert window.status.text() == "Loading language model\u2026"
+    with qtbot.waitSignal(worker.pipeline_loaded, timeout=10_000):
+        pass
+    assert not window.model_banner.isHidden()
+    assert window.model_banner.text == fallback.warning
+    window.model_banner.dismiss()
+    window._on_pipeline_loaded(fallback)
+    assert window.model_banner.isHidden()
+
+
+def test_export_tables_and_network(make_window, tmp_path):
+    from desktop.qt_menus import export_graphml, export_tables
+
+    window = make_window(Analysis([make_analysis()]))
+    written = export_tables(window, str(tmp_path / "tables"))
+    assert {p.name for p in written} >= {"timeline.csv", "statements.csv", "standpoint.xlsx"}
+    assert export_graphml(window, str(tmp_path / "net.graphml")).read_text(encoding="utf-8").startswith("<?xml")
+    assert "Exported" in window.status.text()
+
+
+def test_removing_an_article_mid_analysis_drops_its_result(make_window, qtbot):
+    window = make_window(delay=0.05)
+    articles = [make_analysis(f"r{i}", f"Article {i}").article for i in range(3)]
+    window.worker.started.connect(lambda _ids: window.remove_articles(["r2"]))
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        window.analyse(articles)
+    assert window.analysis.article_ids == ["r0", "r1"]
