@@ -1,10 +1,11 @@
 """Reads who a person speaks for from the words around their name ("Turkish Foreign Minister X")."""
 from __future__ import annotations
 
+from core.actors.lexicon import words as word_list
 from core.actors.scan import Word
 from core.actors.table import AliasTable
 
-_ROLE_PREPOSITIONS = frozenset(("for", "to", "in", "on", "at"))
+_ROLE_PREPOSITIONS = word_list("role_prepositions")
 
 
 def _title_ending_at(words: list[Word], k: int, table: AliasTable) -> int:
@@ -73,8 +74,7 @@ def affiliation_before(words: list[Word], i: int, table: AliasTable,
 
 
 # Roles whose "for X" names who they speak for; an "envoy for Syria" is sent to Syria, not by it.
-_SPEAKS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "official", "adviser", "advisor",
-                         "lawyer", "director"))
+_SPEAKS_FOR = word_list("speaks_for_titles")
 
 
 def _role_object(words: list[Word], start: int | None, i: int, table: AliasTable,

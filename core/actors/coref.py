@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from core.actors.lexicon import words as word_list
 from core.actors.scan import Candidate, Word
 from core.actors.table import AliasTable, slugify, surname_key
 
 # Trailing words that do not change which organisation is meant ("Apple Inc.", "Apple Computer", "NPD Group").
-_ORG_SUFFIXES = frozenset("inc corp corporation co ltd llc plc group computer computers holdings company "
-                          "limited sa ag gmbh".split())
+_ORG_SUFFIXES = word_list("org_suffixes")
 
 
 def org_name(name: str) -> str:
@@ -168,8 +168,7 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
 
 
 # Words after a short name that still mean the same body ("Hofstra University" is "Hofstra").
-_GENERIC_ORG_WORDS = frozenset("university college institute party foundation council agency bank "
-                               "organisation organization association society".split())
+_GENERIC_ORG_WORDS = word_list("generic_org_words")
 
 
 def _link_short_org_names(cands: list[Candidate], words: list[Word], org_names: dict[str, str]) -> None:

@@ -1,45 +1,25 @@
 """Finds people and organisations the alias table does not know: NER entities and capitalised names."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
+from core.actors.lexicon import org_kind_patterns
+from core.actors.lexicon import words as word_list
 from core.actors.scan import Candidate, Word
 from core.actors.table import AliasTable
 
 # Words that join the capitalised parts of one name ("Syrian Observatory for Human Rights", "al-Assad").
-_CONNECTORS = frozenset("of for the al el bin ibn de del der van von da di la le".split())
+_CONNECTORS = word_list("connectors")
 # Capitalised words that never start or make up a name on their own.
-_FUNCTION = frozenset(
-    "the a an in on at to of for and but or if as by with from after before during while when where "
-    "this that these those there here it its he she they we i you his her their our my your "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december "
-    "mr mrs ms dr".split())
+_FUNCTION = word_list("function_words")
 # Page furniture and headline words that NER sometimes takes for names.
-_FURNITURE = frozenset(
-    "send click log login sign explainer credit photo file share tweet email e-mail subscribe comments "
-    "comment advertisement read more related watch video live updates newsletter print follow "
-    "reportedly imminent offensive despite fear".split())
-_ORG_KINDS = (
-    ("party", re.compile(r"\b(?:Party|Parties)\b")),
-    ("company", re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|Group|Holdings|Airlines|Motors|Bank)\b")),
-    ("media", re.compile(r"\b(?:News|Times|Post|Journal|Television|TV|Radio|Press|Herald|Telegraph|Gazette|"
-                         r"Broadcasting)\b")),
-    ("armed-group", re.compile(r"\b(?:Front|Brigades?|Battalions?|Militias?|Guards?|Army|Legion|Mujahideen)\b")),
-    ("organisation", re.compile(
-        r"\b(?:Ministry|Department|Council|Observatory|Committee|Agency|Organi[sz]ation|Movement|Union|"
-        r"Association|Institute|Foundation|Commission|Court|Parliament|Assembly|Office|Service|Authority|"
-        r"University|Cent(?:er|re)|Coalition|Alliance|Federation|League|Fund|Programme|Program|Society|"
-        r"Crescent|Cross|Network|Forces|Congress|Senate|Bureau|Board|Helmets|Watch|Services|Affairs|Enforcement)\b")),
-)
-_PLACE_NOUNS = frozenset("town towns city cities village villages province provinces region regions district "
-                         "districts areas area neighbourhood neighborhood suburb suburbs".split())
-_DIRECTIONS = frozenset("eastern western northern southern central northeastern northwestern southeastern "
-                        "southwestern north south east west rural".split())
-_PLACE_PREPOSITIONS = frozenset("in at near into from to outside around towards toward across via".split())
+_FURNITURE = word_list("furniture_words")
+_ORG_KINDS = org_kind_patterns()
+_PLACE_NOUNS = word_list("place_nouns")
+_DIRECTIONS = word_list("directions")
+_PLACE_PREPOSITIONS = word_list("place_prepositions")
 # "at Apple", "from Apple" are as common as "at Idlib": organisations are only ruled out by these.
-_ORG_PLACE_PREPOSITIONS = frozenset("in near into outside around towards toward across inside".split())
+_ORG_PLACE_PREPOSITIONS = word_list("org_place_prepositions")
 
 
 def in_place_context(words: list[Word], i: int, j: int,
@@ -70,8 +50,7 @@ def place_after(words: list[Word], j: int) -> bool:
     return j < len(words) and words[j].text.lower() in _PLACE_NOUNS | {"countryside", "governorate", "city"}
 
 
-_SPEECH_AFTER = frozenset("said says told added warned stated announced insisted noted urged wrote "
-                          "argued claimed denied confirmed".split())
+_SPEECH_AFTER = word_list("name_speech_verbs")
 
 
 def org_kind(name: str) -> str | None:
@@ -86,8 +65,7 @@ def _nameish(word: Word) -> bool:
 
 
 # Lower-case words after a hyphen that end a name rather than continue it ("Assad-backed").
-_HYPHEN_SUFFIXES = frozenset("backed led held allied controlled based run owned style era born like "
-                             "free linked aligned friendly leaning made".split())
+_HYPHEN_SUFFIXES = word_list("hyphen_suffixes")
 
 
 def _hyphen_part(words: list[Word], j: int) -> bool:
@@ -197,7 +175,7 @@ def sentence_initial(words: list[Word], i: int, sent_starts: set[int]) -> bool:
     return words[i].start in sent_starts or (i > 0 and words[i - 1].text in ('"', "“", "(", "-"))
 
 
-_PARTICLES = frozenset("de da di del der van von le la du al el bin ibn abu".split())
+_PARTICLES = word_list("particles")
 _GLUE = _CONNECTORS | {"-", "&", "and", "."}
 
 

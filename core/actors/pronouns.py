@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import bisect
 
+from core.actors.lexicon import words as word_list
 from core.actors.scan import Candidate, Word
 
 # Speech verbs after which a pronoun is read; other pronouns are left alone (too ambiguous to guess).
-SPEECH = frozenset("said says told added warned stated described noted argued insisted wrote asked "
-                   "replied explained continued stressed urged declared".split())
-_FEMALE = frozenset("she her spokeswoman chairwoman congresswoman businesswoman ms ms. mrs mrs. queen "
-                    "princess madam".split())
-_MALE = frozenset("he his spokesman chairman congressman businessman mr mr. king prince sheikh".split())
+SPEECH = word_list("pronoun_speech_verbs")
+_FEMALE = word_list("female_words")
+_MALE = word_list("male_words")
 # How far back (in sentences) a pronoun may look for its speaker.
 WINDOW = 3
 

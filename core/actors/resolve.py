@@ -5,6 +5,7 @@ import bisect
 from collections import Counter, defaultdict
 
 from core.actors import affiliation, coref, names, pronouns, scan
+from core.actors.lexicon import words as word_list
 from core.actors.scan import Candidate, Word
 from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table
 from core.model import Actor, Mention
@@ -149,7 +150,7 @@ def _person_affiliations(cands: list[Candidate], words: list[Word], table: Alias
 
 
 # After a leader's name these nouns name the state they lead ("the Assad regime", "Putin's forces").
-_LEADER_STATE_NOUNS = frozenset("regime government administration forces troops army military".split())
+_LEADER_STATE_NOUNS = word_list("leader_state_nouns")
 
 
 def _leaders_governments(cands: list[Candidate], words: list[Word], table: AliasTable,

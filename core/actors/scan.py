@@ -5,22 +5,18 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from core.actors.lexicon import pattern
+from core.actors.lexicon import words as word_list
 from core.actors.table import TOKEN_RE, AliasEntry, AliasTable, normalise_token
 
 # Lines that are page furniture, not article prose (share bars, paywall prompts, related links).
-_FURNITURE_LINE = re.compile(
-    r"^\s*(?:>>|send in e-?mail|click (?:the|here)|already signed up|log ?in\b|sign ?up\b|subscribe\b"
-    r"|automatic approval|from \$\d|share (?:on|this)|follow us|read more|related:|advertisement\b"
-    r"|\W*$)", re.IGNORECASE)
+_FURNITURE_LINE = pattern("furniture_line_pattern", re.IGNORECASE)
 # A photo credit runs from its marker to the end of its line ("...2018.Credit: Mikhail Klimentyev, AP").
-_CREDIT = re.compile(r"(?:Credit|Photo(?:graph)?|Image|Picture)s?\s*:|\((?:Photo|Image|Picture)s? by\b|"
-                     r"\b(?:AP|AFP|Reuters|Getty Images?)\s+Photo\b", re.IGNORECASE)
-_LOCATIVE = frozenset("in at into near outside inside around across toward towards through from via over "
-                      "of to within between beyond".split())
+_CREDIT = pattern("credit_pattern", re.IGNORECASE)
+_LOCATIVE = word_list("locative_prepositions")
 # "close to Damascus" speaks of the government, "to Damascus" of the city.
-_FIGURATIVE_BEFORE_TO = frozenset("close closer loyal allied linked ties tied aligned friendly hostile".split())
-_PLACE_AFTER = frozenset("countryside province suburbs suburb airport city outskirts governorate region "
-                         "area district".split())
+_FIGURATIVE_BEFORE_TO = word_list("figurative_before_to")
+_PLACE_AFTER = word_list("place_after")
 
 
 @dataclass(frozen=True)
@@ -182,7 +178,7 @@ def match_aliases(words: list[Word], table: AliasTable, blocked: list[bool],
     return found
 
 
-_SUFFIXES = frozenset("backed led allied supported sponsored brokered funded".split())
+_SUFFIXES = word_list("nationality_suffixes")
 
 
 def widen_state_nouns(found: list[Candidate], words: list[Word], table: AliasTable,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from core.actors.lexicon import lexicon
 from core.model import Actor
 from core.resources import resource_path
 
@@ -196,10 +197,8 @@ def _add_alias_rows(table: AliasTable, path: Path) -> None:
 
 
 # Bare references to a government; the resolver picks the article's main government for them.
-_FOCUS_PHRASES = ("government forces", "government troops", "government soldiers", "regime forces",
-                  "pro-government forces", "the government", "the regime", "the army", "the military",
-                  "the armed forces", "the air force")
-_NEAR_NOUNS = ("army", "military", "forces", "troops", "government", "air force", "armed forces")
+_FOCUS_PHRASES = tuple(lexicon()["focus_phrases"])
+_NEAR_NOUNS = tuple(lexicon()["near_nouns"])
 
 
 def _add_state_phrases(table: AliasTable) -> None:
