@@ -55,6 +55,11 @@ def _after_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+def _sentence_initial(text: str, start: int) -> bool:
+    head = text[max(0, start - 4):start].rstrip(" \t\"'“‘`")
+    return not head or head[-1] in ".!?\n"
+
+
 def _month_ok(m: re.Match, text: str) -> bool:
     try:
         word = m.group("m")
@@ -123,6 +128,8 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
         phrase = m.group(0).lower()
         if phrase == "soon" and before == "as":
             return False
+        if phrase == "now" and text[c.end:c.end + 1] == "," and _sentence_initial(text, c.start):
+            return False  # "Now, he says ...": a discourse marker
         if phrase == "the past" and after.lower() in ("and",):
             return True
         return True
