@@ -261,4 +261,16 @@ def load_alias_table(user_table: Path | None = None) -> AliasTable:
     """
     if user_table is None:
         return _default_table()
-    return build_table(user_table)
+    path = Path(user_table)
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = (0, -1)
+    # Cached per file version, so calling this once per article costs nothing after an edit is read.
+    return _user_table(str(path.resolve()), stamp)
+
+
+@lru_cache(maxsize=4)
+def _user_table(path: str, stamp: tuple[int, int]) -> AliasTable:
+    return build_table(Path(path))

@@ -141,3 +141,13 @@ def test_add_user_alias_round_trips_through_load(tmp_path, blank_nlp):
     _, mentions = find_actors(blank_nlp("The Tiger Forces advanced, the Observatory said."), "u", table)
     assert [(m.text, m.actor_id) for m in mentions] == [("Tiger Forces", "tiger-forces")]
     assert path.read_text(encoding="utf-8").splitlines()[0] == "alias,actor_id,name,kind,affiliation,via"
+
+
+def test_user_table_is_cached_until_the_file_changes(tmp_path):
+    path = tmp_path / "aliases.csv"
+    add_user_alias(path, "Tiger Forces", "tiger-forces", "Tiger Forces", "armed-group", "syria", "name")
+    first = load_alias_table(path)
+    assert load_alias_table(path) is first
+    add_user_alias(path, "Qalaat al-Madiq Brigade", "madiq-brigade", "Madiq Brigade", "armed-group")
+    second = load_alias_table(path)
+    assert second is not first and second.actor("madiq-brigade") is not None
