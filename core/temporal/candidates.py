@@ -144,7 +144,6 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
 
 
 def _year_ok(c: Candidate, text: str, before: str, after: str, label: str | None) -> bool:
-    y = int(c.match.group("y"))
     head = text[max(0, c.start - 12):c.start]
     if _BAD_BEFORE_NUMBER.search(head) or _NUMBER_BEFORE.search(head) and not head.rstrip().endswith(("-", "to", "and", "or")):
         return False

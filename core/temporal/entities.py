@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from core.model import UNRESOLVED, VAGUE
-from core.temporal.normalise import Reading
+from core.model import RELATIVE, UNRESOLVED, VAGUE
+from core.temporal import calendar as cal
+from core.temporal.normalise import Reading, placed
 
 # Entities worth keeping name a calendar unit or a part of the day ...
 _UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|quarters?|hours?|decades?|centur(?:y|ies)|"
@@ -48,18 +49,11 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 
 def anaphor(m: re.Match, ctx) -> Reading | None:
     """'that day', 'the following year', 'later that month': counted from the last date the text named."""
-    from core.temporal import calendar as cal
-    from core.temporal.normalise import placed
-    from core.model import RELATIVE
-
     return count_from_ref(m.group("det"), m.group("u"), ctx)
 
 
 def count_from_ref(det: str, word: str, ctx) -> Reading | None:
-    from core.temporal import calendar as cal
-    from core.temporal.normalise import placed
-    from core.model import RELATIVE
-
+    """`det` ('that', 'the following', ...) and a unit word, counted from the context's reference date."""
     det = re.sub(r"\s+", " ", det.lower())
     word = word.lower()
     if word not in _ANAPHOR_UNIT or det not in _ANAPHOR_STEP:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
-from core.model import EXACT, RELATIVE, UNRESOLVED, VAGUE
+from core.model import EXACT, RELATIVE, UNRESOLVED
 from core.temporal import calendar as cal
-from core.temporal.lexicon import load, month_number, number_value, weekday_number
+from core.temporal.lexicon import load, month_number, number_value
 
 PAST, FUTURE = "past", "future"
 

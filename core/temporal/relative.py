@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from core.model import EXACT, RELATIVE, VAGUE
 from core.temporal import calendar as cal
+from core.temporal.entities import count_from_ref
 from core.temporal.lexicon import load, number_value, weekday_number
-from core.temporal.normalise import (FUTURE, PAST, Reading, _g, _modify, _norm, placed, unresolved)
+from core.temporal.normalise import FUTURE, PAST, Reading, _g, _modify, _norm, _month_day, _pick, placed, unresolved
 
 _UNIT_CODE = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
 
@@ -92,7 +93,6 @@ def _clock(m, ctx, hour: int, minute: int):
         r = unresolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "time")
         return r
     if _g(m, "m"):
-        from core.temporal.normalise import _month_day
         day = _month_day(m, ctx)
         if day is None or day.start is None:
             return None
@@ -139,7 +139,6 @@ def unit_rel(m, ctx):
     pre = (_g(m, "pre") or "").strip()
     if rel == "the following" or (rel == "the next" and ctx.tense == PAST):
         # "The next year, it was retaken": counted from the date the story is at, not from today.
-        from core.temporal.entities import count_from_ref
         return count_from_ref(rel, m.group("u"), ctx)
     if ctx.dct is None:
         return unresolved("DATE", "XXXX-XX-XX", "none")
@@ -451,7 +450,6 @@ def holiday(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX-XX-XX", "day")
     cands = [_holiday_date(rule, yy) for yy in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
-    from core.temporal.normalise import _pick
     return placed("DATE", _pick(cands, ctx.dct, ctx.tense).isoformat(), RELATIVE)
 
 

@@ -5,9 +5,9 @@ import re
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
-from core.model import EXACT, RELATIVE, UNRESOLVED, VAGUE, TimeExpression
+from core.model import UNRESOLVED, TimeExpression
 from core.temporal import candidates, entities as E, normalise as N, relative as R
 from core.temporal.calendar import narrow
 from core.temporal.lexicon import load
@@ -39,12 +39,13 @@ _REF_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
 _QUARTER_NAMING = {"quarter_ord", "quarter_of_year", "year_quarter", "quarter_q"}
 
-# Words before an expression that belong to it ("early next year", "mid-1996", "the end of 1990").
+# Words before a duration that belong to it ("nearly forty years", "up to 180 days").
 _DURATION_PREFIX = re.compile(r"(?<!\w)(nearly|almost|up\s+to|more\s+than|less\s+than|at\s+least|"
                               r"no\s+more\s+than|fewer\s+than)\s+$", re.I)
 _APPROX_LEAD = re.compile(_DURATION_PREFIX.pattern.replace("$", "").replace("(?<!\\w)", "^"), re.I)
-_RELATIVE_RULES = {"the_year", "period_rel", "year_ago_adj", "md", "dm", "month", "month_rel", "month_of_year", "weekday", "deictic", "this_pod",
-                   "unit_rel", "the_weekend", "ago", "quarter_ord", "quarter_rel", "the_quarter",
+# Rules whose reading needs the publication date: without one they are "unresolved".
+_RELATIVE_RULES = {"the_year", "period_rel", "year_ago_adj", "md", "dm", "month", "month_rel",
+                   "month_of_year", "weekday", "deictic", "this_pod", "unit_rel", "the_weekend", "ago", "quarter_ord", "quarter_rel", "the_quarter",
                    "half", "half_of_year", "season", "part_of_unit", "year_end", "clock", "noon"}
 
 # What each found expression's reading depended on beyond its phrase (the clause's tense, the
@@ -56,6 +57,7 @@ _MEMO_SIZE = 50_000
 
 
 def _modifier_regex() -> re.Pattern:
+    """Words before a date that belong to it ("early next year", "mid-1996", "the end of 1990")."""
     keys = sorted(load().modifiers, key=len, reverse=True)
     alts = [re.escape(k) if k.endswith("-") else re.escape(k).replace(r"\ ", r"\s+") + r"\s+" for k in keys
             if k not in ("earlier", "later")]
@@ -122,8 +124,7 @@ def _date_entities(doc) -> list[tuple[int, int]]:
     out = []
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            span = ent[1:] if ent[0].lower_ in ("the", "a", "an") and len(ent) > 1 and False else ent
-            out.append((span.start_char, span.end_char))
+            out.append((ent.start_char, ent.end_char))
     return out
 
 
