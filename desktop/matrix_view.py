@@ -152,6 +152,7 @@ class MatrixView(ChartWidget):
         vb = self.plot.getViewBox()
         vb.invertY(True)
         vb.setMouseEnabled(x=True, y=True)
+        vb.sigResized.connect(self._on_resized)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.labels = _CellLabels()
         self.labels.setZValue(5)
@@ -281,6 +282,16 @@ class MatrixView(ChartWidget):
         visible_cols = max(1, min(cols, MAX_VISIBLE_COLUMNS))
         self.plot.getViewBox().setRange(xRange=(-0.5, visible_cols - 0.5), yRange=(-0.5, visible_rows - 0.5),
                                         padding=0)
+
+    def _on_resized(self, *_args) -> None:
+        """Rows stay at least MIN_ROW_PX tall: a resize changes how many rows show, from the same top row."""
+        rows = self.counts.shape[0]
+        if not rows:
+            return
+        vb = self.plot.getViewBox()
+        fit = max(1, min(rows, int((vb.height() or 600) // MIN_ROW_PX)))
+        top = min(max(-0.5, vb.viewRange()[1][0]), rows - fit - 0.5)
+        vb.setYRange(top, top + fit, padding=0)
 
     # ---- selection ---------------------------------------------------------------------
     def _on_selection_changed(self, _value=None) -> None:

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import palette
-from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
+from desktop.chart_axes import CategoryAxis, date_axis, day_of
 from desktop.chart_base import ChartWidget, caption_text
 from desktop.chart_timeline_data import DAY, epoch_seconds
+from desktop.chart_window import TimeWindowBand
 
 DEFAULT_ACTORS = 3
 LANE_PX = 30
@@ -102,7 +103,9 @@ class StanceTimeView(ChartWidget):
             swatch.setStyleSheet(f"color: {palette.STANCE_COLOURS[polarity].name()}; font-weight: bold")
             legend.addWidget(swatch)
         legend.addStretch(1)
-        legend.addWidget(QLabel("Dates are publication dates."))
+        self.note = QLabel("Dates are publication dates.")
+        self.note.setStyleSheet("color: #555")
+        legend.addWidget(self.note)
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(0, 0, 0, 0)
@@ -168,9 +171,15 @@ class StanceTimeView(ChartWidget):
 
     # ---- drawing -----------------------------------------------------------------------
     def _draw(self) -> None:
+        for plot, _items in self.strips.values():
+            plot.window_band.detach()
         self.graphics.clear()
         self.strips = {}
         self.rows = stance_rows(self.analysis, self.actor_ids)
+        undated = self._undated_count()
+        self.note.setText("Dates are publication dates." + (
+            f" {undated} statement{'s' if undated != 1 else ''} from articles without a date not shown."
+            if undated else ""))
         has_rows = bool(len(self.rows))
         self.scroll.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -221,6 +230,7 @@ class StanceTimeView(ChartWidget):
             plot.addItem(highlight)
             items.append(highlight)
             plot.highlight = highlight
+            plot.window_band = TimeWindowBand(plot, self.state, movable=False)
             plot.mark_y = dict(zip(mine.index.tolist(), y.tolist()))
             plot.mark_x = dict(zip(mine.index.tolist(), x.tolist()))
             if first is None:
@@ -235,6 +245,15 @@ class StanceTimeView(ChartWidget):
             axis.setWidth(width)
         self.graphics.setMinimumHeight(height)
         self._on_items_changed(self.state.items)
+
+    def _undated_count(self) -> int:
+        """Statements of the chosen actors that cannot be placed: their article has no date."""
+        table = self.analysis.statements_table()
+        if not len(table) or not self.actor_ids:
+            return 0
+        wanted = set(self.actor_ids)
+        return sum(1 for a in table.loc[table["date"].isna(), "source_actor"]
+                   if isinstance(a, str) and self.analysis.stance_holder(a, True) in wanted)
 
     def _tip(self, x, y, data) -> str:
         return tooltip(self.rows.loc[int(data)])
@@ -276,4 +295,4 @@ class StanceTimeView(ChartWidget):
                             day_of(float(self.rows["x"].max())))
 
 
-__all__ = ["StanceTimeView", "stance_rows", "epoch"]
+__all__ = ["StanceTimeView", "stance_rows"]

@@ -15,6 +15,7 @@ from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.chart_base import ChartWidget, caption_text
 from desktop.chart_items import PointBatch, RectBatch
+from desktop.chart_window import TimeWindowBand
 from desktop.chart_timeline_data import DAY, Marks, build_marks, hit_test, tooltip_html
 
 LANE_PX = 24  # comfortable lane height; more lanes than fit scroll
@@ -51,7 +52,6 @@ class TimelineView(ChartWidget):
         self._build_ui()
         state.actor_changed.connect(self._on_selection_changed)
         state.items_changed.connect(self._on_selection_changed)
-        state.time_window_changed.connect(self._on_time_window_changed)
         self.refresh()
         self.fit()
 
@@ -86,14 +86,12 @@ class TimelineView(ChartWidget):
         vb.invertY(True)
         vb.setLimits(minYRange=1.0, minXRange=DAY)
         vb.sigYRangeChanged.connect(self._sync_scrollbar)
+        vb.sigResized.connect(self._on_resized)
         # below the axis, in the plot's own layout: it never hides marks and it is part of exports
         self.legend = pg.LegendItem(labelTextColor="#222", colCount=4, horSpacing=18)
         self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
-        self.region = pg.LinearRegionItem(orientation="vertical", brush=pg.mkBrush(255, 200, 0, 40),
-                                          hoverBrush=pg.mkBrush(255, 200, 0, 70))
-        self.region.setZValue(-10)
-        self.region.setVisible(False)
-        self.plot.addItem(self.region, ignoreBounds=True)
+        self.window_band = TimeWindowBand(self.plot, self.state, self.window_check)
+        self.region = self.window_band.region
         # rings drawn over the selected marks: one style, so no per-point brushes to render
         self.highlight_points = PointBatch(size=POINT_SIZE + 7, pen=palette.HIGHLIGHT_PEN, brush=None)
         self.highlight_bars = RectBatch(height=BAR_HEIGHT + 0.2, pen=palette.HIGHLIGHT_PEN)
@@ -118,9 +116,7 @@ class TimelineView(ChartWidget):
 
         self.lanes_box.currentIndexChanged.connect(self._on_lanes_changed)
         self.colour_box.currentIndexChanged.connect(self._on_colour_changed)
-        self.window_check.toggled.connect(self._on_window_toggled)
         fit.clicked.connect(self.home)
-        self.region.sigRegionChangeFinished.connect(self._on_region_changed)
         scene = self.plot.scene()
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
         scene.sigMouseMoved.connect(self._on_mouse_moved)
@@ -180,8 +176,10 @@ class TimelineView(ChartWidget):
         self._update_legend()
         self._update_highlight()
         n_events = len(m.table)
-        self.status.setText(f"{n_events:,} dated events \u00b7 {len(m.lanes)} lanes" if n_events else
-                            "No dated events yet: add articles, or correct unresolved dates.")
+        undated = len(self.analysis.events_table()) - n_events
+        note = f" \u00b7 {undated:,} undated, not shown" if undated > 0 else ""
+        self.status.setText(f"{n_events:,} dated events \u00b7 {len(m.lanes)} lanes{note}" if n_events else
+                            "No dated events yet: add articles, or correct unresolved dates." + note)
         self._sync_scrollbar()
 
     def _shade_lanes(self) -> None:
@@ -344,6 +342,16 @@ class TimelineView(ChartWidget):
         self._fitted_all = everything
         self._fitted_view = tuple(vb.viewRange()[0])
 
+    def _on_resized(self, *_args) -> None:
+        """Keep lanes a readable height: a taller view shows more lanes, not fatter ones."""
+        if self.marks is None or not len(self.marks):
+            return
+        vb = self.plot.getViewBox()
+        y0 = vb.viewRange()[1][0]
+        n, fit = len(self.marks.lanes), self._lanes_that_fit()
+        top = -0.6 if n <= fit else min(max(-0.6, y0), n - fit - 0.4)
+        vb.setYRange(top, top + min(n, fit) + 0.2, padding=0)
+
     def _lanes_that_fit(self) -> int:
         height = self.plot.getViewBox().height() or 500
         return max(4, int(height // LANE_PX))
@@ -400,42 +408,6 @@ class TimelineView(ChartWidget):
         vb = self.plot.getViewBox()
         (y0, y1) = vb.viewRange()[1]
         vb.setYRange(value - 0.6, value - 0.6 + (y1 - y0), padding=0)
-
-    # ---- time window -------------------------------------------------------------------
-    def _on_window_toggled(self, on: bool) -> None:
-        if not on:
-            self.region.setVisible(False)
-            self.state.set_time_window(None, None)
-            return
-        (x0, x1) = self.plot.getViewBox().viewRange()[0]
-        if self.state.time_window == (None, None):
-            third = (x1 - x0) / 3
-            self.region.blockSignals(True)
-            self.region.setRegion((x0 + third, x1 - third))
-            self.region.blockSignals(False)
-        self.region.setVisible(True)
-        self._on_region_changed()
-
-    def _on_region_changed(self, *_args) -> None:
-        if not self.region.isVisible():
-            return
-        a, b = self.region.getRegion()
-        start, end = day_of(a), day_of(b)
-        if end <= start:
-            end = day_of(a + DAY)
-        self.state.set_time_window(start, end)
-
-    def _on_time_window_changed(self, window) -> None:
-        start, end = window
-        on = start is not None and end is not None
-        self.window_check.blockSignals(True)
-        self.window_check.setChecked(on)
-        self.window_check.blockSignals(False)
-        self.region.blockSignals(True)
-        if on:
-            self.region.setRegion((epoch(start), epoch(end)))
-        self.region.setVisible(on)
-        self.region.blockSignals(False)
 
     # ---- export ------------------------------------------------------------------------
     def caption(self) -> str:

@@ -102,3 +102,28 @@ def test_empty(qtbot, state):
 
     view = show(qtbot, StanceTimeView(Analysis(), state))
     assert view.strips == {} and not view.empty.isHidden()
+
+
+def test_time_window_is_shaded_in_every_strip_and_survives_redraws(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    view.set_actors(["russia", "turkey"])
+    view.set_actors(["russia", "turkey", "rebels"])  # old strips are thrown away
+    state.set_time_window(date(2018, 8, 20), date(2018, 9, 1))
+    for plot, _items in view.strips.values():
+        assert plot.window_band.region.isVisible()
+        assert plot.window_band.region.getRegion() == pytest.approx((epoch(date(2018, 8, 20)), epoch(date(2018, 9, 1))))
+    state.set_time_window(None, None)
+    assert not any(plot.window_band.region.isVisible() for plot, _ in view.strips.values())
+
+
+def test_undated_statements_are_counted_not_hidden_silently(qtbot, state):
+    from dataclasses import replace
+
+    from core.analysis import Analysis
+
+    result = handmade_result()
+    undated = replace(result, article=replace(result.article, id="a2", published=None))
+    undated = replace(undated, statements=tuple(replace(s, article_id="a2") for s in undated.statements))
+    view = show(qtbot, StanceTimeView(Analysis([result, undated]), state))
+    assert len(view.rows) == 7  # the dated article only
+    assert "7 statements from articles without a date" in view.note.text()

@@ -197,6 +197,27 @@ def test_empty_analysis_draws_a_message(qtbot, state):
     assert len(view.marks) == 0 and "No dated events" in view.status.text()
 
 
+def test_undated_events_are_counted_in_the_status(qtbot, handmade, state):
+    handmade.set_event_date("a1:e4", None, wrong=True)
+    view = show(qtbot, TimelineView(handmade, state))
+    assert "4 dated events" in view.status.text() and "1 undated" in view.status.text()
+
+
+def test_resizing_shows_more_lanes_not_fatter_ones(qtbot, state):
+    from core.analysis import Analysis
+    from desktop.chart_synthetic import synthetic_results
+
+    analysis = Analysis(synthetic_results(n_events=600, n_actors=80, n_articles=3))
+    view = show(qtbot, TimelineView(analysis, state), 1000, 500)
+    vb = view.plot.getViewBox()
+    span = lambda: vb.viewRange()[1][1] - vb.viewRange()[1][0]  # noqa: E731
+    small = span()
+    assert vb.height() / small >= 20 and not view.scroll.isHidden()
+    view.resize(1000, 900)
+    qtbot.waitUntil(lambda: span() > small + 5, timeout=2000)
+    assert vb.height() / span() >= 20
+
+
 def test_big_corpus_uses_few_items(qtbot, state):
     from core.analysis import Analysis
     from desktop.chart_synthetic import synthetic_results
