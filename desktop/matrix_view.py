@@ -338,6 +338,13 @@ class MatrixView(ChartWidget):
         if hit is not None:
             self.activate_cell(*hit)
             ev.accept()
+            return
+        if self.row_axis.sceneBoundingRect().contains(ev.scenePos()) and self.row_ids:
+            # a row's name selects the actor without choosing a cell
+            r = int(math.floor(self.plot.getViewBox().mapSceneToView(ev.scenePos()).y() + 0.5))
+            if 0 <= r < len(self.row_ids):
+                self.state.set_actor(self.row_ids[r])
+                ev.accept()
 
     def cell_tooltip(self, r: int, c: int) -> str:
         actor, column = self.row_ids[r], self.col_ids[c]

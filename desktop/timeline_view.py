@@ -16,7 +16,7 @@ from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.chart_base import ChartWidget, caption_text
 from desktop.chart_items import PointBatch, RectBatch
 from desktop.chart_window import TimeWindowBand
-from desktop.chart_timeline_data import DAY, Marks, build_marks, hit_test, tooltip_html
+from desktop.chart_timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
 
 LANE_PX = 24  # comfortable lane height; more lanes than fit scroll
 POINT_SIZE = 9
@@ -303,6 +303,19 @@ class TimelineView(ChartWidget):
         if i is not None:
             self.activate_mark(i)
             ev.accept()
+            return
+        lane = self.lane_at_label(ev.scenePos())
+        if lane is not None and self.lanes_by == "actor" and self.marks.lane_keys[lane] != NO_ACTOR:
+            # a lane's name selects that actor everywhere (matrix row, stance strips)
+            key = self.marks.lane_keys[lane]
+            self.state.set_actor(None if self.state.actor == key else key)
+            ev.accept()
+
+    def lane_at_label(self, scene_pos) -> int | None:
+        if self.marks is None or not self.lane_axis.sceneBoundingRect().contains(scene_pos):
+            return None
+        lane = int(round(self.plot.getViewBox().mapSceneToView(scene_pos).y()))
+        return lane if 0 <= lane < len(self.marks.lanes) else None
 
     def _on_mouse_moved(self, scene_pos) -> None:
         i = self.mark_at(scene_pos)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
@@ -66,6 +67,16 @@ def test_click_on_a_cell_sets_cell_actor_and_items(qtbot, handmade, state):
     assert state.actor == "turkey"
     assert state.items == ("a1:s2", "a1:s3")
     assert view.cell_box.isVisible() and view.row_box.isVisible()
+
+
+def test_clicking_a_row_name_selects_the_actor(qtbot, handmade, state):
+    view = show(qtbot, MatrixView(handmade, state))
+    r = view.row_ids.index("rebels")
+    y = view.plot.getViewBox().mapViewToScene(pg.Point(0, r)).y()
+    x = view.row_axis.sceneBoundingRect().center().x()
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=view.plot.mapFromScene(pg.Point(x, y)))
+    assert state.actor == "rebels" and state.cell is None
+    assert view.row_box.isVisible() and not view.cell_box.isVisible()
 
 
 def test_switching_columns_to_targets(qtbot, handmade, state):

@@ -99,6 +99,18 @@ def test_click_on_empty_space_changes_nothing(qtbot, handmade, state):
     assert state.items == () and state.sentence is None
 
 
+def test_clicking_a_lane_name_selects_the_actor(qtbot, handmade, state):
+    view = show(qtbot, TimelineView(handmade, state))
+    vb = view.plot.getViewBox()
+    y = vb.mapViewToScene(pg.Point(0, 3.0)).y()  # lane 3: Turkey
+    x = view.lane_axis.sceneBoundingRect().center().x()
+    pos = view.plot.mapFromScene(pg.Point(x, y))
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert state.actor == "turkey"
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert state.actor is None
+
+
 def test_selected_actor_and_items_are_highlighted(qtbot, handmade, state):
     view = show(qtbot, TimelineView(handmade, state))
     state.set_actor("turkey")
