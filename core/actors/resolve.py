@@ -155,6 +155,7 @@ _LEADER_STATE_NOUNS = word_list("leader_state_nouns")
 
 def _leaders_governments(cands: list[Candidate], words: list[Word], table: AliasTable,
                          evidence: dict[str, Counter], country_ids: set[str]) -> None:
+    taken = {k for c in cands for k in range(c.wstart, c.wend)}
     for c in cands:
         votes = evidence.get(c.actor_id)
         if c.via == "pronoun" or not votes:
@@ -163,7 +164,8 @@ def _leaders_governments(cands: list[Candidate], words: list[Word], table: Alias
         j = c.wend
         if j + 1 < len(words) and words[j].text == "'" and words[j + 1].text == "s":
             j += 2
-        if country in country_ids and j < len(words) and words[j].text.lower() in _LEADER_STATE_NOUNS:
+        if country in country_ids and j < len(words) and words[j].text.lower() in _LEADER_STATE_NOUNS \
+                and j not in taken:
             c.actor_id, c.wend, c.via, c.state_role = country, j + 1, "alias", True
 
 
