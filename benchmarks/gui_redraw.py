@@ -91,18 +91,21 @@ def main(argv=None) -> None:
             if actors:
                 it = iter(actors * 2)
                 result["select actor"] = timed(lambda: (state.set_actor(next(it)), repaint(widget)), args.repeat)
+            hit = getattr(widget, "mark_at", None) or getattr(widget, "cell_at", None)
+            centre = widget.graphics_view().getPlotItem().getViewBox().sceneBoundingRect().center()
+            result["hover"] = timed(lambda: hit(centre), args.repeat)
             result["refresh"] = timed(lambda: (widget.refresh(), repaint(widget)), max(3, args.repeat // 2))
             rows.append(result)
             widget.close()
             widget.deleteLater()
             app.processEvents()
 
-    columns = ["first show", "repaint", "pan+repaint", "select actor", "refresh"]
+    columns = ["first show", "repaint", "pan+repaint", "select actor", "hover", "refresh"]
     print(f"\n{'chart':<9} {'data':<18}" + "".join(f"{c:>14}" for c in columns) + "   (ms, median)")
     for r in rows:
         cells = "".join(f"{r[c]:>14.1f}" if c in r else f"{'-':>14}" for c in columns)
         print(f"{r['chart']:<9} {r['data']:<18}{cells}")
-    print("\ntarget: repaint, pan and select < 50 ms; refresh rebuilds from cached tables (not per frame)")
+    print("\ntarget: repaint, pan and select < 50 ms; hover = hit test under the cursor; refresh rebuilds from cached tables (not per frame)")
 
 
 if __name__ == "__main__":
