@@ -290,8 +290,13 @@ def test_mention_via_records_how_the_actor_was_named(nlp):
     assert "Ankara" not in via  # "in Ankara" is a place
 
 
-def test_mentions_are_sorted_non_overlapping_and_point_into_text(nlp):
-    text = "Russian President Vladimir Putin, left, shakes hands with Syrian President Bashar al-Assad."
+@pytest.mark.parametrize("fixture", ["nlp", "blank_nlp"])
+@pytest.mark.parametrize("which", ["sentence", "seed"])
+def test_mentions_are_sorted_non_overlapping_and_point_into_text(request, fixture, which, seed_text):
+    nlp = request.getfixturevalue(fixture)
+    text = seed_text if which == "seed" else (
+        "Russian President Vladimir Putin, left, shakes hands with Syrian President Bashar al-Assad. "
+        "Assad government forces and the Assad regime advanced, she said.")
     doc = nlp(text)
     _, mentions = find_actors(doc, "x")
     assert mentions == sorted(mentions, key=lambda m: m.start)
