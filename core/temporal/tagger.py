@@ -84,7 +84,7 @@ def _read(c: candidates.Candidate, ctx: N.Context) -> N.Reading | None:
         return None
     try:
         return handler(c.match, ctx)
-    except (ValueError, KeyError, TypeError, OverflowError):
+    except (ValueError, KeyError, TypeError, OverflowError, IndexError, AttributeError):
         # A malformed phrase ("Feb. 30") must not stop the article: it is simply not placed.
         return None
 

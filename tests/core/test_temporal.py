@@ -282,3 +282,25 @@ def test_odd_text_never_crashes(blank_nlp, text):
     found = find_timexes(blank_nlp(text), DCT, "odd")
     assert all(text[t.start:t.end] == t.text for t in found)
     assert all(t.interval_start is None or t.interval_start < t.interval_end for t in found)
+
+
+EXTENT_CASES = [
+    ("The eight-year war ended in 1988.", "eight-year"),
+    ("Net income rose in the third-quarter report.", "third-quarter"),
+    ("Its fourth quarter was weak.", "fourth quarter"),
+    ("The siege lasted nearly four years.", "nearly four years"),
+    ("He was held for more than two weeks.", "more than two weeks"),
+    ("The truce collapsed almost two years ago.", "almost two years ago"),
+    ("Over the past 48 hours, at least 20 civilians were killed.", "the past 48 hours"),
+    ("Aid convoys stopped in early March.", "early March"),
+]
+
+
+@pytest.mark.parametrize("sentence,phrase", EXTENT_CASES)
+def test_extents(nlp, sentence, phrase):
+    assert _one(nlp, sentence, phrase).text == phrase
+
+
+def test_sentence_initial_now_comma_is_a_discourse_marker(nlp):
+    found = [t.text for t in find_timexes(nlp("Now, he says, the war is over. The rebels now hold Idlib."), DCT, "t")]
+    assert found == ["now"]
