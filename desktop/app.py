@@ -84,7 +84,7 @@ class ExceptionHook:
         self._boxes.append(show_error(parent, "Standpoint", message, details=details))
 
 
-def _screenshot(window, path: str) -> None:
+def _screenshot(window, path: str, empty: bool) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -117,7 +117,7 @@ def _screenshot(window, path: str) -> None:
         select()
         QTimer.singleShot(800, grab)
 
-    if window.stack.currentWidget() is window.empty and not window._running:
+    if empty:
         window.worker.pipeline_loaded.connect(lambda _p: QTimer.singleShot(300, grab))
     else:
         window.analysis_finished.connect(shoot)
@@ -136,14 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from desktop.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(defer=True)
     window.show()
     paths = [a for a in args if not a.startswith("-")]
     if paths:
-        window.add_paths(paths)
+        QTimer.singleShot(0, lambda: window.add_paths(paths))
     shot = os.environ.get(SCREENSHOT_ENV)
     if shot:
-        _screenshot(window, shot)
+        _screenshot(window, shot, empty=not paths)
         QTimer.singleShot(180_000, lambda: QApplication.exit(2))
     return app.exec()
 

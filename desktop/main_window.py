@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from core.analysis import Analysis
 from desktop.qt_banner import Banner
 from desktop.qt_empty import EmptyState
 from desktop.qt_menus import build_menus
@@ -23,9 +22,13 @@ from desktop.settings import Settings
 from desktop.state import SelectionState
 from desktop.worker import AnalysisWorker
 
+if TYPE_CHECKING:
+    from core.analysis import Analysis
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "Standpoint"
+DEFER_MS = 40
 FLUSH_MS = 150  # results are added in small batches so 100 articles do not redraw 100 times
 
 
@@ -35,15 +38,16 @@ class MainWindow(QMainWindow):
     analysis_finished = Signal(bool)  # after a run's results are in the analysis; True when cancelled
     analysis_replaced = Signal(object)  # a project was opened
 
-    def __init__(self, analysis: Analysis | None = None, worker: AnalysisWorker | None = None,
-                 settings: Settings | None = None, load_model: bool = True):
+    def __init__(self, analysis: "Analysis | None" = None, worker: AnalysisWorker | None = None,
+                 settings: Settings | None = None, load_model: bool = True, defer: bool = False):
+        """`defer=True` shows the empty window before pandas and the views load (the app's start-up)."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self.settings = settings or Settings()
         self.state = SelectionState(self)
-        self.analysis = analysis if analysis is not None else Analysis()
+        self.analysis = analysis
         self.worker = worker or AnalysisWorker(parent=self)
         self.project = ProjectController(self.settings, lambda: self.analysis, self)
         self._running: dict = {}  # article id -> Article being analysed
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         self._build_status_bar()
         self.actions = build_menus(self)
+        self._update_actions()
         toolbar.addWidget(self.search)
 
         self.empty.open_sample.connect(self.open_sample)
@@ -98,7 +103,11 @@ class MainWindow(QMainWindow):
         self.worker.finished.connect(self._on_finished)
         self.project.changed.connect(self._update_title)
         self.project.error.connect(lambda text: self.error_banner.show_message(text))
-        self._bind(self.analysis)
+        if analysis is None and defer:
+            # A short delay lets the empty window paint before pandas and the views load.
+            QTimer.singleShot(DEFER_MS, self._bind_new)
+        else:
+            self._bind(analysis)
         if load_model:
             self.status.setText("Loading language model\u2026")
             self.worker.load_pipeline()
@@ -119,8 +128,16 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
 
-    def _bind(self, analysis: Analysis) -> None:
-        """Build the views for `analysis` (replacing any previous workspace)."""
+    def _bind_new(self) -> None:
+        if self.workspace is None:
+            self._bind(None)
+
+    def _bind(self, analysis: "Analysis | None") -> None:
+        """Build the views for `analysis` (a new, empty one if None), replacing any previous workspace."""
+        if analysis is None:
+            from core.analysis import Analysis
+
+            analysis = Analysis()
         self.analysis = analysis
         self.search.set_analysis(analysis)
         self.state.clear()
@@ -140,6 +157,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_page(self) -> None:
+        if self.workspace is None:
+            return
         has_content = len(self.analysis) > 0 or bool(self._running) or bool(self._failed)
         self.stack.setCurrentWidget(self.workspace if has_content else self.empty)
 
@@ -148,11 +167,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{' *' if self.project.dirty else ''} \u2014 {APP_NAME}")
 
     def _update_actions(self) -> None:
-        a = self.actions
-        a["undo"].setEnabled(self.analysis.can_undo)
-        a["redo"].setEnabled(self.analysis.can_redo)
+        a, analysis = self.actions, self.analysis
+        a["undo"].setEnabled(analysis is not None and analysis.can_undo)
+        a["redo"].setEnabled(analysis is not None and analysis.can_redo)
         for key in ("save", "save_as", "export_tables", "export_graphml", "export_chart", "copy_chart"):
-            a[key].setEnabled(len(self.analysis) > 0)
+            a[key].setEnabled(analysis is not None and len(analysis) > 0)
 
     def _on_analysis_changed(self, reason: str) -> None:
         self._update_actions()
@@ -164,6 +183,7 @@ class MainWindow(QMainWindow):
         from core.ingest import load_paths
         from desktop.dialogs import summarise_load
 
+        self._bind_new()
         paths = [Path(p) for p in paths]
         projects = [p for p in paths if p.suffix == SUFFIX]
         if projects:
@@ -189,6 +209,7 @@ class MainWindow(QMainWindow):
         return len(report.articles)
 
     def analyse(self, articles) -> None:
+        self._bind_new()
         for article in articles:
             self._running[article.id] = article
             self._failed.pop(article.id, None)
@@ -374,7 +395,7 @@ class MainWindow(QMainWindow):
         return ok
 
     def _confirm_discard(self) -> bool:
-        if (not self.ask_before_discard or not self.project.dirty or not len(self.analysis)
+        if (not self.ask_before_discard or not self.project.dirty or not self.analysis
                 or self.project.path is not None):
             return True
         answer = QMessageBox.question(
@@ -396,11 +417,11 @@ class MainWindow(QMainWindow):
 
     # ---- edit / search ---------------------------------------------------------------------------------
     def undo(self) -> None:
-        if self.analysis.undo():
+        if self.analysis is not None and self.analysis.undo():
             self.status.setText("Undone.")
 
     def redo(self) -> None:
-        if self.analysis.redo():
+        if self.analysis is not None and self.analysis.redo():
             self.status.setText("Redone.")
 
     def focus_search(self) -> None:

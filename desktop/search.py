@@ -33,7 +33,7 @@ def find_items(analysis, query: str) -> list[str]:
     import pandas as pd
 
     query = query.strip()
-    if not query or not len(analysis):
+    if not query or analysis is None or not len(analysis):
         return []
     statements, events = analysis.statements_table(), analysis.timeline(include_undated=True)
     window = parse_query_date(query)

@@ -266,3 +266,17 @@ def test_removing_an_article_mid_analysis_drops_its_result(make_window, qtbot):
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
         window.analyse(articles)
     assert window.analysis.article_ids == ["r0", "r1"]
+
+
+def test_deferred_start_shows_the_empty_window_first(qtbot, settings):
+    worker = AnalysisWorker(loader=lambda: None, analyse_fn=fake_analyse())
+    window = MainWindow(worker=worker, settings=Settings(settings), load_model=False, defer=True)
+    window.ask_before_discard = False
+    qtbot.addWidget(window)
+    window.show()
+    assert window.workspace is None and window.analysis is None
+    assert window.stack.currentWidget() is window.empty
+    assert not window.actions["undo"].isEnabled() and not window.actions["save"].isEnabled()
+    window.undo()  # harmless before the views exist
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert len(window.analysis) == 0 and window.stack.currentWidget() is window.empty
