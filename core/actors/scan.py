@@ -13,6 +13,8 @@ from core.actors.table import TOKEN_RE, AliasEntry, AliasTable, normalise_token
 _FURNITURE_LINE = pattern("furniture_line_pattern", re.IGNORECASE)
 # A photo credit runs from its marker to the end of its line ("...2018.Credit: Mikhail Klimentyev, AP").
 _CREDIT = pattern("credit_pattern", re.IGNORECASE)
+# "BEIRUT (Reuters) -", "HEMPSTEAD, N.Y. -" at the start of a line.
+_DATELINE = pattern("dateline_pattern")
 _LOCATIVE = word_list("locative_prepositions")
 # "close to Damascus" speaks of the government, "to Damascus" of the city.
 _FIGURATIVE_BEFORE_TO = word_list("figurative_before_to")
@@ -62,7 +64,7 @@ def _is_foreign_script(line: str) -> bool:
 
 
 def furniture_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges never read for actors: furniture lines, foreign-script lines, credit tails."""
+    """Character ranges never read for actors: furniture lines, foreign-script lines, datelines, credit tails."""
     ranges: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -71,6 +73,9 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
         if body and (_FURNITURE_LINE.match(body) or _is_foreign_script(body)):
             ranges.append((pos, end))
         else:
+            dateline = _DATELINE.match(line)
+            if dateline:  # "BEIRUT (Reuters) -": where and who filed, not who acts
+                ranges.append((pos, pos + dateline.end()))
             credit = _CREDIT.search(line)
             if credit:
                 ranges.append((pos + credit.start(), end))

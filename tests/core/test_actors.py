@@ -178,6 +178,9 @@ NOT_ACTORS = [
     ("Photo: Reuters. Credit: Mikhail Klimentyev, Sputnik, Kremlin Pool Photo via AP, File",
      ["Mikhail Klimentyev", "Sputnik", "Kremlin", "AP"]),
     ("Already signed up? LOG IN", ["LOG IN", "LOG"]),
+    ("BEIRUT (Reuters) - Syrian forces shelled the town.\n\nReporting by Tom Perry; Editing by Peter Graff\n"
+     "Turkey warned. (Reporting by Orhan Coskun; Writing by Daren Butler)",
+     ["BEIRUT", "Reuters", "Tom Perry", "Peter Graff", "Orhan Coskun", "Daren Butler"]),
 ]
 
 
