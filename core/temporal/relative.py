@@ -101,6 +101,8 @@ def _clock(m, ctx, hour: int, minute: int):
         d = ctx.dct + timedelta(days=_DEICTIC[w])
     elif w:
         d = weekday_date(weekday_number(w), ctx.dct, None, ctx.tense)
+    elif ctx.ref is not None and ctx.ref[1] == "day":
+        d = ctx.ref[0]  # "... on Oct. 23. At 10 p.m., ...": the clock time falls on the day last named
     else:
         d = ctx.dct
     r = placed("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}", RELATIVE)
@@ -200,7 +202,7 @@ def part_of_unit(m, ctx):
 def year_end(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX", "year")
-    return placed("DATE", f"{ctx.dct.year:04d}-12-31", RELATIVE)
+    return _modify(placed("DATE", f"{ctx.dct.year:04d}", RELATIVE), "the end of")
 
 
 def _unit_of(word: str) -> tuple[str, float, bool]:

@@ -61,7 +61,8 @@ CASES = [
     ("Results for the year ended June 30 were weak.", "the year", "DURATION", "P1Y", None, None, "period", EXACT),
     ("Sales for the year rose.", "the year", "DATE", "2018", D(2018, 1, 1), D(2019, 1, 1), "year", RELATIVE),
     ("The talks may take two to three weeks.", "two to three weeks", "DURATION", "P2W", None, None, "period", VAGUE),
-    ("Sanctions will be reviewed by year-end.", "year-end", "DATE", "2018-12-31", D(2018, 12, 31), D(2019, 1, 1), "day", RELATIVE),
+    ("Sanctions will be reviewed by year-end.", "year-end", "DATE", "2018", D(2018, 10, 20), D(2019, 1, 1), "year", RELATIVE),
+    ("Rockets hit the town on Aug. 21. At 10 p.m., sirens sounded.", "10 p.m.", "TIME", "2018-08-21T22:00", D(2018, 8, 21), D(2018, 8, 22), "time", RELATIVE),
     ("The ceasefire held for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", None, None, "period", EXACT),
     ("The vote was postponed until Tuesday.", "Tuesday", "DATE", "2018-09-04", D(2018, 9, 4), D(2018, 9, 5), "day", RELATIVE),
     # deictic days
