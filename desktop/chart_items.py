@@ -71,12 +71,24 @@ class RectBatch(pg.GraphicsObject):
         n = int(mask.sum())
         if not n:
             return
+        x0, x1, y0, y1 = self._x0[mask], self._x1[mask], self._y0[mask], self._y1[mask]
+        view = self.viewRect()
+        if view is not None:
+            # clamp to the view: SVG output ignores the view box's clipping, and Qt rasterises huge
+            # rectangles (a 10-year band at day zoom) slowly
+            px, py = self.pixelVectors()
+            pad_x = 2 * px.length() if px is not None else 0.0
+            pad_y = 2 * py.length() if py is not None else 0.0
+            left, right = view.left() - pad_x, view.right() + pad_x
+            top, bottom = min(view.top(), view.bottom()) - pad_y, max(view.top(), view.bottom()) + pad_y
+            x0, x1 = np.maximum(x0, left), np.minimum(x1, right)
+            y0, y1 = np.maximum(y0, top), np.minimum(y1, bottom)
         self._rects.resize(n)
         memory = self._rects.ndarray()
-        memory[:, 0] = self._x0[mask]
-        memory[:, 1] = self._y0[mask]
-        memory[:, 2] = self._x1[mask] - self._x0[mask]
-        memory[:, 3] = self._y1[mask] - self._y0[mask]
+        memory[:, 0] = x0
+        memory[:, 1] = y0
+        memory[:, 2] = x1 - x0
+        memory[:, 3] = y1 - y0
         painter.setPen(self.opts["pen"])
         painter.setBrush(self.opts["brush"])
         painter.drawRects(*self._rects.drawargs())

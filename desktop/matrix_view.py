@@ -7,7 +7,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPen
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolTip, QVBoxLayout
 
 from desktop import palette
@@ -27,8 +27,12 @@ class _ScrollViewBox(pg.ViewBox):
         ev.accept()
 
 
-class _CellLabels(pg.GraphicsObject):
-    """Counts written in the visible cells, in screen pixels so they stay sharp at any zoom."""
+class _Cells(pg.GraphicsObject):
+    """The visible cells: colour, white grid and count, painted in screen pixels.
+
+    Painting only the cells in view keeps a 300 × 50 matrix as cheap as a 10 × 3 one, keeps the
+    counts sharp at any zoom, and needs no clipping (which SVG output would ignore).
+    """
 
     def __init__(self):
         super().__init__()
@@ -59,18 +63,25 @@ class _CellLabels(pg.GraphicsObject):
         corner_a = transform.map(QPointF(-0.5, -0.5))
         corner_b = transform.map(QPointF(0.5, 0.5))
         cell_w, cell_h = abs(corner_b.x() - corner_a.x()), abs(corner_b.y() - corner_a.y())
+        # everything is clamped to the view by hand: SVG output ignores the view box's clip
+        view = QRectF(transform.map(QPointF(max(x0, -0.5), max(y0, -0.5))),
+                      transform.map(QPointF(min(x1, cols - 0.5), min(y1, rows - 0.5)))).normalized()
         painter.save()
         painter.resetTransform()
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                cell = QRectF(transform.map(QPointF(c - 0.5, r - 0.5)), transform.map(QPointF(c + 0.5, r + 0.5)))
+                painter.fillRect(cell.normalized().intersected(view), QColor(*(int(v) for v in self.rgba[r, c])))
         # white grid lines separate cells of similar colour
         painter.setPen(QPen(palette.TEXT_LIGHT, 1.5))
         for c in range(c0, c1 + 2):
-            p = transform.map(QPointF(c - 0.5, 0))
-            painter.drawLine(QPointF(p.x(), transform.map(QPointF(0, r0 - 0.5)).y()),
-                             QPointF(p.x(), transform.map(QPointF(0, r1 + 0.5)).y()))
+            x = transform.map(QPointF(c - 0.5, 0)).x()
+            if view.left() - 0.5 <= x <= view.right() + 0.5:
+                painter.drawLine(QPointF(x, view.top()), QPointF(x, view.bottom()))
         for r in range(r0, r1 + 2):
-            p = transform.map(QPointF(0, r - 0.5))
-            painter.drawLine(QPointF(transform.map(QPointF(c0 - 0.5, 0)).x(), p.y()),
-                             QPointF(transform.map(QPointF(c1 + 0.5, 0)).x(), p.y()))
+            y = transform.map(QPointF(0, r - 0.5)).y()
+            if view.top() - 0.5 <= y <= view.bottom() + 0.5:
+                painter.drawLine(QPointF(view.left(), y), QPointF(view.right(), y))
         if cell_h >= 11 and cell_w >= 14:
             font = QFont(self.font)
             font.setPointSizeF(max(7.0, min(12.0, cell_h * 0.42)))
@@ -81,6 +92,8 @@ class _CellLabels(pg.GraphicsObject):
                     if n == 0:
                         continue
                     centre = transform.map(QPointF(c, r))
+                    if not view.contains(centre):
+                        continue
                     painter.setPen(palette.text_colour_on(self.rgba[r, c]))
                     painter.drawText(QRectF(centre.x() - cell_w / 2, centre.y() - cell_h / 2, cell_w, cell_h),
                                      Qt.AlignmentFlag.AlignCenter, str(n))
@@ -153,8 +166,7 @@ class MatrixView(ChartWidget):
         vb.invertY(True)
         vb.setMouseEnabled(x=True, y=True)
         vb.sigResized.connect(self._on_resized)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.labels = _CellLabels()
+        self.labels = _Cells()
         self.labels.setZValue(5)
         self.row_box = pg.QtWidgets.QGraphicsRectItem()
         self.row_box.setPen(pg.mkPen("#333", width=1.5, style=Qt.PenStyle.DashLine))
@@ -166,7 +178,7 @@ class MatrixView(ChartWidget):
             pen = graphics.pen()
             pen.setCosmetic(True)
             graphics.setPen(pen)
-        for graphics in (self.image, self.labels, self.row_box, self.cell_box):
+        for graphics in (self.labels, self.row_box, self.cell_box):
             self.plot.addItem(graphics)
         self.empty_text = pg.TextItem("", color="#666", anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_text, ignoreBounds=True)
@@ -252,10 +264,6 @@ class MatrixView(ChartWidget):
         # the colour is the model's score; the view only maps it through the shared palette
         self.rgba = palette.diverging_rgba(self.scores, self.counts)
         rows, cols = self.counts.shape
-        self.image.setVisible(rows > 0 and cols > 0)
-        if rows and cols:
-            self.image.setImage(self.rgba, autoLevels=False)
-            self.image.setRect(QRectF(-0.5, -0.5, cols, rows))
         self.labels.set_cells(self.counts, self.rgba)
         self.row_axis.set_labels([m.names.get(a, a) for a in self.row_ids] if m is not None else [])
         self.col_axis.set_labels(self.col_ids)
