@@ -151,7 +151,8 @@ class _LoadProbe:
         settled = time.time() - self.stable_since >= self.SETTLE_S
         loaded = bool(rows) or not self.expect_articles
         if self.window_at is not None and self.pipeline_at is not None and loaded and not busy and settled:
-            self._finish(rows, 0)
+            failed = any(status.startswith("failed") for _, status in rows)
+            self._finish(rows, 5 if failed else 0)
         elif self._elapsed() > self.timeout:
             _say(f"timeout after {self.timeout:.0f} s (window={self.window_at}, pipeline={self.pipeline_at}, "
                  f"rows={len(rows)})")

@@ -120,6 +120,7 @@ def test_article_rows_prefers_the_view_with_a_status_column(qtbot):
 @pytest.mark.parametrize("statuses, timeout, code, last", [
     (["done", "done"], 30.0, 0, "  article: done: Article 1"),
     (["done", "analysing"], 2.0, 3, "  article: analysing: Article 1"),  # never finishes: times out
+    (["done", "Failed: boom"], 30.0, 5, "  article: failed: boom: Article 1"),
 ])
 def test_probe_reports_window_pipeline_and_articles_then_quits(
     monkeypatch, qtbot, capsys, tmp_path, pipeline, statuses, timeout, code, last,
