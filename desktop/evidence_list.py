@@ -18,10 +18,6 @@ TONE_HUES = {"support": 215, "oppose": 0, "event": 30}
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (item ids, article id, sentence index)
 LABELS_ROLE = Qt.ItemDataRole.UserRole + 1  # [(label, tone)] with tone support/oppose/neutral/event
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the article title, when entries come from several articles
-POLARITY_ACTIONS = (
-    ("Mark as &support", "support"), ("Mark as &oppose", "oppose"), ("Mark as &neutral", "neutral"),
-    ("&Reject: not a stance", "rejected"), ("Restore &detected stance", None),
-)
 
 
 class EvidenceDelegate(QStyledItemDelegate):
@@ -224,25 +220,10 @@ class EvidenceList(QWidget):
 
     def correction_menu(self, data) -> QMenu:
         """Corrections for every item in the entry (a submenu each when the sentence holds several)."""
-        from core.analysis import split_id
+        from desktop.qt_corrections import correction_menu
 
-        item_ids, _aid, _index = data
-        menu = QMenu(self)
-        labels = dict(zip(item_ids, self._labels_for(item_ids)))
-        for item_id in item_ids:
-            target = menu if len(item_ids) == 1 else menu.addMenu(labels[item_id])
-            if split_id(item_id)[1] == "s":
-                for text, polarity in POLARITY_ACTIONS:
-                    action = target.addAction(text)
-                    action.triggered.connect(lambda _=False, i=item_id, p=polarity: self.analysis.set_polarity(i, p))
-            else:
-                target.addAction("This date is &wrong (treat as undated)").triggered.connect(
-                    lambda _=False, i=item_id: self.analysis.set_event_date(i, None, wrong=True))
-                target.addAction("&Set the right date\u2026").triggered.connect(
-                    lambda _=False, i=item_id: self.ask_event_date(i))
-                target.addAction("Restore &detected date").triggered.connect(
-                    lambda _=False, i=item_id: self.analysis.set_event_date(i, None))
-        return menu
+        item_ids = data[0]
+        return correction_menu(self, self.analysis, item_ids, self._labels_for(item_ids))
 
     def _labels_for(self, item_ids) -> list[str]:
         for i in range(self.list.count()):
@@ -250,11 +231,3 @@ class EvidenceList(QWidget):
             if item.data(ITEM_ROLE)[0] == tuple(item_ids):
                 return [label for label, _ in item.data(LABELS_ROLE)]
         return list(item_ids)
-
-    def ask_event_date(self, event_id: str) -> None:
-        from desktop.dialogs import ask_date
-
-        day = ask_date(self, "Event date", "The right date of this event (YYYY-MM-DD):")
-        if day is not None:
-            self.analysis.set_event_date(event_id, day)
-

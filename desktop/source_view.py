@@ -49,9 +49,14 @@ class _Offsets:
 
     def __init__(self, text: str):
         self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+        self._qt = [i + n for n, i in enumerate(self._astral)]  # Qt position of each astral character
 
     def __call__(self, offset: int) -> int:
         return offset + bisect_left(self._astral, offset) if self._astral else offset
+
+    def to_python(self, position: int) -> int:
+        """The string offset of a Qt position (the inverse of calling the map)."""
+        return position - bisect_left(self._qt, position) if self._astral else position
 
 
 def _legend_chip(text: str, color: QColor) -> QLabel:
@@ -90,6 +95,8 @@ class SourceView(QWidget):
             "Select an article, a point on the timeline or a matrix cell to read its source here."
         )
         self.editor.document().setDocumentMargin(10)
+        self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.customContextMenuRequested.connect(self._on_context_menu)
         legend = QHBoxLayout()
         legend.setSpacing(4)
         legend.addWidget(self.meta, 1)
@@ -253,6 +260,28 @@ class SourceView(QWidget):
         bar = self.editor.verticalScrollBar()
         # A third of the way down leaves the preceding context in view.
         bar.setValue(bar.value() + rect.top() - self.editor.viewport().height() // 3)
+
+    # ---- corrections in place ---------------------------------------------------------------
+    def items_at(self, offset: int) -> list[tuple[str, str]]:
+        """(item id, label) of the statements whose cue/source/target and events whose date cover `offset`."""
+        if self.article_id is None:
+            return []
+        from desktop.qt_source_items import items_at
+
+        return items_at(self.analysis, self.article_id, offset)
+
+    def _on_context_menu(self, pos) -> None:
+        menu = self.editor.createStandardContextMenu(pos)
+        offset = self._offsets.to_python(self.editor.cursorForPosition(pos).position())
+        found = self.items_at(offset)
+        if found:
+            from desktop.qt_corrections import correction_menu
+
+            menu.addSeparator()
+            corrections = correction_menu(menu, self.analysis, [i for i, _ in found], [label for _, label in found])
+            corrections.setTitle("&Correct")
+            menu.addMenu(corrections)
+        menu.exec(self.editor.viewport().mapToGlobal(pos))
 
     # ---- for tests and other code ---------------------------------------------------------
     @property

@@ -194,3 +194,25 @@ def test_sentence_with_several_items_gets_a_submenu_each(qtbot, state, synthetic
     state.set_items(["a1:s0", "a1:e0"])
     menu = widget.correction_menu(widget.entries()[0])
     assert [a.menu() is not None for a in menu.actions()] == [True, True]
+
+
+def test_items_at_an_offset_for_corrections_in_place(qtbot, state, synthetic):
+    analysis = Analysis([synthetic])
+    view = view_for(qtbot, analysis, state)
+    state.set_article("a1")
+    cue = synthetic.statements[1].cue
+    assert view.items_at(cue.start) == [("a1:s1", "Turkey \u2014 warned against \u2014 oppose")]
+    thursday = synthetic.timexes[1]
+    assert view.items_at(thursday.start + 2) == [("a1:e1", "event \u201cThursday\u201d \u2192 30 Aug 2018")]
+    assert view.items_at(0) == []
+    from desktop.qt_corrections import correction_menu
+
+    menu = correction_menu(view, analysis, ["a1:e1"])
+    next(a for a in menu.actions() if "wrong" in a.text()).trigger()
+    assert view.items_at(thursday.start) == [("a1:e1", "event urge \u2192 undated")]
+
+
+@pytest.mark.parametrize("text", ["plain", "a\U0001F600b\U0001F600c"])
+def test_offsets_round_trip(text):
+    offsets = _Offsets(text)
+    assert [offsets.to_python(offsets(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
