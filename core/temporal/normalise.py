@@ -19,6 +19,9 @@ class Context:
     dct: date | None = None
     # Direction the clause points in: "past", "future" or None (present tense or unknown).
     tense: str | None = None
+    # Whether that tense comes from the parse (the verb the phrase hangs on) rather than from
+    # words nearby, which are a weaker guide.
+    tense_parsed: bool = False
     # Text just before and after the phrase, for the few readings that depend on it ("$5 a year").
     before: str = ""
     after: str = ""
@@ -134,7 +137,8 @@ def _month_day(m, ctx):
              if (d := cal.safe_date(y, mo, day))]
     if not cands:
         return None
-    return placed("DATE", _closest(cands, ctx.dct, ctx.tense, slack=0).isoformat(), RELATIVE)
+    slack = 0 if ctx.tense_parsed else 62
+    return placed("DATE", _closest(cands, ctx.dct, ctx.tense, slack).isoformat(), RELATIVE)
 
 
 def _month_year(m, ctx):

@@ -144,7 +144,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
     ents = _ents(doc)
     parsed = doc.has_annotation("DEP")
     out: list[TimeExpression] = []
-    ctx = N.Context(dct=dct, ref=(dct, "day") if dct else None)
+    ctx = N.Context(dct=dct, ref=(dct, "day") if dct else None, tense_parsed=parsed)
     quarter_sent = -9
     for c in candidates.find(text, ents, _date_entities(doc)):
         si = max(0, bisect_right(sent_starts, c.start) - 1)
@@ -164,7 +164,8 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
             ctx.last_quarter = r.value
             quarter_sent = si
         _remember(article_id, start, c.end, text[start:c.end],
-                  (ctx.tense, ctx.last_quarter if ctx.quarter_near else None, ctx.before, ctx.after, ctx.ref))
+                  (ctx.tense, ctx.last_quarter if ctx.quarter_near else None, ctx.before, ctx.after, ctx.ref,
+                   parsed))
         out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r))
     return out
 
@@ -211,10 +212,10 @@ def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
     c = candidates.match_phrase(phrase[body_start:])
     if c is None:
         return tx
-    tense, last_quarter, before, after, ref = _TENSE_MEMO.get(
-        (tx.article_id, tx.start, tx.end, phrase), (None, None, "", "", None))
+    tense, last_quarter, before, after, ref, parsed = _TENSE_MEMO.get(
+        (tx.article_id, tx.start, tx.end, phrase), (None, None, "", "", None, False))
     ctx = N.Context(dct=dct, tense=tense, before=before, after=after, last_quarter=last_quarter,
-                    quarter_near=last_quarter is not None, ref=ref)
+                    quarter_near=last_quarter is not None, ref=ref, tense_parsed=parsed)
     r = _read(c, ctx)
     if r is None:
         return tx
