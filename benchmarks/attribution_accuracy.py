@@ -24,6 +24,12 @@ sys.path.insert(0, str(REPO))
 ATTRIBUTION_KINDS = ("speech", "belief", "stance")
 
 
+def is_attribution(st: dict) -> bool:
+    """An attribution has something attributed: a content span. Actor-to-actor stances read off the
+    link between two names ("Iran, which backs Damascus" as seen by the pair model) carry none."""
+    return st["kind"] in ATTRIBUTION_KINDS and st.get("content") is not None
+
+
 def _load_scorer(data: Path, name: str):
     spec = importlib.util.spec_from_file_location(name, data / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
@@ -155,7 +161,7 @@ def fit_logistic(X: list[list[str]], y: list[int], n_classes: int = 2, min_count
     return {c: {inv[j]: round(float(W[j, c]), 4) for j in range(m) if abs(W[j, c]) >= prune} for c in range(k)}
 
 
-def learn_weights(train: list[dict], nlp, out_path: Path) -> None:
+def learn_weights(train: list[dict], docs, out_path: Path) -> None:
     """Logistic cue weights from TRAIN: every candidate token, positive when it heads a gold cue."""
     from core.statements import cuemodel
     from core.statements.cues import lemma_and_kind
@@ -163,18 +169,20 @@ def learn_weights(train: list[dict], nlp, out_path: Path) -> None:
 
     lex = load()
     X, y = [], []
-    for rec, doc in zip(train, nlp.pipe((r["text"] for r in train), batch_size=16)):
+    for rec, doc in zip(train, docs):
         heads = set()
         for a in rec.get("attributions", []):
             cue = a.get("cue")
             span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand") if cue else None
             if span is not None:
                 heads.add(span.root.i)
-        for tok in doc:
-            if cuemodel.is_candidate(tok):
-                lemma, kind = lemma_and_kind(tok, lex)
-                X.append(cuemodel.features(tok, lemma, kind))
-                y.append(int(tok.i in heads))
+        for sent in doc.sents:
+            quoted = cuemodel.quote_parity(sent)
+            for tok in sent:
+                if cuemodel.is_candidate(tok):
+                    lemma, kind = lemma_and_kind(tok, lex)
+                    X.append(cuemodel.features(tok, lemma, kind, sent, quoted[tok.i - sent.start]))
+                    y.append(int(tok.i in heads))
     weights = fit_logistic(X, y)[0]
     out_path.write_text(json.dumps({"about": "logistic weights over cue features, learned from PolNeAR train "
                                              "(benchmarks/attribution_accuracy.py --learn)",
@@ -188,7 +196,7 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=20)
     ap.add_argument("--learn", action="store_true", help="re-learn the cue list from the train split first")
     ap.add_argument("--no-mentions", action="store_true", help="skip core.actors (statement step alone)")
-    ap.add_argument("--all-kinds", action="store_true", help="also score action statements")
+    ap.add_argument("--all-kinds", action="store_true", help="score every statement, not just attributions")
     ap.add_argument("--pred", type=Path, help="write the predictions here (JSONL)")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args(argv)
@@ -199,7 +207,8 @@ def main(argv=None) -> int:
     if args.learn:
         from core.resources import resource_path
 
-        learn_weights(_read(args.data / "attribution_train_polnear.jsonl"), nlp, resource_path("stance", "cue_weights.json"))
+        train = _read(args.data / "attribution_train_polnear.jsonl")
+        learn_weights(train, nlp.pipe((r["text"] for r in train), batch_size=16), resource_path("stance", "cue_weights.json"))
         from core.statements import cuemodel
 
         cuemodel.weights.cache_clear()
@@ -209,7 +218,7 @@ def main(argv=None) -> int:
     pred_records, _docs, parse_s, stmt_s = predict(gold_records, nlp, not args.no_mentions)
     if not args.all_kinds:
         for r in pred_records:
-            r["statements"] = [s for s in r["statements"] if s["kind"] in ATTRIBUTION_KINDS]
+            r["statements"] = [s for s in r["statements"] if is_attribution(s)]
     if args.pred:
         with args.pred.open("w", encoding="utf-8") as fh:
             for r in pred_records:

@@ -176,4 +176,22 @@ def content_range(cue: Cue, source) -> tuple[int, int] | None:
         if any(t.text in QUOTES or t.text == "," for t in doc[max(sent.start, cut - 2):cut]) and cut - sent.start > 2:
             return sent.start, cut
         del before
+    if cue.form == "verb" and cue.entry.kind in ("speech", "belief"):
+        return _rest_of_sentence(tok, source)
+    return None
+
+
+def _rest_of_sentence(tok, source) -> tuple[int, int] | None:
+    """What a reporting verb the parser left without a clause reports: the words after it, or,
+    after "He said:", the next sentence."""
+    doc, sent = tok.doc, tok.sent
+    lo = tok.i + 1
+    if source is not None and source.i > tok.i:  # "…, said the official"
+        lo = source.right_edge.i + 1
+    words = [t for t in doc[lo:sent.end] if not (t.is_punct or t.is_space)]
+    if len(words) >= 2:
+        return lo, sent.end
+    if sent.end < len(doc) and any(t.text == ":" for t in doc[tok.i:sent.end]):
+        nxt = doc[sent.end].sent
+        return nxt.start, nxt.end
     return None

@@ -55,30 +55,31 @@ def _subject_type(tok) -> str:
     return subj.pos_
 
 
-def _in_quote(tok) -> bool:
-    sent = tok.sent
-    n = 0
-    for t in sent.doc[sent.start:tok.i]:
+def quote_parity(sent) -> list[bool]:
+    """For each token of `sent`: is it inside double quotes (an odd number of quote marks before it)?"""
+    out, inside = [], False
+    for t in sent:
+        out.append(inside)
         if t.text in ("“", "”", '"'):
-            n += 1
-    return n % 2 == 1
+            inside = not inside
+    return out
 
 
-def features(tok, lemma: str, lex_kind: str) -> list[str]:
+def features(tok, lemma: str, lex_kind: str, sent, in_quote: bool) -> list[str]:
     frame = _frame(tok)
     subj = _subject_type(tok)
     prep = next((c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")), "")
     head = tok.head.lemma_.lower() if tok.dep_ in ("xcomp", "advcl", "conj", "pobj", "dobj") else ""
-    sent = tok.sent
     pos_in = "start" if tok.i - sent.start <= 3 else "end" if sent.end - tok.i <= 3 else "mid"
+    mark = next((g.lower_ for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "mark"), "")
     return [
         "bias", f"l={lemma}", f"lf={lemma}|{frame}", f"pd={tok.pos_}|{tok.dep_}", f"tag={tok.tag_}",
-        f"st={subj}", f"ls={lemma}|{subj}", f"q={_in_quote(tok)}", f"lx={lex_kind}", f"lxf={lex_kind}|{frame}",
+        f"st={subj}", f"ls={lemma}|{subj}", f"q={in_quote}", f"lx={lex_kind}", f"lxf={lex_kind}|{frame}",
         f"fs={frame}|{subj}", f"lp={lemma}|{prep}", f"hd={tok.dep_}|{head}", f"pos={pos_in}|{tok.pos_}",
-        f"lq={lemma}|{_in_quote(tok)}", f"neg={any(c.dep_ == 'neg' for c in tok.children)}",
+        f"lq={lemma}|{in_quote}", f"neg={any(c.dep_ == 'neg' for c in tok.children)}",
         f"ld={lemma}|{tok.dep_}", f"lt={lemma}|{tok.tag_}", f"sl={_subject_lemma(tok)}",
         f"ks={'|'.join(sorted({c.dep_ for c in tok.children}))}", f"nx={_next(tok)}", f"pv={_prev(tok)}",
-        f"lnx={lemma}|{_next(tok)}",
+        f"lnx={lemma}|{_next(tok)}", f"mk={mark}", f"lmk={lemma}|{mark}", f"sf={subj}|{frame}|{in_quote}",
     ]
 
 

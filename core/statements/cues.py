@@ -191,6 +191,7 @@ def _learned_cue(tok, lex: Lexicon) -> Cue | None:
 def find_cues(sent, lex: Lexicon) -> list[Cue]:
     weights = cuemodel.weights()
     cues: list[Cue] = []
+    quoted = cuemodel.quote_parity(sent) if weights is not None else []
     for tok in sent:
         cue = according_cue(tok, lex) or verb_cue(tok, lex) or adjective_cue(tok, lex)
         if cue is None:
@@ -200,7 +201,8 @@ def find_cues(sent, lex: Lexicon) -> list[Cue]:
         scored = weights is not None and (cue is not None or cuemodel.is_candidate(tok))
         if scored and not (cue is not None and cue.entry.kind == "action"):
             lemma, kind = lemma_and_kind(tok, lex)
-            score = cuemodel.probability(cuemodel.features(tok, lemma, kind), weights)
+            feats = cuemodel.features(tok, lemma, kind, sent, quoted[tok.i - sent.start])
+            score = cuemodel.probability(feats, weights)
             if cue is None:
                 cue = _learned_cue(tok, lex) if score >= MIN_SCORE else None
             elif score < MIN_SCORE:

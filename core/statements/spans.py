@@ -19,7 +19,8 @@ def char_span(doc, i: int, j: int) -> Span | None:
     if i >= j:
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    return Span(start, end, doc.text[start:end])
+    # doc[i:j].text equals doc.text[start:end]; doc.text would rebuild the whole article each call.
+    return Span(start, end, doc[i:j].text)
 
 
 def token_span(tok) -> Span:
@@ -33,7 +34,7 @@ def tokens_span(toks) -> Span | None:
         return None
     doc = toks[0].doc
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc[toks[0].i:toks[-1].i + 1].text)
 
 
 def _extent(tok, lo: int, hi: int, keep_conj: bool) -> tuple[int, int]:
