@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qt_banner import Banner
-from desktop.qt_empty import EmptyState
+from desktop.qt_empty import DropOverlay, EmptyState
 from desktop.qt_menus import build_menus
 from desktop.qt_project import SUFFIX, ProjectController
 from desktop.qt_workspace import Workspace
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
             layout.addWidget(banner)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.drop_overlay = DropOverlay(central)
 
         self.search = SearchBox(self.analysis, self.state)
         self.search.searched.connect(self._on_searched)
@@ -95,6 +96,11 @@ class MainWindow(QMainWindow):
         self.empty.open_files.connect(self.open_files_dialog)
         self.empty.open_folder.connect(self.open_folder_dialog)
         self.empty.open_project.connect(self.open_project_dialog)
+        self.empty.open_recent.connect(self.open_project)
+        self.empty.set_recent(self.settings.recent_projects())
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.worker.pipeline_loaded.connect(self._on_pipeline_loaded)
         self.worker.progress.connect(self._on_progress)
         self.worker.result.connect(self._on_result)
@@ -122,7 +128,10 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop the analysis; articles already analysed are kept (Ctrl+.)")
         self.cancel_button.clicked.connect(self.cancel_analysis)
+        self.summary = QLabel("")
+        self.summary.setToolTip("Articles, dated events and statements in the analysis")
         bar.addWidget(self.status, 1)
+        bar.addPermanentWidget(self.summary)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self.progress.hide()
@@ -155,6 +164,7 @@ class MainWindow(QMainWindow):
         self.project.watch(analysis)
         self._update_page()
         self._update_actions()
+        self._update_summary()
 
     def _update_page(self) -> None:
         if self.workspace is None:
@@ -176,6 +186,20 @@ class MainWindow(QMainWindow):
     def _on_analysis_changed(self, reason: str) -> None:
         self._update_actions()
         self._update_page()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        analysis = self.analysis
+        if analysis is None or not len(analysis):
+            self.summary.setText("")
+            return
+        table = analysis.articles_table()
+        n, events, statements = len(table), int(table["n_events"].sum()), int(table["n_statements"].sum())
+        undated = int(table["published"].isna().sum())
+        text = f"{n} article{'s' * (n != 1)} \u00b7 {events} dated events \u00b7 {statements} statements"
+        if undated:
+            text += f" \u00b7 {undated} without date"
+        self.summary.setText(text)
 
     # ---- loading articles ------------------------------------------------------------------------
     def add_paths(self, paths: Iterable[str | Path]) -> int:
@@ -333,17 +357,23 @@ class MainWindow(QMainWindow):
 
     # ---- drag and drop --------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()] if event.mimeData().hasUrls() else []
+        if urls:
             event.acceptProposedAction()
-            self.status.setText("Drop to add these articles.")
+            n = len(urls)
+            self.drop_overlay.show_for(f"Drop to add {n} file{'s' * (n != 1)} or folder{'s' * (n != 1)}")
         else:
             event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.drop_overlay.hide()
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
+        self.drop_overlay.hide()
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -413,6 +443,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.worker.shutdown()
+        self.settings.set_geometry(self.saveGeometry())
         event.accept()
 
     # ---- edit / search ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The first screen: "Drop articles here", with buttons to open files or the sample corpus."""
+"""The first screen ("Drop articles here", open buttons, recent projects) and the overlay shown while dragging."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -6,11 +6,39 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+class DropOverlay(QLabel):
+    """A translucent cover over the window while files are dragged onto it (palette colours)."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.setFont(font)
+        self.hide()
+
+    def show_for(self, text: str) -> None:
+        pal = self.parentWidget().palette()
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        text_color = pal.color(QPalette.ColorRole.HighlightedText).name()
+        self.setStyleSheet(
+            f"QLabel {{ background: rgba({highlight.red()},{highlight.green()},{highlight.blue()},170);"
+            f" color: {text_color}; border: 3px dashed {text_color}; border-radius: 12px; }}"
+        )
+        self.setText(text)
+        self.setGeometry(self.parentWidget().rect().adjusted(12, 12, -12, -12))
+        self.raise_()
+        self.show()
+
+
 class EmptyState(QWidget):
     open_sample = Signal()
     open_files = Signal()
     open_folder = Signal()
     open_project = Signal()
+    open_recent = Signal(object)  # Path
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,7 +84,32 @@ class EmptyState(QWidget):
         inner.addWidget(hint)
         inner.addSpacing(20)
         inner.addLayout(buttons)
+        self.recent_box = QVBoxLayout()
+        self.recent_box.setSpacing(2)
+        inner.addSpacing(16)
+        inner.addLayout(self.recent_box)
         inner.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(60, 40, 60, 40)
         outer.addWidget(frame)
+
+    def set_recent(self, paths) -> None:
+        """Links to recently used projects under the buttons (the ones that still exist)."""
+        while self.recent_box.count():
+            widget = self.recent_box.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        paths = [p for p in paths if p.exists()][:5]
+        if not paths:
+            return
+        heading = QLabel("Recent projects")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.recent_box.addWidget(heading)
+        for path in paths:
+            button = QPushButton(f"{path.stem}  \u2014  {path.parent}")
+            button.setFlat(True)
+            button.setToolTip(str(path))
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, p=path: self.open_recent.emit(p))
+            self.recent_box.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QPushButton
 
 from core.analysis import Analysis
 from core.model import ArticleAnalysis, Sentence
@@ -280,3 +281,31 @@ def test_deferred_start_shows_the_empty_window_first(qtbot, settings):
     window.undo()  # harmless before the views exist
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     assert len(window.analysis) == 0 and window.stack.currentWidget() is window.empty
+
+
+def test_drag_shows_an_overlay_and_drop_hides_it(make_window, tmp_path):
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "a.txt")), QUrl.fromLocalFile(str(tmp_path))])
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert window.drop_overlay.isVisible()
+    assert window.drop_overlay.text() == "Drop to add 2 files or folders"
+    window.dragLeaveEvent(None)
+    assert not window.drop_overlay.isVisible()
+
+
+def test_status_summary_counts_the_analysis(make_window):
+    window = make_window(Analysis([make_analysis(), make_analysis("a2", "Undated", published=None)]))
+    assert window.summary.text() == "2 articles \u00b7 2 dated events \u00b7 6 statements \u00b7 1 without date"
+
+
+def test_recent_projects_on_the_empty_page(make_window, tmp_path, settings):
+    first = make_window(Analysis([make_analysis()]))
+    first.project.save(tmp_path / "recent.standpoint")
+    window = make_window()
+    buttons = [w for w in window.empty.findChildren(QPushButton) if "recent" in w.text()]
+    assert len(buttons) == 1
+    buttons[0].click()
+    assert window.analysis.article_ids == ["a1"] and window.project.path == tmp_path / "recent.standpoint"
