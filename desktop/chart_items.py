@@ -184,6 +184,11 @@ class PointBatch(pg.GraphicsObject):
         painter.resetTransform()
         export = getattr(self, "_exportOpts", False)
         if export is not False:
+            # vector output has no clip: keep only markers whose centre is inside the plot
+            if view is not None:
+                inside = ((xs >= view.left()) & (xs <= view.right())
+                          & (ys >= min(view.top(), view.bottom())) & (ys <= max(view.top(), view.bottom())))
+                dx, dy = dx[inside], dy[inside]
             scale = float(export.get("resolutionScale", 1.0))
             pen = QPen(self.opts["pen"])
             pen.setWidthF(pen.widthF() * scale)

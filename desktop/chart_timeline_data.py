@@ -52,20 +52,18 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
         titles = dict(zip(table["article_id"], table["title"]))
         order = pd.Series(keys).value_counts(sort=False)
         lane_keys = sorted(order.index, key=lambda k: (-order[k], titles.get(k, k)))
-        lane_of = {k: i for i, k in enumerate(lane_keys)}
         row = np.arange(n)
-        lane = np.fromiter((lane_of[k] for k in keys), dtype=int, count=n)
+        lane = pd.Categorical(keys, categories=lane_keys).codes.astype(int)
         lanes = [titles.get(k) or k for k in lane_keys]
     else:
         ids = table["actor_ids"].tolist()
-        counts = np.fromiter((max(1, len(x)) for x in ids), dtype=int, count=n)
+        counts = np.maximum(np.fromiter(map(len, ids), dtype=int, count=n), 1)
         row = np.repeat(np.arange(n), counts)
         flat = [a for x in ids for a in (x or (NO_ACTOR,))]
         tally = pd.Series(flat).value_counts(sort=False) if flat else pd.Series(dtype=int)
         names = names or {}
         lane_keys = sorted(tally.index, key=lambda k: (k == NO_ACTOR, -tally[k], names.get(k, k)))
-        lane_of = {k: i for i, k in enumerate(lane_keys)}
-        lane = np.fromiter((lane_of[a] for a in flat), dtype=int, count=len(flat))
+        lane = pd.Categorical(flat, categories=lane_keys).codes.astype(int)
         lanes = [names.get(k, k) for k in lane_keys]
     x0 = epoch_seconds(table["date_start"])[row]
     x1 = epoch_seconds(table["date_end"])[row]

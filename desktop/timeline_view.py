@@ -1,9 +1,10 @@
 """The event timeline: one lane per actor (or article), a mark per dated event, click-through to the sentence."""
 from __future__ import annotations
 
-from collections import defaultdict
+from itertools import chain
 
 import numpy as np
+import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor
@@ -144,7 +145,7 @@ class TimelineView(ChartWidget):
     def refresh(self) -> None:
         """Rebuild the marks from the analysis and redraw them (a handful of batched items)."""
         table = self.analysis.timeline()
-        actor_ids = {a for ids in table["actor_ids"] for a in ids}
+        actor_ids = set(chain.from_iterable(table["actor_ids"]))
         names = {a: self.analysis.actor_name(a) for a in actor_ids}
         self.marks = build_marks(table, self.lanes_by, self.colour_by, names)
         self._draw()
@@ -155,13 +156,14 @@ class TimelineView(ChartWidget):
             plot.removeItem(item)
         self._items = []
         m = self.marks
-        groups: dict[tuple, list[int]] = defaultdict(list)
         # grouping by style keeps the item count small (≤ ~20) whatever the number of events
-        keys = zip(m.is_bar.tolist(), m.category.tolist(), m.future.tolist(), m.vague.tolist())
-        for i, key in enumerate(keys):
-            groups[key].append(i)
-        for (is_bar, category, future, vague), idx in sorted(groups.items(), key=lambda kv: kv[0]):
-            idx = np.asarray(idx)
+        codes, categories = pd.factorize(m.category)
+        style = ((codes * 2 + m.is_bar) * 2 + m.future) * 2 + m.vague
+        order = np.argsort(style, kind="stable")
+        keys, starts = np.unique(style[order], return_index=True)
+        for key, idx in zip(keys.tolist(), np.split(order, starts[1:])):
+            code, is_bar, future, vague = key // 8, bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
+            category = categories[code]
             colour = palette.colour_for(self.colour_by, category)
             if is_bar:
                 item = self._bar_item(idx, colour, future, vague)
