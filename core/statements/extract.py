@@ -12,7 +12,9 @@ from core.statements.spans import char_span, mention_at, overlaps, phrase_range,
 # Heads that can act: an action statement needs one as its source (a name, or a word like "army").
 AGENT_NOUNS = {"force", "army", "military", "government", "troop", "jet", "rebel", "militant", "regime",
                "coalition", "police", "administration", "ministry", "country", "state", "group", "fighter",
-               "insurgent", "navy", "aircraft", "warplane", "soldier", "authority", "official", "president"}
+               "insurgent", "navy", "aircraft", "warplane", "soldier", "authority", "official", "president",
+               "minister", "leader", "lawmaker", "senator", "party", "company", "court", "union", "prime",
+               "candidate", "spokesman", "spokeswoman", "ambassador", "envoy", "opposition", "prosecutor"}
 
 
 def _is_agent(tok) -> bool:
@@ -27,7 +29,7 @@ def _names_something(tgt, topic, mentions, target_span) -> bool:
         return False
     if mentions and target_span is not None:
         return mention_at(mentions, target_span, tgt) is not None
-    return tgt.pos_ == "PROPN" or tgt.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return _is_agent(tgt) and tgt.lower_ not in attribution.PRONOUNS
 
 
 def _inside_other_cue(cue: Cue, cue_tokens: set[int]) -> bool:
