@@ -22,7 +22,11 @@ _VERBISH_AFTER_MONTH = re.compile(r"^\s+(?:be|have|not|well|also|never|only|stil
                                   r"prove|seem|result|depend|mean|require|reflect|signal|force|allow)\b", re.I)
 _WORD_BEFORE = re.compile(r"([\w'’-]+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([\w'’]+)")
-_BAD_BEFORE_NUMBER = re.compile(r"(?:[$€£#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bBoeing|\bAirbus|\bmodel|\bchapter|\b[A-Z]{2,3}-?|\b[A-Z]-)\s*$")
+_BAD_BEFORE_NUMBER = re.compile(r"(?:[$€£#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bBoeing|\bAirbus|\bmodel|\bchapter|"
+                                r"\b[Rr]esolution|\b[Aa]rticle|\b[Dd]ecree|\b[Pp]age|\bRoom|\bHighway|\bBuilding|"
+                                r"\bUNSCR|\b[A-Z]{2,3}-?|\b[A-Z]-)\s*$")
+_NAMED_AFTER_DATE = {"alliance", "movement", "coalition", "bloc", "group", "brigade", "brigades", "party",
+                     "front", "camp"}
 _COUNT_NOUNS = {
     "people", "persons", "civilians", "troops", "soldiers", "fighters", "refugees", "children", "women",
     "men", "residents", "families", "homes", "houses", "deaths", "dead", "cases", "votes", "workers",
@@ -31,6 +35,10 @@ _COUNT_NOUNS = {
     "seats", "prisoners", "detainees", "migrants", "students", "patients", "vehicles", "cars", "rockets",
     "missiles", "bombs", "strikes", "attacks", "villages", "towns", "hectares", "acres", "injured",
     "wounded", "killed", "victims", "pages", "words", "times", "copies", "visitors", "tourists",
+    "militants", "rebels", "jihadists", "insurgents", "casualties", "fatalities", "protesters",
+    "demonstrators", "hostages", "airstrikes", "sorties", "shells", "trucks", "tanks", "aircraft",
+    "sites", "schools", "hospitals", "buildings", "doctors", "nurses", "teachers", "police",
+    "officers", "policemen", "personnel", "staff", "volunteers", "voters", "ballots", "signatures",
 }
 # A number just before: "20 2016" is not a year, but "1994, 1995 and 1997" is a list of years.
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:-|to|and|or)?\s*$")
@@ -135,7 +143,8 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
         return True
     if rule in ("md", "dm"):
         day = int(re.match(r"\d+", m.group("d")).group())
-        return 1 <= day <= 31
+        # "the March 14 alliance", "the 23 March Movement": a date used as a name.
+        return 1 <= day <= 31 and after.lower() not in _NAMED_AFTER_DATE
     if rule == "noon":
         return before != "high"
     if rule == "set_adverb":

@@ -305,3 +305,17 @@ def test_extents(nlp, sentence, phrase):
 def test_sentence_initial_now_comma_is_a_discourse_marker(nlp):
     found = [t.text for t in find_timexes(nlp("Now, he says, the war is over. The rebels now hold Idlib."), DCT, "t")]
     assert found == ["now"]
+
+
+NUMBER_TRAPS = [
+    "The council passed resolution 1559 and UNSCR 2254.",
+    "Some 1800 militants and 1990 civilians fled.",
+    "The March 14 alliance won the vote.",
+    "Article 1990 of the penal code applies.",
+    "The 6-year-old girl was rescued.",
+]
+
+
+@pytest.mark.parametrize("sentence", NUMBER_TRAPS)
+def test_numbers_and_names_that_look_like_dates(blank_nlp, sentence):
+    assert find_timexes(blank_nlp(sentence), DCT, "t") == []
