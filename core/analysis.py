@@ -179,6 +179,10 @@ class Analysis:
         for source, target in self.corrections.actor_merges.items():
             if target == actor_id:
                 corrections = corrections.with_entry("actor_merges", source, None)
+        # an automatic surname join is undone by pinning the surname actor to itself
+        for source, target in self._auto_merges.items():
+            if actor_id in (source, target):
+                corrections = corrections.with_entry("actor_merges", source, source)
         self.apply(corrections)
 
     def hide_actor(self, actor_id: str, hidden: bool = True) -> None:
@@ -213,6 +217,36 @@ class Analysis:
                     result = replace(result, article=article, timexes=timexes, notes=notes)
             effective[aid] = result
         self._effective = effective
+        self._auto_merges = self._surname_merges()
+
+    def _surname_merges(self) -> dict[str, str]:
+        """A person named by surname alone in one article ("nauert") is the one person of that
+        surname named in full elsewhere ("heather-nauert"), when there is exactly one."""
+        people: dict[str, Actor] = {}
+        for result in self._effective.values():
+            for actor in result.actors:
+                if actor.kind == "person":
+                    people.setdefault(actor.id, actor)
+        full_by_surname: dict[str, set[str]] = {}
+        for actor_id, actor in people.items():
+            parts = actor.name.split()
+            if len(parts) > 1:
+                surname = parts[-1].split("-")[-1].casefold()
+                full_by_surname.setdefault(surname, set()).add(actor_id)
+        merges = {}
+        for actor_id, actor in people.items():
+            if len(actor.name.split()) == 1:
+                candidates = full_by_surname.get(actor.name.split("-")[-1].casefold(), set())
+                if len(candidates) == 1:
+                    merges[actor_id] = next(iter(candidates))
+        return merges
+
+    def canonical(self, actor_id: str | None) -> str | None:
+        """The actor an id now stands for: the user's merges first, then automatic surname joins."""
+        actor_id = self.corrections.canonical(actor_id)
+        if actor_id in self._auto_merges and actor_id not in self.corrections.actor_merges:
+            actor_id = self.corrections.canonical(self._auto_merges[actor_id])
+        return actor_id
 
     def actor_registry(self) -> dict[str, Actor]:
         """Every canonical actor id (after merges) -> Actor with the user's name applied."""
@@ -221,10 +255,13 @@ class Analysis:
         registry: dict[str, Actor] = {}
         for result in self._effective.values():
             for actor in result.actors:
-                registry.setdefault(actor.id, actor)
+                known = registry.get(actor.id)
+                # the same person may be tied to a government in one article and not in another
+                if known is None or (known.affiliation is None and actor.affiliation is not None):
+                    registry[actor.id] = actor
         merged: dict[str, Actor] = {}
         for actor_id, actor in registry.items():
-            target = self.corrections.canonical(actor_id)
+            target = self.canonical(actor_id)
             base = registry.get(target, actor)
             merged.setdefault(target, base)
         for actor_id, name in self.corrections.actor_names.items():
@@ -236,21 +273,21 @@ class Analysis:
     def actor_name(self, actor_id: str | None) -> str:
         if not isinstance(actor_id, str):
             return ""
-        actor = self.actor_registry().get(self.corrections.canonical(actor_id) or "")
+        actor = self.actor_registry().get(self.canonical(actor_id) or "")
         return actor.name if actor else actor_id
 
     def visible(self, actor_id: str | None) -> bool:
-        return isinstance(actor_id, str) and self.corrections.canonical(actor_id) not in self.corrections.hidden_actors
+        return isinstance(actor_id, str) and self.canonical(actor_id) not in self.corrections.hidden_actors
 
     def stance_holder(self, actor_id: str | None, fold_people: bool) -> str | None:
         """The row a statement counts under: the actor, or a person's government when folding."""
         if not isinstance(actor_id, str):  # None, or NaN from a pandas column
             return None
-        actor_id = self.corrections.canonical(actor_id)
+        actor_id = self.canonical(actor_id)
         if fold_people:
             actor = self.actor_registry().get(actor_id)
             if actor is not None and actor.kind == "person" and actor.affiliation:
-                affiliation = self.corrections.canonical(actor.affiliation)
+                affiliation = self.canonical(actor.affiliation)
                 if affiliation in self.actor_registry():
                     return affiliation
         return actor_id

@@ -35,7 +35,8 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     `layers` limits the work (the batch annotator may want time expressions only); events need
     actors and time expressions, statements need actors.
     """
-    from core.actors import find_actors
+    from core.actors import find_actors, load_alias_table
+    from core.resources import user_aliases_path
     from core.events import find_events
     from core.statements import find_statements
     from core.temporal import find_timexes
@@ -46,7 +47,10 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
         for i, s in enumerate(doc.sents)
     )
     want_actors = bool(layers & {"actors", "statements", "events"})
-    actors, mentions = find_actors(doc, aid) if want_actors else ([], [])
+    # The user's alias file extends the bundled table; it is re-read only when it changes.
+    user_aliases = user_aliases_path()
+    table = load_alias_table(user_aliases if user_aliases.is_file() else None)
+    actors, mentions = find_actors(doc, aid, table) if want_actors else ([], [])
     timexes = find_timexes(doc, article.published, aid) if layers & {"timexes", "events"} else []
     statements = find_statements(doc, mentions, aid) if "statements" in layers else []
     events = find_events(doc, timexes, mentions, aid) if "events" in layers else []

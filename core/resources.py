@@ -1,8 +1,11 @@
 """Finds bundled data files (lexicons, alias tables, seeds) in a checkout and in the frozen app."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+USER_DIR_ENV = "STANDPOINT_HOME"
 
 
 def app_root() -> Path:
@@ -20,3 +23,17 @@ def resource_path(*parts: str) -> Path:
 
 def seeds_dir() -> Path:
     return app_root() / "seeds"
+
+
+def user_data_dir() -> Path:
+    """Where the user's own tables live (e.g. `aliases.csv`): $STANDPOINT_HOME, else the XDG data dir."""
+    override = os.environ.get(USER_DIR_ENV)
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "standpoint"
+
+
+def user_aliases_path() -> Path:
+    """The user's alias table (same columns as resources/actors/aliases.csv); may not exist."""
+    return user_data_dir() / "aliases.csv"

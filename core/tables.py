@@ -46,7 +46,7 @@ def actors_table(analysis: "Analysis") -> pd.DataFrame:
     articles: dict[str, set[str]] = defaultdict(set)
     for result in analysis.results():
         for m in result.mentions:
-            actor_id = analysis.corrections.canonical(m.actor_id)
+            actor_id = analysis.canonical(m.actor_id)
             mentions[actor_id] += 1
             articles[actor_id].add(m.article_id)
     statements = analysis.statements_table()
@@ -83,8 +83,8 @@ def statements_table(analysis: "Analysis") -> pd.DataFrame:
             if polarity == REJECTED:
                 continue
             sent = result.sentences[s.sentence_index] if s.sentence_index < len(result.sentences) else None
-            source_actor = analysis.corrections.canonical(s.source_actor)
-            target_actor = analysis.corrections.canonical(s.target_actor)
+            source_actor = analysis.canonical(s.source_actor)
+            target_actor = analysis.canonical(s.target_actor)
             label = analysis.corrections.targets.get(sid) or target_label(analysis, s.topic, target_actor, s.target)
             rows.append({
                 "statement_id": sid, "article_id": a.id, "title": a.title,
@@ -149,7 +149,7 @@ def events_table(analysis: "Analysis") -> pd.DataFrame:
             tx, corrected = analysis.event_time(result, i)
             placed = tx is not None and tx.interval_start is not None
             actor_ids = tuple(dict.fromkeys(
-                analysis.corrections.canonical(x) for x in ev.actor_ids if analysis.visible(x)
+                analysis.canonical(x) for x in ev.actor_ids if analysis.visible(x)
             ))
             sent = result.sentences[ev.sentence_index] if ev.sentence_index < len(result.sentences) else None
             rows.append({

@@ -125,3 +125,37 @@ def test_actors_merge_across_articles():
 def test_articles_table_counts(analysis):
     row = analysis.articles_table().iloc[0]
     assert (row.n_events, row.n_statements, row.n_unresolved) == (2, 3, 0)
+
+
+def _with_surname_only_person(article_id):
+    from dataclasses import replace
+
+    from core.model import Actor, Mention
+
+    base = make_result(article_id)
+    actors = tuple(a for a in base.actors if a.id != "sergei-lavrov") + (Actor("lavrov", "Lavrov", "person"),)
+    mentions = tuple(replace(m, actor_id="lavrov") if m.actor_id == "sergei-lavrov" else m for m in base.mentions)
+    statements = tuple(replace(s, source_actor="lavrov") if s.source_actor == "sergei-lavrov" else s
+                       for s in base.statements)
+    return replace(base, actors=actors, mentions=mentions, statements=statements)
+
+
+def test_surname_only_person_joins_the_full_name_from_another_article():
+    a = Analysis([make_result("a1"), _with_surname_only_person("a2")])
+    table = a.actors_table().set_index("actor_id")
+    assert "lavrov" not in table.index
+    assert table.loc["sergei-lavrov", "n_articles"] == 2
+    a.split_actor("sergei-lavrov")
+    assert "lavrov" in set(a.actors_table()["actor_id"])
+    assert a.undo()
+    assert "lavrov" not in set(a.actors_table()["actor_id"])
+
+
+def test_registry_prefers_the_version_with_an_affiliation():
+    from dataclasses import replace
+
+    first = make_result("a1")
+    first = replace(first, actors=tuple(replace(x, affiliation=None) if x.id == "sergei-lavrov" else x
+                                        for x in first.actors))
+    a = Analysis([first, make_result("a2")])
+    assert a.actor_registry()["sergei-lavrov"].affiliation == "russia"
