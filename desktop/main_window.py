@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.qt_banner import Banner
 from desktop.qt_empty import DropOverlay, EmptyState
-from desktop.qt_menus import build_menus
+from desktop.qt_menus import build_menus, fill_toolbar
 from desktop.qt_project import SUFFIX, ProjectController
 from desktop.qt_workspace import Workspace
 from desktop.search import SearchBox
@@ -82,15 +82,16 @@ class MainWindow(QMainWindow):
 
         self.search = SearchBox(self.analysis, self.state)
         self.search.searched.connect(self._on_searched)
-        toolbar = QToolBar("Search", self)
+        toolbar = QToolBar("Main", self)
         toolbar.setMovable(False)
-        toolbar.setObjectName("search-toolbar")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
         self._build_status_bar()
         self.actions = build_menus(self)
         self._update_actions()
-        toolbar.addWidget(self.search)
+        fill_toolbar(self, toolbar, self.search)
 
         self.empty.open_sample.connect(self.open_sample)
         self.empty.open_files.connect(self.open_files_dialog)

@@ -85,6 +85,36 @@ def build_menus(window) -> dict[str, QAction]:
     return a
 
 
+def fill_toolbar(window, toolbar, search) -> None:
+    """A few frequent actions with the platform's standard icons, then the search box on the right."""
+    from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
+
+    style, a = window.style(), window.actions
+    icons = {
+        "open_files": QStyle.StandardPixmap.SP_DialogOpenButton,
+        "open_folder": QStyle.StandardPixmap.SP_DirOpenIcon,
+        "save": QStyle.StandardPixmap.SP_DialogSaveButton,
+        "undo": QStyle.StandardPixmap.SP_ArrowBack,
+        "redo": QStyle.StandardPixmap.SP_ArrowForward,
+    }
+    short = {"open_files": "Open", "open_folder": "Folder", "save": "Save", "undo": "Undo", "redo": "Redo"}
+    for key in ("open_files", "open_folder", "save", None, "undo", "redo"):
+        if key is None:
+            toolbar.addSeparator()
+            continue
+        action = a[key]
+        action.setIcon(style.standardIcon(icons[key]))
+        action.setIconText(short[key])
+        name = action.text().replace("&", "").rstrip("\u2026")
+        action.setToolTip(f"{name} ({action.shortcut().toString()})")
+        toolbar.addAction(action)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    search.setMaximumWidth(460)
+    toolbar.addWidget(search)
+
+
 def _evidence(window):
     return window.workspace.evidence_list
 
