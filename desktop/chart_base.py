@@ -5,7 +5,9 @@ import weakref
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.chart_axes import shorten
 
@@ -39,6 +41,29 @@ def caption_text(titles, first: date | None, last: date | None, limit: int = 3) 
     if first and last:
         parts.append(f"{first:%d %b %Y} \u2013 {last:%d %b %Y}" if first != last else f"{first:%d %b %Y}")
     return " \u00b7 ".join(parts)
+
+
+class StatusLabel(QLabel):
+    """A grey one-line status that elides instead of forcing the chart wider than its pane."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#555"))
+        self.setPalette(palette)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(self.rect(), int(self.alignment()), text)
 
 
 class ChartWidget(QWidget):

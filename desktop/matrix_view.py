@@ -8,14 +8,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolTip, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolTip, QVBoxLayout
 
 from desktop import palette
-from desktop.chart_base import ChartWidget, caption_text
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text
 
 MIN_ROW_PX = 22
 MAX_VISIBLE_COLUMNS = 12
-SORTS = (("activity", "Sort: most active"), ("name", "Sort: name"), ("net", "Sort: net stance"))
+SORTS = (("activity", "Most active"), ("name", "By name"), ("net", "By net stance"))
 
 
 class _ScrollViewBox(pg.ViewBox):
@@ -128,25 +128,27 @@ class MatrixView(ChartWidget):
         from desktop.chart_axes import CategoryAxis
 
         self.columns_box = QComboBox()
-        self.columns_box.addItem("Columns: stance", "stance")
-        self.columns_box.addItem("Columns: targets", "target")
+        self.columns_box.addItem("Stance", "stance")
+        self.columns_box.addItem("Targets", "target")
+        self.columns_box.setToolTip("Columns: support / oppose / neutral, or what the statements are about")
         self.sort_box = QComboBox()
         for key, label in SORTS:
             self.sort_box.addItem(label, key)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter actors\u2026")
         self.filter_edit.setClearButtonEnabled(True)
-        self.fold_check = QCheckBox("Group people under their government")
+        self.fold_check = QCheckBox("Group people")
+        self.fold_check.setToolTip("Count a person's statements under the government or body they speak for")
         self.fold_check.setChecked(True)
-        self.status = QLabel()
-        self.status.setStyleSheet("color: #555")
+        self.status = StatusLabel()
+        self.sort_box.setToolTip("Order of the rows")
+        self.filter_edit.setMinimumWidth(110)
         bar = QHBoxLayout()
         for w in (self.columns_box, self.sort_box, self.filter_edit, self.fold_check):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.status)
+        bar.addWidget(self.status, 1)
 
-        self.row_axis = CategoryAxis("left", limit=30)
+        self.row_axis = CategoryAxis("left", limit=26)
         self.col_axis = CategoryAxis("top", limit=18)
         header = QFont()
         header.setPointSizeF(10)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of
-from desktop.chart_base import ChartWidget, caption_text
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text
 from desktop.chart_timeline_data import DAY, epoch_seconds
 from desktop.chart_window import TimeWindowBand
 
@@ -102,10 +102,9 @@ class StanceTimeView(ChartWidget):
             swatch = QLabel("\u25cf " + polarity)
             swatch.setStyleSheet(f"color: {palette.STANCE_COLOURS[polarity].name()}; font-weight: bold")
             legend.addWidget(swatch)
-        legend.addStretch(1)
-        self.note = QLabel("Dates are publication dates.")
-        self.note.setStyleSheet("color: #555")
-        legend.addWidget(self.note)
+        self.note = StatusLabel()
+        self.note.setText("Dates are publication dates.")
+        legend.addWidget(self.note, 1)
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(0, 0, 0, 0)

@@ -9,12 +9,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollBar, QToolTip, QVBoxLayout,
+    QCheckBox, QComboBox, QHBoxLayout, QPushButton, QScrollBar, QToolTip, QVBoxLayout,
 )
 
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
-from desktop.chart_base import ChartWidget, caption_text
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text
 from desktop.chart_items import PointBatch, RectBatch
 from desktop.chart_window import TimeWindowBand
 from desktop.chart_timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
@@ -59,22 +59,23 @@ class TimelineView(ChartWidget):
     # ---- layout ------------------------------------------------------------------------
     def _build_ui(self) -> None:
         self.lanes_box = QComboBox()
-        self.lanes_box.addItem("Lanes: actors", "actor")
-        self.lanes_box.addItem("Lanes: articles", "article")
+        self.lanes_box.addItem("By actor", "actor")
+        self.lanes_box.addItem("By article", "article")
+        self.lanes_box.setToolTip("One lane per actor, or one lane per article")
         self.colour_box = QComboBox()
-        self.colour_box.addItem("Colour: modality", "modality")
-        self.colour_box.addItem("Colour: stance", "stance")
-        self.window_check = QCheckBox("Time window")
+        self.colour_box.addItem("Modality", "modality")
+        self.colour_box.addItem("Stance", "stance")
+        self.colour_box.setToolTip("Colour marks by modality (happened / planned / warned of / hypothetical) or stance")
+        self.window_check = QCheckBox("Window")
         self.window_check.setToolTip("Drag the shaded band to limit the other views to a period")
         fit = QPushButton("Fit")
+        fit.setMaximumWidth(60)
         fit.setToolTip("Fit the events in view (Home); press again to include long and vague periods")
-        self.status = QLabel()
-        self.status.setStyleSheet("color: #555")
+        self.status = StatusLabel()
         bar = QHBoxLayout()
         for w in (self.lanes_box, self.colour_box, self.window_check, fit):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.status)
+        bar.addWidget(self.status, 1)
 
         self.lane_axis = CategoryAxis("left")
         self.plot = pg.PlotWidget(viewBox=_LaneViewBox(), axisItems={"bottom": date_axis(), "left": self.lane_axis})
@@ -89,7 +90,7 @@ class TimelineView(ChartWidget):
         vb.sigYRangeChanged.connect(self._sync_scrollbar)
         vb.sigResized.connect(self._on_resized)
         # below the axis, in the plot's own layout: it never hides marks and it is part of exports
-        self.legend = pg.LegendItem(labelTextColor="#222", colCount=4, horSpacing=18)
+        self.legend = pg.LegendItem(labelTextColor="#222", colCount=3, horSpacing=14)
         self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
         self.window_band = TimeWindowBand(self.plot, self.state, self.window_check)
         self.region = self.window_band.region
@@ -227,9 +228,9 @@ class TimelineView(ChartWidget):
                 self.legend.addItem(palette.legend_sample(palette.colour_for(self.colour_by, value)), label)
         grey = palette.OTHER_COLOUR
         if self.marks.future.any():
-            self.legend.addItem(palette.legend_sample(grey, hollow=True), "future (hollow / dashed)")
+            self.legend.addItem(palette.legend_sample(grey, hollow=True), "future (hollow)")
         if (self.marks.is_bar & ~self.marks.vague).any():
-            self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=170), "week / month / period")
+            self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=170), "week / month span")
         if self.marks.vague.any():
             self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=55), "vague period")
 
@@ -359,6 +360,8 @@ class TimelineView(ChartWidget):
 
     def _on_resized(self, *_args) -> None:
         """Keep lanes a readable height: a taller view shows more lanes, not fatter ones."""
+        # a narrow pane gets fewer legend columns rather than a plot wider than the pane
+        self.legend.setColumnCount(max(1, min(4, int(self.plot.width() // 210))))
         if self.marks is None or not len(self.marks):
             return
         vb = self.plot.getViewBox()
