@@ -91,3 +91,12 @@ def test_unknown_format_is_refused(qtbot, handmade, state, tmp_path):
     view = show(qtbot, MatrixView(handmade, state), 900, 600)
     with pytest.raises(ValueError, match="Unsupported"):
         export_chart(view, tmp_path / "chart.bmp")
+
+
+@pytest.mark.parametrize("cls", VIEWS)
+def test_charts_fit_a_narrow_pane(qtbot, handmade, state, cls):
+    """Embedded beside the article list and source view, a chart gets ~550 px: nothing may be cut off."""
+    view = show(qtbot, cls(handmade, state), 550, 700)
+    assert view.minimumSizeHint().width() <= 550
+    plot_item = view.plot.getPlotItem()
+    assert plot_item.width() <= view.plot.viewport().width() + 1
