@@ -300,6 +300,8 @@ def duration(m, ctx):
         direction = -1
     elif pre in ("the next", "the coming", "next", "coming", "over the next", "the following"):
         direction = 1
+    elif not pre and ctx.tense == FUTURE and re.search(r"\b(?:in|within)\s*$", ctx.before, re.I):
+        direction = 1  # "talks will resume in two weeks": the span from now to then
     if direction and ctx.dct is not None:
         if fuz:
             return _vague_span(r, ctx.dct, direction, unit_word)

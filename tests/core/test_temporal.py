@@ -48,6 +48,8 @@ CASES = [
     ("Over the past 48 hours, at least 20 civilians were killed.", "the past 48 hours", "DURATION", "PT48H", D(2018, 8, 28), D(2018, 8, 30), "period", RELATIVE),
     ("Aid will arrive in the next few days.", "the next few days", "DURATION", "PXD", D(2018, 8, 29), D(2018, 9, 6), "period", VAGUE),
     ("Patrols pass twice a week.", "a week", "SET", "P1W", None, None, "none", EXACT),
+    ("Talks will resume in two weeks.", "two weeks", "DURATION", "P2W", D(2018, 8, 29), D(2018, 9, 13), "period", RELATIVE),
+    ("The town fell in two weeks.", "two weeks", "DURATION", "P2W", None, None, "period", EXACT),
     ("Inspectors visit every other week.", "every other week", "SET", "P2W", None, None, "none", EXACT),
     ("Violence has doubled over the past decade.", "the past decade", "DURATION", "P10Y", D(2008, 8, 30), D(2018, 8, 30), "period", RELATIVE),
     # weekdays in news
