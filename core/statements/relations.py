@@ -17,9 +17,10 @@ from typing import Sequence
 from core.model import NEUTRAL, OPPOSE, SUPPORT, Mention, Statement
 from core.resources import resource_path
 from core.statements.lexicon import Lexicon
-from core.statements.spans import char_span, token_span
+from core.statements.spans import char_span, phrase_range, token_span
 
 MAX_PATH = 9
+LINK_LEAN = 0.5
 SUBJECT = {"nsubj", "csubj", "expl"}
 # Words too common on any path to mean anything alone.
 _SKIP_POS = {"DET", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PART", "NUM", "SYM", "X"}
@@ -167,6 +168,13 @@ def classify(a, b, found, toks, extra, lex: Lexicon):
     probs = [v / sum(e) for v in e]
     k = max(range(3), key=lambda c: probs[c])
     pol = (NEUTRAL, SUPPORT, OPPOSE)[k]
+    if k:
+        # The linking words themselves must lean that way; the rest of the sentence alone
+        # ("…would be a massacre") says nothing about how these two actors stand.
+        link_feats = [f for f in feats if f.split("=", 1)[0] in ("p", "pd", "x", "h", "hx", "neg", "top")]
+        lean = _linear(link_feats, weights["polarity"][str(k)]) - _linear(link_feats, weights["polarity"]["0"])
+        if lean < LINK_LEAN:
+            return NEUTRAL, 0.0, True
     dz = _linear(direction_features(a, b, found), weights["direction"]["0"])
     return pol, probs[k] if k else 1 - probs[0], dz >= 0
 
@@ -236,6 +244,7 @@ def pair_statements(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Ment
             h = head_of(doc, m)
             if h is not None:
                 heads.append((m, h))
+    spans = [(m.start, m.end) for m, _ in heads]
     out = []
     for i in range(len(heads)):
         for j in range(i + 1, len(heads)):
@@ -248,7 +257,7 @@ def pair_statements(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Ment
             if got is None:
                 continue
             found, toks, extra = got
-            if len(toks) > MAX_PATH:
+            if len(toks) > MAX_PATH or _not_theirs(found, toks, a, b, spans):
                 continue
             polarity, strength, forward = classify(a, b, found, toks, extra, lex)
             if polarity == NEUTRAL or strength < threshold:
@@ -263,6 +272,35 @@ def pair_statements(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Ment
                 polarity=polarity, modality="negated" if any(t.dep_ == "neg" for t in extra) else "asserted",
                 confidence=round(min(0.9, strength), 2), kind="stance"))
     return out
+
+
+_COORDINATION = {"conj", "cc", "appos", "compound", "punct", "nmod", "amod", "poss", "case"}
+
+
+def _not_theirs(found, toks, a, b, spans) -> bool:
+    """True when the link does not express a's or b's view: a verb on it has a third actor as its
+    subject ("Russia and Turkey, and Iran which supports Damascus"), or the two are merely listed
+    together ("Russia and Turkey")."""
+    pa, top, pb = found
+    if all(t.dep_ in _COORDINATION for t in pa + pb):
+        return True
+    for t in toks + [top]:
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent") and c not in (a, b):
+                subj = c if c.dep_ != "agent" else next((g for g in c.children if g.dep_ == "pobj"), c)
+                if subj.lower_ in ("which", "who", "that") and t.dep_ == "relcl":
+                    subj = t.head  # "Iran, which supports Damascus": the relative's antecedent
+                if subj in (a, b):
+                    continue
+                if any(s0 <= subj.idx < s1 for s0, s1 in spans) and not _covers(subj, a) and not _covers(subj, b):
+                    return True
+    return False
+
+
+def _covers(tok, head) -> bool:
+    """Is `head` part of the phrase `tok` heads (relative clauses and asides excluded)?"""
+    lo, hi = phrase_range(tok)
+    return lo <= head.i < hi
 
 
 def _cue_token(toks, extra, lex: Lexicon):
