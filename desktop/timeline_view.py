@@ -148,8 +148,12 @@ class TimelineView(ChartWidget):
         table = self.analysis.timeline()
         actor_ids = set(chain.from_iterable(table["actor_ids"]))
         names = {a: self.analysis.actor_name(a) for a in actor_ids}
+        was_empty = self.marks is None or not len(self.marks)
         self.marks = build_marks(table, self.lanes_by, self.colour_by, names)
         self._draw()
+        if was_empty and len(self.marks):
+            # the first events to arrive (the app starts empty) must be in view without pressing Home
+            self.fit()
 
     def _draw(self) -> None:
         plot = self.plot

@@ -158,6 +158,16 @@ def test_refreshes_when_the_analysis_changes(qtbot, handmade, state):
     assert len(view.marks.table) == 9
 
 
+def test_first_events_arriving_come_into_view(qtbot, state):
+    from core.analysis import Analysis
+
+    analysis = Analysis()
+    view = show(qtbot, TimelineView(analysis, state))
+    analysis.add(handmade_result())
+    (x0, x1) = view.plot.getViewBox().viewRange()[0]
+    assert x0 <= epoch(date(2018, 5, 17)) and epoch(date(2018, 9, 3)) <= x1
+
+
 def test_time_window_round_trips_through_the_state(qtbot, handmade, state):
     view = show(qtbot, TimelineView(handmade, state))
     view.window_check.setChecked(True)
