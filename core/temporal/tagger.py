@@ -210,6 +210,9 @@ def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
                 mod_key, body_start = key, km.end()
                 break
     c = candidates.match_phrase(phrase[body_start:])
+    if c is None and E.keep(phrase):
+        # A spaCy entity no pattern reads ("the weeks ahead"): re-read it the same way.
+        c = candidates.Candidate(0, len(phrase), "entity", -1, re.compile(r".+", re.S).match(phrase))
     if c is None:
         return tx
     tense, last_quarter, before, after, ref, parsed = _TENSE_MEMO.get(

@@ -321,3 +321,11 @@ NUMBER_TRAPS = [
 @pytest.mark.parametrize("sentence", NUMBER_TRAPS)
 def test_numbers_and_names_that_look_like_dates(blank_nlp, sentence):
     assert find_timexes(blank_nlp(sentence), DCT, "t") == []
+
+
+def test_resolve_entity_reading(nlp):
+    doc = nlp("Analysts expect more fighting in the weeks ahead.")
+    tx = [t for t in find_timexes(doc, DCT, "ent") if t.value == "FUTURE_REF"][0]
+    moved = resolve_timex(tx, date(2020, 1, 1))
+    assert (moved.value, moved.interval_start) == ("FUTURE_REF", date(2020, 1, 2))
+    assert resolve_timex(tx, None).interval_start is None
