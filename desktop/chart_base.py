@@ -89,3 +89,10 @@ class ChartWidget(QWidget):
 
     def caption(self) -> str:
         return ""
+
+    # the user's view options, for saving a session; the selection itself lives in the state
+    def options(self) -> dict:
+        return {}
+
+    def set_options(self, options: dict) -> None:
+        """Apply saved options; unknown keys are ignored so old sessions still load."""

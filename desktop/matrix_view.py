@@ -218,6 +218,20 @@ class MatrixView(ChartWidget):
     def set_fold_people(self, on: bool) -> None:
         self.fold_check.setChecked(on)
 
+    def options(self) -> dict:
+        return {"columns": self.columns, "sort": self.sort, "fold_people": self.fold_people,
+                "filter": self.filter_edit.text()}
+
+    def set_options(self, options: dict) -> None:
+        if options.get("columns") in ("stance", "target"):
+            self.set_columns(options["columns"])
+        if options.get("sort") in dict(SORTS):
+            self.set_sort(options["sort"])
+        if isinstance(options.get("fold_people"), bool):
+            self.set_fold_people(options["fold_people"])
+        if isinstance(options.get("filter"), str):
+            self.set_filter(options["filter"])
+
     def _on_options_changed(self, *_args) -> None:
         self.columns = self.columns_box.currentData()
         self.sort = self.sort_box.currentData()

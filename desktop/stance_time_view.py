@@ -157,6 +157,15 @@ class StanceTimeView(ChartWidget):
         self.actor_list.blockSignals(False)
         self._draw()
 
+    def options(self) -> dict:
+        return {"actors": list(self.actor_ids)}
+
+    def set_options(self, options: dict) -> None:
+        actors = options.get("actors")
+        if isinstance(actors, list):
+            known = {self.actor_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.actor_list.count())}
+            self.set_actors([a for a in actors if a in known])
+
     def _on_list_changed(self) -> None:
         chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.actor_list.selectedItems()]
         # keep the user's earlier order, add new ones at the end

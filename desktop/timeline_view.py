@@ -133,6 +133,15 @@ class TimelineView(ChartWidget):
     def set_colour_by(self, mode: str) -> None:
         self.colour_box.setCurrentIndex(self.colour_box.findData(mode))
 
+    def options(self) -> dict:
+        return {"lanes_by": self.lanes_by, "colour_by": self.colour_by}
+
+    def set_options(self, options: dict) -> None:
+        if options.get("lanes_by") in ("actor", "article"):
+            self.set_lanes_by(options["lanes_by"])
+        if options.get("colour_by") in ("modality", "stance"):
+            self.set_colour_by(options["colour_by"])
+
     def _on_lanes_changed(self) -> None:
         self.lanes_by = self.lanes_box.currentData()
         self.refresh()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from desktop.chart_export import chart_size, copy_to_clipboard, export_chart, export_png, render_image
 from desktop.matrix_view import MatrixView
+from desktop.stance_time_view import StanceTimeView
 from desktop.timeline_view import TimelineView
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 from tests.desktop.conftest_charts import show
@@ -100,3 +101,19 @@ def test_charts_fit_a_narrow_pane(qtbot, handmade, state, cls):
     assert view.minimumSizeHint().width() <= 550
     plot_item = view.plot.getPlotItem()
     assert plot_item.width() <= view.plot.viewport().width() + 1
+
+
+@pytest.mark.parametrize("cls, options", [
+    (TimelineView, {"lanes_by": "article", "colour_by": "stance"}),
+    (MatrixView, {"columns": "target", "sort": "name", "fold_people": False, "filter": "ru"}),
+    (StanceTimeView, {"actors": ["turkey"]}),
+])
+def test_view_options_round_trip(qtbot, handmade, state, cls, options):
+    view = show(qtbot, cls(handmade, state))
+    view.set_options(options)
+    assert view.options() == options
+    fresh = show(qtbot, cls(handmade, state))
+    fresh.set_options(view.options())
+    assert fresh.options() == options
+    fresh.set_options({"unknown": 1, "columns": "bogus"})  # old or damaged sessions are ignored
+    assert fresh.options() == options
