@@ -1,4 +1,4 @@
-"""GUI timings: start to first window, model load in the background, and dropping the seed to its first result."""
+"""GUI timings: first window, background model load, seed drop to first result; `--synthetic N` for a big corpus."""
 from __future__ import annotations
 
 import os
@@ -72,5 +72,77 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
+
+def synthetic_corpus(n_articles: int):
+    """`n_articles` small analyses with consistent offsets (three actors, statements, dated events each)."""
+    from datetime import date, timedelta
+
+    from core.model import (
+        Actor, Article, ArticleAnalysis, Event, Mention, Sentence, Span, Statement, TimeExpression,
+    )
+
+    actors = [Actor(f"actor-{i}", f"Actor {i}", "country") for i in range(40)]
+    results = []
+    for k in range(n_articles):
+        aid = f"syn{k:05d}"
+        sentences, text = [], f"Synthetic article {k}\n\n"
+        mentions, timexes, statements, events = [], [], [], []
+        for j in range(12):
+            a, b = actors[(k + j) % 40], actors[(k * 7 + j + 1) % 40]
+            sentence = f"{a.name} said on Monday that {b.name} must stop the offensive near town {j}."
+            start = len(text)
+            text += sentence + " "
+            sentences.append(Sentence(aid, j, start, start + len(sentence), sentence))
+            mentions.append(Mention(aid, j, start, start + len(a.name), a.name, a.id))
+            cue = start + len(a.name) + 1
+            day = date(2018, 1, 1) + timedelta(days=(k * 3 + j) % 365)
+            on = text.index("on Monday", start)
+            timexes.append(TimeExpression(aid, j, on, on + 9, "on Monday", "DATE", day.isoformat(), day,
+                                          day + timedelta(days=1), "day", "relative"))
+            statements.append(Statement(aid, j, cue=Span(cue, cue + 4, "said"), source=Span(start, start + len(a.name), a.name),
+                                        source_actor=a.id, target_actor=b.id, topic="offensive",
+                                        polarity=("support", "oppose", "neutral")[(k + j) % 3], confidence=0.7))
+            events.append(Event(aid, j, start, start + len(sentence), "say", (a.id, b.id), j))
+        article = Article(aid, f"Synthetic article {k}", text, "synthetic", date(2018, 1, 1) + timedelta(days=k % 365))
+        results.append(ArticleAnalysis(article, tuple(sentences), tuple(actors), tuple(mentions), tuple(timexes),
+                                       tuple(statements), tuple(events)))
+    return results
+
+
+def big_corpus(n_articles: int) -> None:
+    """Adding many results in the worker's batches, then corrections, on a large synthetic corpus."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.main_window import MainWindow
+    from desktop.worker import AnalysisWorker
+
+    app = QApplication.instance() or QApplication([])
+    results = synthetic_corpus(n_articles)
+    window = MainWindow(worker=AnalysisWorker(loader=lambda: None), load_model=False)
+    window.ask_before_discard = False
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    t0 = time.perf_counter()
+    for i in range(0, len(results), 25):  # what the 150 ms flush batches look like at ~170 articles/s
+        window.analysis.add_many(results[i:i + 25])
+        app.processEvents()
+    added = time.perf_counter() - t0
+    print(f"synthetic {n_articles} articles: added in batches of 25 with every view refreshing: {added:.2f} s")
+    for label, action in (
+        ("rename an actor", lambda: window.analysis.rename_actor("actor-1", "Renamed")),
+        ("undo", window.analysis.undo),
+        ("select 200 items (evidence list + source view)",
+         lambda: window.state.set_items([f"syn{k:05d}:s{j}" for k in range(20) for j in range(10)])),
+    ):
+        t0 = time.perf_counter()
+        action()
+        app.processEvents()
+        print(f"  {label}: {1000 * (time.perf_counter() - t0):.0f} ms")
+    window.close()
+
+
+if __name__ == "__main__" and "--synthetic" in sys.argv:
+    big_corpus(int(sys.argv[sys.argv.index("--synthetic") + 1]))
+elif __name__ == "__main__":
     sys.exit(main())

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from desktop.qt_columns import fit_columns
 
 NAME, KIND, MENTIONS, STATEMENTS, ARTICLES, MERGED = range(6)
 HEADERS = ("Actor", "Kind", "Mentions", "Statements", "Articles", "Merged from")
@@ -132,10 +132,8 @@ class ActorPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (KIND, MENTIONS, STATEMENTS, ARTICLES):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, {KIND: "organisation", MENTIONS: "9999", STATEMENTS: "9999", ARTICLES: "999",
+                                 MERGED: "several-actor-ids"}, stretch=NAME)
         self.table.setColumnHidden(MERGED, True)
 
         self.rename_action = QAction("Re&name\u2026", self)

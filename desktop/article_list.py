@@ -8,16 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from core.messages import UserFacingError
 from desktop.qt_banner import Banner
+from desktop.qt_columns import fit_columns
 from desktop.qt_palette import error_color
 
 TITLE, SOURCE, PUBLISHED, EVENTS, STATEMENTS, STATUS = range(6)
 # Short headers keep the list pane narrow; the tooltips say what each column counts.
-HEADERS = ("Title", "Source", "Published", "Events", "Stmts", "Status")
+HEADERS = ("Title", "Source", "Date", "Events", "Stmts", "Status")
 HEADER_TIPS = ("", "The file or page the article came from", "Publication date (double-click to edit)",
                "Dated events found", "Statements (who says what) found", "Analysis status")
 SET_DATE = "set date"
@@ -105,7 +106,8 @@ class ArticleTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex):
         base = super().flags(index)
         row = self._rows[index.row()]
-        if index.column() == PUBLISHED and row.status != FAILED:
+        # Only articles already in the analysis can take a date (a first analysis has no counts yet).
+        if index.column() == PUBLISHED and row.status != FAILED and row.n_events is not None:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -210,11 +212,8 @@ class ArticleList(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (PUBLISHED, EVENTS, STATEMENTS, STATUS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.table, {SOURCE: "a-rather-long-file-name.html", PUBLISHED: "2018-08-29",
+                                 EVENTS: "999", STATEMENTS: "999", STATUS: "analysing"}, stretch=TITLE)
         self.table.setColumnHidden(SOURCE, True)
         self.date_banner = Banner(self)
         self.date_banner.hide()

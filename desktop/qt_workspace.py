@@ -51,7 +51,7 @@ class Workspace(QWidget):
         self.left.setMinimumWidth(200)
         self.charts.setMinimumWidth(360)
         self.right.setMinimumWidth(260)
-        self.splitter.setSizes([320, 580, 380])
+        self.splitter.setSizes([360, 560, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)

@@ -50,11 +50,13 @@ def test_set_rows_resets_and_counts(qapp):
     assert model.row_of("a2") == 1 and model.row_of("nope") == -1
 
 
-def test_only_the_date_is_editable_and_not_for_failed_rows(qapp):
-    model = model_with(ROW, ArticleRow("f", "F", "s", None, status=FAILED))
+def test_only_the_date_is_editable_and_not_for_failed_or_first_analysis_rows(qapp):
+    model = model_with(ROW, ArticleRow("f", "F", "s", None, status=FAILED),
+                       ArticleRow("x", "T", "s", None, status=ANALYSING))
     assert model.flags(model.index(0, PUBLISHED)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(0, TITLE)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(1, PUBLISHED)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(2, PUBLISHED)) & Qt.ItemFlag.ItemIsEditable
 
 
 def test_undated_row_is_flagged(qapp):
