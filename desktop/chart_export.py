@@ -164,9 +164,12 @@ def copy_to_clipboard(chart, scale: float = 2.0) -> QImage:
 
 
 def export_chart(chart, path, **options) -> Path:
-    """Dispatch on the file suffix: .png, .svg or .pdf."""
+    """Dispatch on the file suffix: .png (2× the on-screen size unless told), .svg or .pdf."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix == "png":
+        # a chart in a narrow pane is small on screen: twice the pixels by default prints sharply
+        if not options:
+            options = {"scale": 2.0}
         return export_png(chart, path, **options)
     if suffix == "svg":
         return export_svg(chart, path)

@@ -82,7 +82,8 @@ def write_charts(analysis, out_dir, formats=("png", "svg")) -> list[Path]:
             try:
                 _lay_out(widget, app)
                 for fmt in formats:
-                    written.append(export_chart(widget, out / f"{name}.{fmt}"))
+                    options = {"scale": 1.0} if fmt == "png" else {}  # 1280 × 800 is plenty for a report
+                    written.append(export_chart(widget, out / f"{name}.{fmt}", **options))
             finally:
                 widget.close()
                 widget.deleteLater()

@@ -88,6 +88,12 @@ def test_clipboard(qtbot, handmade, state):
     assert not pasted.isNull() and pasted.size() == image.size()
 
 
+def test_export_chart_png_defaults_to_twice_the_screen_size(qtbot, handmade, state, tmp_path):
+    view = show(qtbot, MatrixView(handmade, state), 900, 600)
+    image = QImage(str(export_chart(view, tmp_path / "m.png")))
+    assert abs(image.width() - 2 * view.plot.viewport().width()) <= 2
+
+
 def test_unknown_format_is_refused(qtbot, handmade, state, tmp_path):
     view = show(qtbot, MatrixView(handmade, state), 900, 600)
     with pytest.raises(ValueError, match="Unsupported"):
