@@ -33,12 +33,14 @@ def build_menus(window) -> dict[str, QAction]:
     a["open_files"] = _action(window, "&Open files\u2026", window.open_files_dialog, Key.Open)
     a["open_folder"] = _action(window, "Open &folder\u2026", window.open_folder_dialog, "Ctrl+Shift+O")
     a["open_sample"] = _action(window, "Open the &sample corpus", window.open_sample)
+    a["paste"] = _action(window, "&Paste article text", lambda: paste_article(window), "Ctrl+Shift+V",
+                         "Analyse the text on the clipboard as a new article")
     a["open_project"] = _action(window, "Open &project\u2026", window.open_project_dialog, "Ctrl+Alt+O")
     recent = QMenu("&Recent projects", window)
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     a["save"] = _action(window, "&Save project", window.save_project, Key.Save)
     a["save_as"] = _action(window, "Save project &as\u2026", window.save_project_as, Key.SaveAs)
-    for key in ("open_files", "open_folder", "open_sample"):
+    for key in ("open_files", "open_folder", "open_sample", "paste"):
         file_menu.addAction(a[key])
     file_menu.addSeparator()
     file_menu.addAction(a["open_project"])
@@ -80,7 +82,9 @@ def build_menus(window) -> dict[str, QAction]:
     view.addAction(a["previous"])
 
     help_menu = bar.addMenu("&Help")
+    a["shortcuts"] = _action(window, "&Keyboard shortcuts", lambda: show_shortcuts(window), "F1")
     a["about"] = _action(window, "&About Standpoint", lambda: show_about(window))
+    help_menu.addAction(a["shortcuts"])
     help_menu.addAction(a["about"])
     return a
 
@@ -127,6 +131,47 @@ def _fill_recent(window, menu: QMenu) -> None:
     for path in recent:
         action = menu.addAction(str(path))
         action.triggered.connect(lambda _=False, p=path: window.open_project(p))
+
+
+def shortcut_rows(window) -> list[tuple[str, str]]:
+    """(action, keys) for every menu action with a shortcut, in menu order, plus the list/table keys."""
+    rows = [(a.text().replace("&", "").rstrip("\u2026"), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            for a in window.actions.values() if not a.shortcut().isEmpty()]
+    rows += [("Rename the selected actor", "F2"), ("Remove the selected articles", "Delete"),
+             ("Re-analyse the selected articles", "Ctrl+R"), ("Edit a publication date", "double-click / F2"),
+             ("Previous / next evidence", "Alt+Up / Alt+Down")]
+    return rows
+
+
+def show_shortcuts(window) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    rows = "".join(f"<tr><td>{name}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>" for name, keys in shortcut_rows(window))
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", f"<table>{rows}</table>",
+                      QMessageBox.StandardButton.Close, window)
+    box.setModal(False)
+    box.show()
+
+
+def paste_article(window, text: str | None = None) -> bool:
+    """Analyse the clipboard text (or `text`) as a new article; refusals go to the load banner."""
+    from core.ingest import article_from_text
+
+    text = QApplication.clipboard().text() if text is None else text
+    if not text.strip():
+        window.load_banner.show_message("The clipboard holds no text to analyse.", kind="warning")
+        return False
+    try:
+        article = article_from_text(text, source="pasted text")
+    except UserFacingError as exc:
+        window.load_banner.show_message(str(exc), kind="warning")
+        return False
+    window._bind_new()
+    if article.id in window.analysis or article.id in window._running:
+        window.load_banner.show_message(f"\u201c{article.title}\u201d is already in the project.", kind="info")
+        return False
+    window.analyse([article])
+    return True
 
 
 def show_about(window) -> None:

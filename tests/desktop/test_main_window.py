@@ -309,3 +309,24 @@ def test_recent_projects_on_the_empty_page(make_window, tmp_path, settings):
     assert len(buttons) == 1
     buttons[0].click()
     assert window.analysis.article_ids == ["a1"] and window.project.path == tmp_path / "recent.standpoint"
+
+
+def test_paste_article_text(make_window, qtbot):
+    from desktop.qt_menus import paste_article
+
+    window = make_window()
+    assert not paste_article(window, "   ")
+    assert "no text" in window.load_banner.text
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        assert paste_article(window, ARTICLE_TEXT)
+    assert [r.article.source for r in window.analysis.results()] == ["pasted text"]
+    assert not paste_article(window, ARTICLE_TEXT)
+    assert "already in the project" in window.load_banner.text
+
+
+def test_shortcuts_cover_the_common_actions(make_window):
+    from desktop.qt_menus import shortcut_rows
+
+    keys = dict(shortcut_rows(make_window()))
+    assert keys["Undo correction"] == "Ctrl+Z" and keys["Redo correction"] == "Ctrl+Shift+Z"
+    assert keys["Open files"] == "Ctrl+O" and keys["Find"] == "Ctrl+F" and keys["Save project"] == "Ctrl+S"
