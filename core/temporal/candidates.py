@@ -108,9 +108,13 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
     if rule == "season":
         if m.group("rel"):
             return True
-        if before not in _SEASON_PREPS or text[c.start].isupper() and before == "the":
+        word = m.group("s")
+        preps = _SEASON_PREPS | {"into", "for", "before", "after", "around", "of", "from"} if m.group("the") else _SEASON_PREPS
+        if before not in preps or (before == "the" or m.group("the")) and word[0].isupper():
+            return False  # "in the Arab Spring", "the Spring Festival"
+        if m.group("the") and before == "the":
             return False
-        return not re.match(r"\s+of\b", text[c.end:c.end + 5]) or re.match(r"\s+of\s+\d", text[c.end:c.end + 10])
+        return not re.match(r"\s+of\b", text[c.end:c.end + 5]) or bool(re.match(r"\s+of\s+\d", text[c.end:c.end + 10]))
     if rule == "bare_plural":
         return before in ("for", "within", "over", "in", "after", "take", "took", "takes", "last",
                           "lasted", "spent", "spend", "than")

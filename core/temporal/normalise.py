@@ -353,7 +353,7 @@ def _season(m, ctx):
     cy, cc = _season_of(ctx.dct)
     here = cy * 4 + _SEASON_ORDER.index(cc)
     cands = [y * 4 + _SEASON_ORDER.index(code) for y in (cy - 1, cy, cy + 1)]
-    rel = _g(m, "rel")
+    rel = {"this past": "last", "this coming": "next"}.get(_norm(m.group("rel") or ""), _g(m, "rel"))
     if rel in ("last", "past"):
         k = max(c for c in cands if c < here)
     elif rel in ("next", "coming"):

@@ -37,7 +37,8 @@ def deictic(m, ctx):
 
 
 def this_pod(m, ctx):
-    first = m.group(0).split()[0].lower()
+    words = m.group(0).split()
+    first = (words[1] if m.group("pre") else words[0]).lower()
     pod = _g(m, "pod")
     if ctx.dct is None:
         return _with_pod(unresolved("DATE", "XXXX-XX-XX", "day"), pod)
@@ -67,12 +68,16 @@ def weekday_date(wd: int, dct: date, rel: str | None, tense: str | None) -> date
     return before if (dct - before).days <= 4 or (dct - before) <= (after - dct) else after
 
 
+_WEEKDAY_REL = {"the previous": "last", "this past": "last", "the following": "next", "this coming": "next"}
+
+
 def weekday(m, ctx):
     wd = weekday_number(m.group("w"))
     pod = _g(m, "pod")
     if ctx.dct is None:
         return _with_pod(unresolved("DATE", f"XXXX-WXX-{wd}", "day"), pod)
-    d = weekday_date(wd, ctx.dct, _g(m, "rel"), ctx.tense)
+    rel = _WEEKDAY_REL.get(_norm(m.group("rel") or ""), _g(m, "rel"))
+    d = weekday_date(wd, ctx.dct, rel, ctx.tense)
     if pod in ("night", "evening"):
         # "Friday night" in news often reaches past midnight: dated to the day, as TimeBank does.
         return placed("DATE", d.isoformat(), RELATIVE)

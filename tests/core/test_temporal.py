@@ -72,6 +72,10 @@ CASES = [
     ("Talks continue today in Geneva.", "today", "DATE", "2018-08-29", D(2018, 8, 29), D(2018, 8, 30), "day", RELATIVE),
     ("The envoy arrives tomorrow.", "tomorrow", "DATE", "2018-08-30", D(2018, 8, 30), D(2018, 8, 31), "day", RELATIVE),
     ("Explosions were heard this morning.", "this morning", "TIME", "2018-08-29TMO", D(2018, 8, 29), D(2018, 8, 30), "time", RELATIVE),
+    ("He will speak later this afternoon.", "later this afternoon", "TIME", "2018-08-29TAF", D(2018, 8, 29), D(2018, 8, 30), "time", RELATIVE),
+    ("Sales slowed during the summer.", "the summer", "DATE", "2018-SU", D(2018, 6, 1), D(2018, 9, 1), "season", RELATIVE),
+    ("The deal was signed the previous Friday.", "the previous Friday", "DATE", "2018-08-24", D(2018, 8, 24), D(2018, 8, 25), "day", RELATIVE),
+    ("Shelling resumed late Friday.", "late Friday", "DATE", "2018-08-24", D(2018, 8, 24), D(2018, 8, 25), "day", RELATIVE),
     # units relative to the publication date
     ("Turkey closed the border last year.", "last year", "DATE", "2017", D(2017, 1, 1), D(2018, 1, 1), "year", RELATIVE),
     ("Prices rose this month.", "this month", "DATE", "2018-08", D(2018, 8, 1), D(2018, 9, 1), "month", RELATIVE),
