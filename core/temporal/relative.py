@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from core.model import EXACT, RELATIVE, VAGUE
 from core.temporal import calendar as cal
 from core.temporal.entities import count_from_ref
-from core.temporal.lexicon import load, number_value, weekday_number
+from core.temporal.lexicon import load, month_number, number_value, weekday_number
 from core.temporal.normalise import FUTURE, PAST, Reading, _g, _modify, _norm, _month_day, _pick, placed, unresolved
 
 _UNIT_CODE = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
@@ -82,6 +82,10 @@ def weekday(m, ctx):
         # "Friday night" in news often reaches past midnight: dated to the day, as TimeBank does.
         return placed("DATE", d.isoformat(), RELATIVE)
     return _with_pod(placed("DATE", d.isoformat(), RELATIVE), pod)
+
+
+def month_set(m, ctx):
+    return Reading("SET", f"XXXX-{month_number(m.group('m')):02d}", EXACT, granularity="month")
 
 
 def weekday_set(m, ctx):

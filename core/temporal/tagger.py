@@ -34,6 +34,7 @@ HANDLERS = {
     "year_ago_adj": R.year_ago_adj, "year_period": N._year_period,
     "long_compound": R.bare_plural, "entity": E.entity,
     "anaphor": E.anaphor, "quarter_year_ago": N._quarter_year_ago,
+    "month_set": R.month_set,
 }
 _REF_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.

@@ -113,6 +113,7 @@ CASES = [
     ("The council meets every year.", "every year", "SET", "P1Y", None, None, "none", EXACT),
     ("Convoys cross daily.", "daily", "SET", "P1D", None, None, "none", EXACT),
     ("The market opens every Monday.", "every Monday", "SET", "XXXX-WXX-1", None, None, "day", EXACT),
+    ("Pilgrims arrive each July.", "each July", "SET", "XXXX-07", None, None, "month", EXACT),
 ]
 
 
