@@ -330,3 +330,24 @@ def test_shortcuts_cover_the_common_actions(make_window):
     keys = dict(shortcut_rows(make_window()))
     assert keys["Undo correction"] == "Ctrl+Z" and keys["Redo correction"] == "Ctrl+Shift+Z"
     assert keys["Open files"] == "Ctrl+O" and keys["Find"] == "Ctrl+F" and keys["Save project"] == "Ctrl+S"
+
+
+def test_fallback_pipeline_end_to_end_degrades_without_crashing(qtbot, settings):
+    """No trained model: the rule-based fallback still fills every view, and the user is told once."""
+    from core.nlp import blank_pipeline
+
+    fallback = blank_pipeline()
+    window = MainWindow(worker=AnalysisWorker(loader=lambda: fallback), settings=Settings(settings))
+    window.ask_before_discard = False
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.analysis_finished, timeout=60_000):
+        window.add_paths([SEED])
+    assert len(window.analysis) == 1 and not window._failed
+    assert window.model_banner.text == fallback.warning
+    assert window.workspace.article_list.model.row(0).status == "done"
+    statements = window.analysis.statements_table()
+    assert len(statements) > 0  # the fallback cue patterns still find reported speech
+    window.state.set_items(list(statements["statement_id"][:3]))
+    assert 1 <= len(window.workspace.evidence_list.entries()) <= 3
+    assert window.workspace.source_view.highlighted_range is not None

@@ -216,3 +216,14 @@ def test_items_at_an_offset_for_corrections_in_place(qtbot, state, synthetic):
 def test_offsets_round_trip(text):
     offsets = _Offsets(text)
     assert [offsets.to_python(offsets(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+
+
+def test_seed_date_tooltip_from_the_real_pipeline(qtbot, state, seed_analysis_results):
+    analysis = Analysis(seed_analysis_results)
+    view = view_for(qtbot, analysis, state)
+    aid = analysis.article_ids[0]
+    state.set_article(aid)
+    wednesday = next(t for t in analysis.result(aid).timexes if "Wednesday" in t.text)
+    cursor = QTextCursor(view.editor.document())
+    cursor.setPosition(view.qt_position(wednesday.start) + 1)
+    assert cursor.charFormat().toolTip().split("\n")[0] == f"{wednesday.text} \u2192 Wed 29 Aug 2018"
