@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from core.model import UNRESOLVED, TimeExpression
-from core.temporal import candidates, entities as E, normalise as N, relative as R
+from core.temporal import candidates, entities as E, normalise as N, relative as R, sets as S
 from core.temporal.calendar import narrow
 from core.temporal.lexicon import load
 from core.temporal.tense import clause_tense
@@ -26,15 +26,15 @@ HANDLERS = {
     "season_year": N._season_year, "season": N._season,
     "unit_rel": R.unit_rel, "the_weekend": R.the_weekend, "ago": R.ago, "deictic": R.deictic,
     "this_pod": R.this_pod, "clock": R.clock, "clock24": R.clock24, "noon": R.noon,
-    "weekday_set": R.weekday_set, "weekday": R.weekday, "duration_range": R.duration_range,
-    "duration": R.duration, "duration_vague": R.duration_vague, "set_every": R.set_every,
-    "set_adverb": R.set_adverb, "holiday": R.holiday, "part_of_unit": R.part_of_unit,
+    "weekday_set": S.weekday_set, "weekday": R.weekday, "duration_range": R.duration_range,
+    "duration": R.duration, "duration_vague": R.duration_vague, "set_every": S.set_every,
+    "set_adverb": S.set_adverb, "holiday": S.holiday, "part_of_unit": R.part_of_unit,
     "year_end": R.year_end, "vague": R.vague, "spelled_year": N._spelled_year,
     "period_rel": N._period_rel, "the_year": N._the_year, "bare_plural": R.bare_plural,
     "year_ago_adj": R.year_ago_adj, "year_period": N._year_period,
     "long_compound": R.bare_plural, "entity": E.entity,
     "anaphor": E.anaphor, "quarter_year_ago": N._quarter_year_ago,
-    "month_set": R.month_set,
+    "month_set": S.month_set,
 }
 _REF_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
