@@ -1,4 +1,4 @@
-"""Normalisers for expressions anchored to the publication date: deictic words, weekdays, clock times, "last week", durations.
+"""Normalisers for expressions anchored to the publication date: deictic words, weekdays, clock times, "last week", durations."""
 from __future__ import annotations
 
 import re
