@@ -49,7 +49,8 @@ class MainWindow(QMainWindow):
         self.state = SelectionState(self)
         self.analysis = analysis
         self.worker = worker or AnalysisWorker(parent=self)
-        self.project = ProjectController(self.settings, lambda: self.analysis, self)
+        self.project = ProjectController(self.settings, lambda: self.analysis, self,
+                                         busy=lambda: bool(self._running))
         self._running: dict = {}  # article id -> Article being analysed
         self._failed: dict = {}  # article id -> (Article, reason)
         self._buffer: list = []
@@ -340,6 +341,8 @@ class MainWindow(QMainWindow):
         elif not self._running:
             n = len(self.analysis)
             self.status.setText(f"{n} article{'s' * (n != 1)} analysed.")
+        if not self._running:
+            self.project.autosave()
         self._update_status()
         self._update_page()
         if not self._running:
@@ -438,12 +441,14 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.project.dirty and self.project.path is not None:
-            self.project.save()
         if not self._confirm_discard():
             event.ignore()
             return
         self.worker.shutdown()
+        self._flush_timer.stop()
+        self._flush_results()  # results already received are part of the project
+        if self.project.dirty and self.project.path is not None:
+            self.project.save()
         self.settings.set_geometry(self.saveGeometry())
         event.accept()
 

@@ -22,10 +22,12 @@ class ProjectController(QObject):
     error = Signal(str)  # a user-facing message
     saved = Signal(object)  # Path
 
-    def __init__(self, settings, current: Callable[[], object], parent: QObject | None = None):
+    def __init__(self, settings, current: Callable[[], object], parent: QObject | None = None,
+                 busy: Callable[[], bool] = lambda: False):
         super().__init__(parent)
         self.settings = settings
         self._current = current
+        self._busy = busy
         self.path: Path | None = None
         self.dirty = False
         self._autosave_failed = False
@@ -90,6 +92,9 @@ class ProjectController(QObject):
         return analysis
 
     def autosave(self) -> None:
+        # While articles are being analysed every batch makes the project dirty: save once at the end.
+        if self._busy():
+            return
         if self.dirty and self.path is not None and not self._autosave_failed:
             # One failure is reported once; the next manual save retries.
             if not self.save():

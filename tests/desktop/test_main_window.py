@@ -351,3 +351,20 @@ def test_fallback_pipeline_end_to_end_degrades_without_crashing(qtbot, settings)
     window.state.set_items(list(statements["statement_id"][:3]))
     assert 1 <= len(window.workspace.evidence_list.entries()) <= 3
     assert window.workspace.source_view.highlighted_range is not None
+
+
+def test_autosave_waits_for_the_analysis_to_finish(make_window, qtbot, tmp_path):
+    window = make_window(Analysis([make_analysis()]), delay=0.05)
+    window.project.save(tmp_path / "busy.standpoint")
+    saves = []
+    window.project.saved.connect(saves.append)
+    window.analyse([make_analysis(f"b{i}", f"B {i}").article for i in range(3)])
+    window.project.mark_dirty()
+    window.project.autosave()
+    assert saves == []  # not while analysing
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        pass
+    assert len(saves) == 1 and not window.project.dirty
+    from core.store import load_project
+
+    assert len(load_project(tmp_path / "busy.standpoint")) == 4
