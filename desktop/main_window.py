@@ -276,7 +276,8 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_page()
         n = len(article_ids)
-        self.status.setText(f"Removed {n} article{'s' * (n != 1)}.")
+        self.status.setText(f"Removed {n} article{'s' * (n != 1)}. Add the file again to bring it back "
+                            "with its corrections.")
 
     def reanalyse_articles(self, article_ids) -> None:
         articles = []

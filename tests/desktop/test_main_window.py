@@ -368,3 +368,30 @@ def test_autosave_waits_for_the_analysis_to_finish(make_window, qtbot, tmp_path)
     from core.store import load_project
 
     assert len(load_project(tmp_path / "busy.standpoint")) == 4
+
+
+def test_failed_article_is_listed_with_its_reason_and_can_be_retried(make_window, qtbot):
+    attempts = []
+
+    def flaky(articles, pipeline):
+        yield Progress(0, len(articles), "start")
+        for i, article in enumerate(articles, 1):
+            attempts.append(article.id)
+            if attempts.count(article.id) == 1 and article.id == "f1":
+                yield Progress(i, len(articles), article.title,
+                               error=f"Analysing \u201c{article.title}\u201d failed: ValueError. [E301]")
+            else:
+                yield Progress(i, len(articles), article.title, result=fake_result(article))
+
+    window = make_window(analyse_fn=flaky)
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        window.analyse([make_analysis(f"f{i}", f"F {i}").article for i in range(3)])
+    model = window.workspace.article_list.model
+    row = model.row(model.row_of("f1"))
+    assert row.status == "failed" and row.reason == "ValueError. [E301]"
+    assert "failed" in window.error_banner.text
+    assert window.analysis.article_ids == ["f0", "f2"]
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        window.reanalyse_articles(["f1"])
+    assert model.row(model.row_of("f1")).status == "done"
+    assert sorted(window.analysis.article_ids) == ["f0", "f1", "f2"]
