@@ -72,6 +72,8 @@ class CategoryAxis(pg.AxisItem):
 
 
 DAY_SECONDS = 86400.0
+DAY_LABEL_PX = 56  # room for a "29 Aug" label and a gap
+DAY_STEPS = (1, 2, 7, 14)
 
 
 class DayAxis(pg.DateAxisItem):
@@ -81,15 +83,26 @@ class DayAxis(pg.DateAxisItem):
     that overlaps them ("Aug02"); a reader then cannot tell which month a mark is in.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # pyqtgraph sets this on first paint; ticks asked for earlier (an export) would fail
+        self.fontMetrics = QFontMetrics(QFont())
+
     def tickValues(self, minVal, maxVal, size):
         levels = super().tickValues(minVal, maxVal, size)
-        fine = [lv for lv in levels if lv[0] < 28 * DAY_SECONDS and lv[1]]
-        if fine:
-            spacing, values = min(fine, key=lambda lv: lv[0])
-            self._day_spacing = spacing
-            return [(spacing, values)]
-        self._day_spacing = None
-        return levels
+        px_per_day = size / max((maxVal - minVal) / DAY_SECONDS, 1e-9)
+        step = next((s for s in DAY_STEPS if s * px_per_day >= DAY_LABEL_PX), None)
+        if step is None:
+            # months or coarser: keep pyqtgraph's month/year levels, drop its crowded day level
+            self._day_spacing = None
+            coarse = [lv for lv in levels if lv[0] >= 28 * DAY_SECONDS]
+            return coarse or levels
+        first, last = math.ceil(minVal / DAY_SECONDS), math.floor(maxVal / DAY_SECONDS)
+        # weekly ticks fall on Mondays (epoch day 4 was a Monday), others on every n-th day
+        offset = 4 if step % 7 == 0 else 0
+        days = [d for d in range(first, last + 1) if (d - offset) % step == 0]
+        self._day_spacing = step * DAY_SECONDS
+        return [(self._day_spacing, [d * DAY_SECONDS for d in days])]
 
     def tickStrings(self, values, scale, spacing):
         if getattr(self, "_day_spacing", None) == spacing and spacing >= DAY_SECONDS:

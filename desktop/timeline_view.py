@@ -100,6 +100,10 @@ class TimelineView(ChartWidget):
         for item in (self.highlight_bars, self.highlight_points):
             item.setZValue(20)
             self.plot.addItem(item, ignoreBounds=True)
+        # the selected actor's lane glows, whichever view selected the actor
+        self.actor_band = RectBatch(height=1.0, brush=palette.faded(palette.SELECT_COLOUR, 50))
+        self.actor_band.setZValue(-15)
+        self.plot.addItem(self.actor_band, ignoreBounds=True)
         # every other lane lightly banded so the eye can follow a lane to its label
         self.lane_bands = RectBatch(height=1.0, brush=palette.LANE_SHADE)
         self.lane_bands.setZValue(-20)
@@ -277,6 +281,13 @@ class TimelineView(ChartWidget):
 
     def _update_highlight(self) -> None:
         m = self.marks
+        actor = self.state.actor
+        if actor is not None and self.lanes_by == "actor" and actor in m.lane_keys and len(m):
+            lo, hi = float(np.nanmin(m.x0)), float(np.nanmax(m.x1))
+            margin = max(hi - lo, 365 * DAY) * 5
+            self.actor_band.setOpts(x0=[lo - margin], x1=[hi + margin], y=[float(m.lane_keys.index(actor))])
+        else:
+            self.actor_band.setOpts(x0=[], x1=[], y=[])
         sel = self.selected_marks()
         points = sel[~m.is_bar[sel]] if len(sel) else sel
         bars = sel[m.is_bar[sel]] if len(sel) else sel

@@ -115,7 +115,9 @@ def test_selected_actor_and_items_are_highlighted(qtbot, handmade, state):
     view = show(qtbot, TimelineView(handmade, state))
     state.set_actor("turkey")
     assert len(view.highlight_bars.opts["x0"]) == 1 and len(view.highlight_points.data) == 0
+    assert len(view.actor_band) == 1 and list(view.actor_band.opts["y"]) == [3.0]
     state.set_actor(None)
+    assert len(view.actor_band) == 0
     state.set_items(["a1:e0"])
     assert len(view.highlight_points.data) == 2  # the meeting shows in the Russia and Syria lanes
     state.set_items([])
@@ -265,3 +267,25 @@ def test_seed_timeline_has_the_sochi_meeting_and_wednesday(qtbot, seed_analysis,
     on_wednesday = view.marks.table[view.marks.table["date_start"] == "2018-08-29"]
     assert len(on_wednesday) >= 2
     assert {"Russia", "Turkey"} <= set(view.marks.lanes)
+
+
+@pytest.mark.parametrize("days", [3, 12, 40, 110, 300])
+def test_date_axis_labels_never_collide_and_name_the_month(qtbot, days):
+    from desktop.chart_axes import date_axis
+
+    axis = date_axis()
+    plot = pg.PlotWidget(axisItems={"bottom": axis})  # the axis measures its font once attached
+    qtbot.addWidget(plot)
+    plot.show()
+    end = epoch(date(2018, 8, 29))
+    width = 900
+    levels = axis.tickValues(end - days * 86400, end, width)
+    px_per_second = width / (days * 86400)
+    for spacing, values in levels:
+        labels = [s for s in axis.tickStrings(values, 1, spacing) if s]
+        assert labels
+        gaps = np.diff(values) * px_per_second
+        assert len(gaps) == 0 or gaps.min() >= 40  # room for "29 Aug" / "2018"
+        if days <= 110:
+            assert all(any(m in s for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"))
+                       for s in labels)
