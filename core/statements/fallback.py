@@ -12,19 +12,28 @@ _SKIP_BEFORE = {"also", "has", "had", "have", "later", "earlier", "again", "repe
 _NEG = {"not", "n't", "never", "no"}
 _STOP = {"that", "which", "who", "and", "but", "or", "because", "if", "when", "while", "as"}
 _QUOTES = set('"“”‘’\'')
+_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+# Words before a cue form that make it a noun, not a verb: "an attack", "the support".
+_NOUN_LEFT = {"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "any",
+              "potential", "possible", "new", "of", "for", "and", "or", "no"}
 
 
 def _is_word(tok) -> bool:
     return not (tok.is_punct or tok.is_space or tok.text in _QUOTES)
 
 
-def _source_before(doc, k: int, lo: int) -> tuple[int, int] | None:
+def _source_before(doc, k: int, lo: int, forms: dict) -> tuple[int, int] | None:
     """Noun phrase ending just before token k: a name, a pronoun, or "the/a … noun"."""
     j = k
     while j > lo and doc[j - 1].lower_ in _SKIP_BEFORE:
         j -= 1
+    if j > lo and doc[j - 1].lower_ in _PRONOUNS:
+        return j - 1, j
+    if j > lo and doc[j - 1].text == ",":
+        return _opening_phrase(doc, lo, j - 1)
     i = j
-    while i > lo and j - i < 6 and _is_word(doc[i - 1]) and doc[i - 1].lower_ not in _STOP:
+    while i > lo and j - i < 6 and _is_word(doc[i - 1]) and doc[i - 1].lower_ not in _STOP \
+            and doc[i - 1].lower_ not in forms:
         i -= 1
     if i == j:
         return None
@@ -37,8 +46,19 @@ def _source_before(doc, k: int, lo: int) -> tuple[int, int] | None:
     return None
 
 
+def _opening_phrase(doc, lo: int, comma: int) -> tuple[int, int] | None:
+    """ "Turkey, which borders Idlib, has warned": the short phrase before the sentence's first comma."""
+    first = next((t.i for t in doc[lo:comma + 1] if t.text == ","), None)
+    if first is None or first - lo > 6 or first == lo or not doc[lo].text[:1].isupper():
+        return None
+    return lo, first
+
+
 def _source_after(doc, k: int, hi: int) -> tuple[int, int] | None:
+    """ "…, said the official." — only when a name or determiner follows and the phrase ends the clause."""
     i = k + 1
+    if i >= hi or not (doc[i].text[:1].isupper() or doc[i].lower_ in ("the", "a", "an") or doc[i].lower_ in _PRONOUNS):
+        return None
     j = i
     while j < hi and j - i < 8 and _is_word(doc[j]):
         j += 1
@@ -81,7 +101,8 @@ def find_fallback(doc, mentions: Sequence[Mention], article_id: str, lex: Lexico
                 pol, kind = NEUTRAL, "speech"
             else:
                 lemma = lex.verb_forms.get(low)
-                if lemma is None or (k > lo and (doc[k - 1].lower_, low) in fillers):
+                if lemma is None or (k > lo and (doc[k - 1].lower_, low) in fillers) \
+                        or (k > lo and (tok.text[:1].isupper() or doc[k - 1].lower_ in _NOUN_LEFT)):
                     k += 1
                     continue
                 prep = doc[k + 1].lower_ if k + 1 < hi else ""
@@ -94,7 +115,10 @@ def find_fallback(doc, mentions: Sequence[Mention], article_id: str, lex: Lexico
                     k += 1
                     continue
                 inverted = k > lo and (doc[k - 1].text in _QUOTES or doc[k - 1].text == ",")
-                src = _source_after(doc, k, hi) if inverted else _source_before(doc, k, lo)
+                src = _source_after(doc, k, hi) if inverted else None
+                if src is None:
+                    inverted = False
+                    src = _source_before(doc, k, lo, lex.verb_forms)
                 if src is None and not inverted:
                     src = None
                 if inverted or (src is None and k > lo + 3):
