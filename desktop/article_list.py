@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -23,6 +23,7 @@ HEADER_TIPS = ("", "The file or page the article came from", "Publication date (
                "Dated events found", "Statements (who says what) found", "Analysis status")
 SET_DATE = "set date"
 ANALYSING, DONE, FAILED, QUEUED = "analysing", "done", "failed", "queued"
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class ArticleTableModel(QAbstractTableModel):
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.UserRole:
             return row.article_id
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
         if role == Qt.ItemDataRole.FontRole and col == PUBLISHED and row.published is None:
             font = QFont()
             font.setItalic(True)
@@ -140,6 +143,10 @@ class ArticleTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: ArticleRow, col: int):
+        return self._display_static(row, col)
+
+    @staticmethod
+    def _display_static(row: ArticleRow, col: int):
         if col == TITLE:
             return row.title
         if col == SOURCE:
@@ -153,6 +160,17 @@ class ArticleTableModel(QAbstractTableModel):
         if col == STATUS:
             return f"failed: {row.reason}" if row.status == FAILED else row.status
         return None
+
+    @staticmethod
+    def _sort_key(row: ArticleRow, col: int):
+        if col == PUBLISHED:
+            return row.published.isoformat() if row.published else ""  # undated first
+        if col in (EVENTS, STATEMENTS):
+            value = row.n_events if col == EVENTS else row.n_statements
+            return -1 if value is None else value
+        if col == STATUS:
+            return (FAILED, ANALYSING, QUEUED, DONE).index(row.status) if row.status in (FAILED, ANALYSING, QUEUED, DONE) else 9
+        return str(ArticleTableModel._display_static(row, col) or "").casefold()
 
     def _tooltip(self, row: ArticleRow, col: int) -> str:
         if col == PUBLISHED:
@@ -203,7 +221,13 @@ class ArticleList(QWidget):
         self._asked_for_dates = False
         self.model = ArticleTableModel(self)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        # Sorting through a proxy keeps the model's rows (and its tests) independent of the view's order.
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # insertion order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -285,14 +309,14 @@ class ArticleList(QWidget):
     # ---- user actions ------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row(r).article_id for r in rows]
+        return [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).article_id for r in rows]
 
     def edit_date(self, article_id: str | None = None) -> None:
         aid = article_id if isinstance(article_id, str) else (self.selected_ids() or [None])[0]
         row = self.model.row_of(aid) if aid else -1
         if row < 0:
             return
-        index = self.model.index(row, PUBLISHED)
+        index = self.proxy.mapFromSource(self.model.index(row, PUBLISHED))
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
@@ -326,8 +350,9 @@ class ArticleList(QWidget):
             if row < 0:
                 selection.clearSelection()
             else:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, TITLE))
+                index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()

@@ -155,3 +155,24 @@ def test_remove_and_reanalyse_requests(qtbot, analysis, state):
     with qtbot.waitSignal(widget.reanalyse_requested) as again:
         widget.reanalyse_action.trigger()
     assert removed.args == [["a1"]] and again.args == [["a1"]]
+
+
+def test_sort_keys_are_typed(qapp):
+    from desktop.article_list import SORT_ROLE
+
+    model = model_with(ROW, UNDATED, ArticleRow("x", "T", "s", None, status=ANALYSING))
+    assert [model.data(model.index(r, EVENTS), SORT_ROLE) for r in range(3)] == [2, 0, -1]
+    assert [model.data(model.index(r, PUBLISHED), SORT_ROLE) for r in range(3)] == ["2018-08-29", "", ""]
+
+
+def test_sorting_the_view_keeps_selection_by_article(qtbot, analysis, state):
+    widget = ArticleList(analysis, state)
+    qtbot.addWidget(widget)
+    widget.table.sortByColumn(PUBLISHED, Qt.SortOrder.AscendingOrder)  # undated a2 first
+    assert widget.proxy.data(widget.proxy.index(0, TITLE)) == "Undated report"
+    widget.table.selectRow(0)
+    assert state.article == "a2" and widget.selected_ids() == ["a2"]
+    state.set_article("a1")
+    assert widget.selected_ids() == ["a1"]
+    widget.edit_date("a2")
+    assert widget.table.currentIndex().row() == 0
