@@ -5,6 +5,7 @@ import weakref
 from datetime import date
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -20,13 +21,9 @@ def subscribe_weak(analysis, method) -> None:
 
     def callback(reason: str) -> None:
         bound = ref()
-        if bound is None:
-            return
-        try:
+        # skip widgets whose Qt side is already deleted (closed tab, finished export)
+        if bound is not None and shiboken6.isValid(bound.__self__):
             bound(reason)
-        except RuntimeError:
-            # the Qt side of the widget is already deleted
-            pass
 
     analysis.subscribe(callback)
 

@@ -34,3 +34,11 @@ def test_write_charts_on_the_seed(qtbot, seed_analysis, tmp_path):
     written = write_charts(seed_analysis, tmp_path, formats=("png", "svg", "pdf"))
     assert len(written) == 6
     assert (tmp_path / "matrix.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_deleted_views_ignore_later_analysis_changes(qtbot, handmade, tmp_path):
+    """write_charts throws its widgets away; the analysis must stay usable afterwards."""
+    write_charts(handmade, tmp_path, formats=("png",))
+    qtbot.wait(10)  # let deleteLater run
+    handmade.set_polarity("a1:s2", "support")
+    handmade.undo()
