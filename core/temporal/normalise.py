@@ -179,7 +179,7 @@ def _year(m, ctx):
 
 
 def _fiscal_year(m, ctx):
-    y = int(m.group("y"))
+    y = int(m.group("y") or m.group("y2"))
     if y < 100:
         y += 1900 if y >= 50 else 2000
     return placed("DATE", f"{y:04d}", EXACT)

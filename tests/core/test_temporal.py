@@ -93,6 +93,8 @@ CASES = [
     ("Fighting intensified this summer.", "this summer", "DATE", "2018-SU", D(2018, 6, 1), D(2018, 9, 1), "season", RELATIVE),
     ("The siege ended last winter.", "last winter", "DATE", "2017-WI", D(2017, 12, 1), D(2018, 3, 1), "season", RELATIVE),
     ("Budgets were cut in fiscal 2017.", "fiscal 2017", "DATE", "2017", D(2017, 1, 1), D(2018, 1, 1), "year", EXACT),
+    ("Spending rose in the 2018 fiscal year.", "the 2018 fiscal year", "DATE", "2018", D(2018, 1, 1), D(2019, 1, 1), "year", EXACT),
+    ("Results for FY2017 were mixed.", "FY2017", "DATE", "2017", D(2017, 1, 1), D(2018, 1, 1), "year", EXACT),
     ("The party was founded in the 1990s.", "the 1990s", "DATE", "199", D(1990, 1, 1), D(2000, 1, 1), "decade", EXACT),
     ("The city was rebuilt in the 19th century.", "the 19th century", "DATE", "18", D(1800, 1, 1), D(1900, 1, 1), "century", EXACT),
     # present, past and future references
