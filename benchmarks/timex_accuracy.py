@@ -89,6 +89,49 @@ def _grouped(raw: Path) -> str:
     return "\n".join(out) + "\n"
 
 
+def _by_rule(gold_records: list[dict], preds: list[dict]) -> str:
+    """Per pattern rule: predictions with the right value, a wrong value, or no gold at all.
+
+    Matching follows the scorer (overlap, an exact extent preferred); the rule is the first whose
+    pattern reads the predicted phrase whole ("?" for modifier-prefixed or entity phrases).
+    """
+    from core.temporal.candidates import match_phrase
+
+    def rule_of(phrase: str) -> str:
+        c = match_phrase(phrase)
+        return c.rule if c else "?"
+
+    stats: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    by_id = {p["id"]: p.get("timexes", []) for p in preds}
+    for g in gold_records:
+        dcts = [t for t in g.get("timexes", []) if t.get("functionInDocument") == "CREATION_TIME"
+                or t.get("attrs", {}).get("functionInDocument") == "CREATION_TIME"]
+        gt = [t for t in g.get("timexes", []) if t not in dcts]
+        until = g.get("scored_until", len(g.get("text", "")) + 1)
+        pt = [p for p in by_id.get(g["id"], []) if p["start"] < until
+              and not any(p["start"] < d["end"] and d["start"] < p["end"] for d in dcts)]
+        used: set[int] = set()
+        for t in gt:
+            best = None
+            for j, p in enumerate(pt):
+                if j not in used and p["start"] < t["end"] and t["start"] < p["end"]:
+                    if best is None or (p["start"], p["end"]) == (t["start"], t["end"]):
+                        best = j
+                        if (p["start"], p["end"]) == (t["start"], t["end"]):
+                            break
+            if best is not None:
+                used.add(best)
+                p = pt[best]
+                stats[rule_of(p["text"])]["ok" if str(p["value"]) == str(t.get("value")) else "wrong"] += 1
+        for j, p in enumerate(pt):
+            if j not in used:
+                stats[rule_of(p["text"])]["fp"] += 1
+    rows = sorted(stats.items(), key=lambda kv: -(kv[1]["wrong"] + kv[1]["fp"]))
+    out = ["## BY RULE (right value / wrong value / no gold)"]
+    out.extend(f"{r}\t{c['ok']}\t{c['wrong']}\t{c['fp']}" for r, c in rows)
+    return "\n".join(out) + "\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -124,7 +167,7 @@ def main(argv=None) -> int:
             raw = out_dir / f"errors_{gold.stem}.tsv"
             print(f"== {name}: {len(records)} docs, {how}, {elapsed:.1f} s")
             print(_score(gold, pred_path, raw), end="")
-            error_text.append(f"# {name}\n" + _grouped(raw))
+            error_text.append(f"# {name}\n" + _grouped(raw) + _by_rule(records, preds))
     if a.errors:
         a.errors.write_text("\n".join(error_text), encoding="utf-8")
         print(f"error list: {a.errors}")
