@@ -166,19 +166,43 @@ def content_range(cue: Cue, source) -> tuple[int, int] | None:
     for child in anchor.children:
         if child.dep_ in ("dobj", "attr") and child != tok and not (cue.tok.lemma_ == "tell" and child.i == tok.i + 1):
             return child.left_edge.i, child.right_edge.i + 1
+    for child in anchor.children:  # "complained about his mic", "spoke out about the shooting"
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj.left_edge.i, obj.right_edge.i + 1
+    if cue.form == "verb" and _agent(tok) is not None:  # "has been endorsed by dozens of papers"
+        patient = _passive_subject(tok)
+        if patient is not None:
+            return patient.left_edge.i, patient.right_edge.i + 1
     # A fronted quote or clause the parser did not attach: "…, the official added".
     if tok.i > sent.start + 2:
-        before = doc[sent.start:tok.i]
-        if source is not None and source.i < tok.i:
-            cut = source.left_edge.i
-        else:
-            cut = tok.i
+        cut = source.left_edge.i if source is not None and source.i < tok.i else tok.i
         if any(t.text in QUOTES or t.text == "," for t in doc[max(sent.start, cut - 2):cut]) and cut - sent.start > 2:
             return sent.start, cut
-        del before
+    quoted = _quote_before(sent)
+    if quoted is not None and tok.i - sent.start <= 6:  # '“…?” Graham asked.' split from its quote
+        return quoted
     if cue.form == "verb" and cue.entry.kind in ("speech", "belief"):
         return _rest_of_sentence(tok, source)
     return None
+
+
+CONTENT_PREPS = {"about", "over", "against", "for", "of", "on", "with", "to", "into", "at", "regarding"}
+
+
+def _quote_before(sent) -> tuple[int, int] | None:
+    """The quotation that ends right before `sent` starts, back to its opening mark."""
+    doc = sent.doc
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text not in ("”", '"', "’"):
+        return None
+    start = k - 1
+    while start > 0 and k - start < 300 and doc[start].text not in ("“", '"'):
+        start -= 1
+    return (start, k + 1) if k - start > 1 else None
 
 
 def _rest_of_sentence(tok, source) -> tuple[int, int] | None:

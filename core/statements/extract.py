@@ -79,7 +79,7 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
     kind = cue.entry.kind
     if kind == "action" and (src is None or not _is_agent(src)):
         return None
-    if src is None and (cue.form == "noun" or kind in ("stance", "action")):
+    if src is None and (cue.form == "noun" or kind == "action" or (kind == "stance" and cue.weak)):
         return None
     source_span = None
     if src is not None:
