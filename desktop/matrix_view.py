@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToo
 
 from desktop import palette
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text
+from desktop.chart_scroll import RowScrollBar
 
 MIN_ROW_PX = 22
 MAX_VISIBLE_COLUMNS = 12
@@ -190,10 +191,15 @@ class MatrixView(ChartWidget):
         item.layout.addItem(self.colour_bar, 2, 3)
         item.layout.setContentsMargins(4, 4, 4, 12)  # room for the colour bar's end labels
 
+        self.scroll = RowScrollBar(vb, margin=0.5)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.plot, 1)
+        body.addWidget(self.scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
-        layout.addWidget(self.plot, 1)
+        layout.addLayout(body, 1)
 
         self.columns_box.currentIndexChanged.connect(self._on_options_changed)
         self.sort_box.currentIndexChanged.connect(self._on_options_changed)
@@ -280,6 +286,7 @@ class MatrixView(ChartWidget):
         # the colour is the model's score; the view only maps it through the shared palette
         self.rgba = palette.diverging_rgba(self.scores, self.counts)
         rows, cols = self.counts.shape
+        self.scroll.set_rows(rows)
         self.labels.set_cells(self.counts, self.rgba)
         self.row_axis.set_labels([m.names.get(a, a) for a in self.row_ids] if m is not None else [])
         self.col_axis.set_labels(self.col_ids)

@@ -9,13 +9,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QPushButton, QScrollBar, QToolTip, QVBoxLayout,
+    QCheckBox, QComboBox, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout,
 )
 
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text
 from desktop.chart_items import PointBatch, RectBatch
+from desktop.chart_scroll import RowScrollBar
 from desktop.chart_window import TimeWindowBand
 from desktop.chart_timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
 
@@ -87,7 +88,6 @@ class TimelineView(ChartWidget):
         vb = self.plot.getViewBox()
         vb.invertY(True)
         vb.setLimits(minYRange=1.0, minXRange=DAY)
-        vb.sigYRangeChanged.connect(self._sync_scrollbar)
         vb.sigResized.connect(self._on_resized)
         # below the axis, in the plot's own layout: it never hides marks and it is part of exports
         self.legend = pg.LegendItem(labelTextColor="#222", colCount=3, horSpacing=14)
@@ -109,8 +109,7 @@ class TimelineView(ChartWidget):
         self.lane_bands.setZValue(-20)
         self.plot.addItem(self.lane_bands, ignoreBounds=True)
 
-        self.scroll = QScrollBar(Qt.Orientation.Vertical)
-        self.scroll.valueChanged.connect(self._on_scrolled)
+        self.scroll = RowScrollBar(vb, margin=0.6)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.plot, 1)
@@ -200,7 +199,7 @@ class TimelineView(ChartWidget):
         note = f" \u00b7 {undated:,} undated, not shown" if undated > 0 else ""
         self.status.setText(f"{n_events:,} dated events \u00b7 {len(m.lanes)} lanes{note}" if n_events else
                             "No dated events yet: add articles, or correct unresolved dates." + note)
-        self._sync_scrollbar()
+        self.scroll.set_rows(len(m.lanes))
 
     def _shade_lanes(self) -> None:
         m = self.marks
@@ -253,7 +252,8 @@ class TimelineView(ChartWidget):
 
     # ---- selection ---------------------------------------------------------------------
     def selected_marks(self) -> np.ndarray:
-        """Marks of the selected events and of the selected actor's events."""
+        """Marks to ring: the selected events (and the events in selected statements' sentences),
+        plus the selected actor's events when lanes are articles."""
         m = self.marks
         if m is None or not len(m):
             return np.zeros(0, dtype=int)
@@ -272,9 +272,8 @@ class TimelineView(ChartWidget):
                 in_sentence = np.fromiter(((a, int(i)) in keys for a, i in rows), dtype=bool, count=len(m.table))
                 chosen |= in_sentence[m.row]
         actor = self.state.actor
-        if actor is not None and self.lanes_by == "actor" and actor in m.lane_keys:
-            chosen |= m.lane == m.lane_keys.index(actor)
-        elif actor is not None:
+        # with a lane per actor, the lane's glow marks the actor; rings would bury the lane
+        if actor is not None and self.lanes_by != "actor":
             with_actor = m.table["actor_ids"].map(lambda ids: actor in ids).to_numpy()
             chosen |= with_actor[m.row]
         return np.flatnonzero(chosen)
@@ -432,24 +431,6 @@ class TimelineView(ChartWidget):
         else:
             return False
         return True
-
-    def _sync_scrollbar(self, *_args) -> None:
-        if self.marks is None:
-            return
-        (y0, y1) = self.plot.getViewBox().viewRange()[1]
-        visible = max(1, int(round(y1 - y0)))
-        total = len(self.marks.lanes)
-        self.scroll.blockSignals(True)
-        self.scroll.setRange(0, max(0, total - visible))
-        self.scroll.setPageStep(visible)
-        self.scroll.setValue(max(0, int(round(y0 + 0.5))))
-        self.scroll.blockSignals(False)
-        self.scroll.setVisible(total > visible)
-
-    def _on_scrolled(self, value: int) -> None:
-        vb = self.plot.getViewBox()
-        (y0, y1) = vb.viewRange()[1]
-        vb.setYRange(value - 0.6, value - 0.6 + (y1 - y0), padding=0)
 
     # ---- export ------------------------------------------------------------------------
     def caption(self) -> str:

@@ -129,6 +129,11 @@ def test_time_window_is_honoured(qtbot, handmade, state):
     assert len(view.row_ids) == 3
 
 
+def test_no_scroll_bar_when_every_row_fits(qtbot, handmade, state):
+    view = show(qtbot, MatrixView(handmade, state))
+    assert view.scroll.isHidden()
+
+
 def test_hover_preview_counts(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
     r, c = view.row_ids.index("turkey"), view.col_ids.index("oppose")
@@ -157,6 +162,10 @@ def test_many_actors_stay_readable(qtbot, state):
     assert view.plot.getViewBox().height() / rows_shown >= 20
     ticks = view.row_axis.tickValues(y0, y1, view.plot.getViewBox().height())[0][1]
     assert len(ticks) >= rows_shown - 1
+    # a scroll bar says there is more, and scrolls
+    assert not view.scroll.isHidden() and view.scroll.maximum() > 0
+    view.scroll.setValue(view.scroll.maximum())
+    assert view.plot.getViewBox().viewRange()[1][1] == pytest.approx(len(view.row_ids) - 0.5, abs=0.6)
 
 
 def test_empty_analysis(qtbot, state):

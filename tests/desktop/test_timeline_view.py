@@ -114,8 +114,11 @@ def test_clicking_a_lane_name_selects_the_actor(qtbot, handmade, state):
 def test_selected_actor_and_items_are_highlighted(qtbot, handmade, state):
     view = show(qtbot, TimelineView(handmade, state))
     state.set_actor("turkey")
-    assert len(view.highlight_bars.opts["x0"]) == 1 and len(view.highlight_points.data) == 0
     assert len(view.actor_band) == 1 and list(view.actor_band.opts["y"]) == [3.0]
+    assert len(view.highlight_bars) == 0 and len(view.highlight_points) == 0  # the lane glows instead
+    view.set_lanes_by("article")
+    assert len(view.highlight_bars) == 1 and len(view.actor_band) == 0
+    view.set_lanes_by("actor")
     state.set_actor(None)
     assert len(view.actor_band) == 0
     state.set_items(["a1:e0"])
