@@ -231,8 +231,11 @@ class MatrixView(ChartWidget):
     def set_options(self, options: dict) -> None:
         if options.get("columns") in ("stance", "target"):
             self.set_columns(options["columns"])
-        if options.get("sort") in dict(SORTS):
-            self.set_sort(options["sort"])
+        sort = options.get("sort")
+        if sort in dict(SORTS):
+            self.set_sort(sort)
+        elif isinstance(sort, str) and sort.startswith("col:"):
+            self.sort_by_column(sort[4:])
         if isinstance(options.get("fold_people"), bool):
             self.set_fold_people(options["fold_people"])
         if isinstance(options.get("filter"), str):
@@ -271,7 +274,20 @@ class MatrixView(ChartWidget):
 
             net = net_stance(m)
             rows.sort(key=lambda a: (-float(net.get(a, 0.0)), m.names.get(a, a).lower()))
+        elif self.sort.startswith("col:") and self.sort[4:] in m.counts.columns:
+            column = m.counts[self.sort[4:]]
+            rows.sort(key=lambda a: (-int(column.get(a, 0)), m.names.get(a, a).lower()))
         return rows
+
+    def sort_by_column(self, column: str) -> None:
+        """Rows by their count in one column (a click on its header)."""
+        key = f"col:{column}"
+        if self.sort_box.findData(key) < 0:
+            # one entry for "the column last clicked", replaced on the next click
+            for i in range(self.sort_box.count() - 1, len(SORTS) - 1, -1):
+                self.sort_box.removeItem(i)
+            self.sort_box.addItem(f"By \u201c{column}\u201d", key)
+        self.sort_box.setCurrentIndex(self.sort_box.findData(key))
 
     def _draw(self, fit: bool = False) -> None:
         m = self.matrix
@@ -369,6 +385,12 @@ class MatrixView(ChartWidget):
         if hit is not None:
             self.activate_cell(*hit)
             ev.accept()
+            return
+        if self.col_axis.sceneBoundingRect().contains(ev.scenePos()) and self.col_ids:
+            c = int(math.floor(self.plot.getViewBox().mapSceneToView(ev.scenePos()).x() + 0.5))
+            if 0 <= c < len(self.col_ids):
+                self.sort_by_column(self.col_ids[c])
+                ev.accept()
             return
         if self.row_axis.sceneBoundingRect().contains(ev.scenePos()) and self.row_ids:
             # a row's name selects the actor without choosing a cell

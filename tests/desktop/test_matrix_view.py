@@ -102,6 +102,19 @@ def test_sorting(qtbot, handmade, state, sort, expected):
     assert view.row_axis.labels == [handmade.actor_name(a) for a in expected]
 
 
+def test_clicking_a_column_header_sorts_rows_by_it(qtbot, handmade, state):
+    view = show(qtbot, MatrixView(handmade, state))
+    c = view.col_ids.index("oppose")
+    x = view.plot.getViewBox().mapViewToScene(pg.Point(c, 0)).x()
+    y = view.col_axis.sceneBoundingRect().center().y()
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=view.plot.mapFromScene(pg.Point(x, y)))
+    assert view.row_ids[0] == "turkey"  # 2 oppose
+    assert view.sort_box.currentText() == "By \u201coppose\u201d"
+    view.sort_by_column("support")
+    assert view.row_ids[0] == "russia" and view.sort_box.count() == 4  # one column entry at a time
+    assert view.options()["sort"] == "col:support"
+
+
 def test_filter_box(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
     qtbot.keyClicks(view.filter_edit, "tur")
