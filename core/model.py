@@ -103,6 +103,10 @@ class TimeExpression:
     certainty: str = EXACT  # exact, relative, vague, unresolved
     # True when the expression points after the publication date ("next week", "in the coming hours").
     future: bool = False
+    # What the tagger saw around the phrase (tense of its clause, neighbouring words, the last
+    # date named before it), kept as plain strings so that setting another publication date
+    # re-resolves the phrase exactly, even after the project was saved and reopened.
+    context: tuple[str, ...] = ()
 
     @property
     def is_placed(self) -> bool:

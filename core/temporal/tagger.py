@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 
@@ -53,8 +52,6 @@ _RELATIVE_RULES = {"the_year", "period_rel", "year_ago_adj", "md", "dm", "month"
 # quarter under discussion, a few characters around it), so that resolve_timex can re-resolve it
 # against a new publication date without the parsed document. Bounded: a lost entry only means
 # the phrase is re-read alone (a bare weekday then goes to the nearest past day).
-_TENSE_MEMO: OrderedDict = OrderedDict()
-_MEMO_SIZE = 50_000
 
 
 def _modifier_regex() -> re.Pattern:
@@ -129,12 +126,40 @@ def _date_entities(doc) -> list[tuple[int, int]]:
     return out
 
 
-def _to_timex(article_id: str, sent: int, start: int, end: int, text: str, r: N.Reading) -> TimeExpression:
+def _to_timex(article_id: str, sent: int, start: int, end: int, text: str, r: N.Reading,
+              context: tuple[str, ...] = ()) -> TimeExpression:
     return TimeExpression(
         article_id=article_id, sentence_index=sent, start=start, end=end, text=text, type=r.type,
         value=r.value, interval_start=r.start, interval_end=r.end, granularity=r.granularity or "none",
-        certainty=r.certainty, future=bool(r.future),
+        certainty=r.certainty, future=bool(r.future), context=context,
     )
+
+
+DCT_REF = "@dct"  # the reference date was the publication date itself: follow it when it changes
+
+
+def _pack_context(tense, last_quarter, before, after, ref, parsed, dct) -> tuple[str, ...]:
+    """The reading context as plain strings (stored with the expression, saved in projects)."""
+    if ref is None:
+        ref_day, ref_gran = "", ""
+    elif ref == (dct, "day"):
+        ref_day, ref_gran = DCT_REF, "day"
+    else:
+        ref_day, ref_gran = (ref[0].isoformat() if ref[0] else ""), ref[1] or ""
+    return (tense or "", last_quarter or "", before, after, ref_day, ref_gran, "1" if parsed else "")
+
+
+def _unpack_context(context: tuple[str, ...], dct: date | None):
+    if len(context) != 7:
+        return None, None, "", "", ((dct, "day") if dct else None), False
+    tense, last_quarter, before, after, ref_day, ref_gran, parsed = context
+    if ref_day == DCT_REF:
+        ref = (dct, "day") if dct else None
+    elif ref_day:
+        ref = (date.fromisoformat(ref_day), ref_gran or None)
+    else:
+        ref = None
+    return tense or None, last_quarter or None, before, after, ref, parsed == "1"
 
 
 def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpression]:
@@ -157,6 +182,8 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
         r = _read(c, ctx)
         if r is None:
             continue
+        context = _pack_context(ctx.tense, ctx.last_quarter if ctx.quarter_near else None, ctx.before,
+                                ctx.after, ctx.ref, parsed, dct)
         start, r = _extend_start(c, r, text, out[-1].end if out else 0, s_start)
         r = _finish(r, ctx, c.rule)
         if r.type == "DATE" and r.start is not None and r.granularity in _REF_GRANULARITIES and c.rule != "anaphor":
@@ -164,10 +191,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
         if c.rule in _QUARTER_NAMING and re.fullmatch(r"\d{4}-Q\d", r.value):
             ctx.last_quarter = r.value
             quarter_sent = si
-        _remember(article_id, start, c.end, text[start:c.end],
-                  (ctx.tense, ctx.last_quarter if ctx.quarter_near else None, ctx.before, ctx.after, ctx.ref,
-                   parsed))
-        out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r))
+        out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r, context))
     return out
 
 
@@ -187,12 +211,6 @@ def _extend_start(c, r: N.Reading, text: str, floor: int, s_start: int) -> tuple
                 r = replace(r, start=s, end=e)
             return start, r
     return c.start, r
-
-
-def _remember(article_id, start, end, phrase, context: tuple) -> None:
-    _TENSE_MEMO[(article_id, start, end, phrase)] = context
-    if len(_TENSE_MEMO) > _MEMO_SIZE:
-        _TENSE_MEMO.popitem(last=False)
 
 
 def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
@@ -216,8 +234,7 @@ def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
         c = candidates.Candidate(0, len(phrase), "entity", -1, re.compile(r".+", re.S).match(phrase))
     if c is None:
         return tx
-    tense, last_quarter, before, after, ref, parsed = _TENSE_MEMO.get(
-        (tx.article_id, tx.start, tx.end, phrase), (None, None, "", "", None, False))
+    tense, last_quarter, before, after, ref, parsed = _unpack_context(tx.context, dct)
     ctx = N.Context(dct=dct, tense=tense, before=before, after=after, last_quarter=last_quarter,
                     quarter_near=last_quarter is not None, ref=ref, tense_parsed=parsed)
     r = _read(c, ctx)

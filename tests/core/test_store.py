@@ -87,3 +87,17 @@ def test_saving_over_own_project_replaces_it(tmp_path, analysis):
     save_project(path, analysis)
     assert len(load_project(path)) == 2
     assert [p.name for p in tmp_path.iterdir()] == ["p.standpoint"]
+
+
+def test_reopened_project_re_resolves_future_weekdays_like_before(tmp_path, pipeline):
+    """A publication date set after reopening gives the same reading as before saving."""
+    from core.ingest import article_from_text
+    from core.pipeline import analyse_all
+
+    article = article_from_text("The ministers will meet on Monday. They met on Friday.", title="t")
+    analysis = Analysis(analyse_all([article], pipeline))
+    reopened = load_project(save_project(tmp_path / "p.standpoint", analysis))
+    for a in (analysis, reopened):
+        a.set_published(article.id, date(2018, 8, 29))  # a Wednesday
+    values = [sorted(t.value for t in a.result(article.id).timexes) for a in (analysis, reopened)]
+    assert values[0] == values[1] == ["2018-08-24", "2018-09-03"]
