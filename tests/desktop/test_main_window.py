@@ -241,9 +241,8 @@ def test_fallback_model_warning_is_shown_once(qtbot, settings):
     window.ask_before_discard = False
     qtbot.addWidget(window)
     assert window.status.text() == "Loading language model\u2026"
-    with qtbot.waitSignal(worker.pipeline_loaded, timeout=10_000):
-        pass
-    assert not window.model_banner.isHidden()
+    # The load may finish before a waitSignal could connect: wait for its effect instead.
+    qtbot.waitUntil(lambda: not window.model_banner.isHidden(), timeout=10_000)
     assert window.model_banner.text == fallback.warning
     window.model_banner.dismiss()
     window._on_pipeline_loaded(fallback)
