@@ -114,6 +114,9 @@ def _screenshot(window, path: str, empty: bool) -> None:
         QApplication.exit(0)
 
     def shoot(*_args) -> None:
+        if getattr(shoot, "done", False):
+            return
+        shoot.done = True
         select()
         QTimer.singleShot(800, grab)
 
@@ -121,6 +124,7 @@ def _screenshot(window, path: str, empty: bool) -> None:
         window.worker.pipeline_loaded.connect(lambda _p: QTimer.singleShot(300, grab))
     else:
         window.analysis_finished.connect(shoot)
+        window.analysis_replaced.connect(shoot)  # a project given on the command line needs no analysis
 
 
 def main(argv: Sequence[str] | None = None) -> int:

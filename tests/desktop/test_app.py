@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -63,3 +64,38 @@ def test_error_while_showing_is_not_a_loop(qapp, monkeypatch):
     monkeypatch.setattr(hook, "show", failing_show)
     hook(*raised(ValueError("first")))
     assert calls == [1]
+
+
+def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, tmp_path, monkeypatch, settings):
+    """`standpoint-gui work.standpoint` with STANDPOINT_SCREENSHOT: opens, saves the PNG, quits."""
+    from PySide6.QtGui import QImage
+
+    import desktop.app
+    import desktop.main_window
+    from core.analysis import Analysis
+    from core.store import save_project
+    from desktop.settings import Settings
+    from tests.desktop.conftest import make_analysis
+
+    project = save_project(tmp_path / "work.standpoint", Analysis([make_analysis()]))
+    shot = tmp_path / "shot.png"
+    monkeypatch.setenv(desktop.app.SCREENSHOT_ENV, str(shot))
+    monkeypatch.setenv(desktop.app.SCREENSHOT_SELECT_ENV, "cell")
+    monkeypatch.setattr(desktop.main_window, "Settings", lambda: Settings(settings))
+    monkeypatch.setattr(desktop.app, "setup_logging", lambda: None)
+    monkeypatch.setattr("sys.excepthook", sys.excepthook)
+    windows_before = set(QApplication.topLevelWidgets())
+    try:
+        assert desktop.app.main([str(project)]) == 0
+        image = QImage(str(shot))
+        assert not image.isNull() and image.width() >= 800
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if w not in windows_before and isinstance(w, desktop.main_window.MainWindow))
+        assert window.analysis.article_ids == ["a1"] and window.state.cell is not None
+    finally:
+        for w in set(QApplication.topLevelWidgets()) - windows_before:
+            if isinstance(w, desktop.main_window.MainWindow):
+                w.ask_before_discard = False
+                w.worker.shutdown()
+            w.close()
+            w.deleteLater()
