@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
