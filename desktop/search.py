@@ -10,9 +10,27 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
+_DAY_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B %d, %Y", "%b %d, %Y")
+_MONTH_FORMATS = ("%B %Y", "%b %Y")
+
+
 def parse_query_date(query: str) -> tuple[date, date] | None:
-    """[start, end) for "2018-08-29", "2018-08" or "2018", else None."""
-    text = query.strip()
+    """[start, end) for "2018-08-29", "29 Aug 2018", "2018-08", "August 2018" or "2018", else None."""
+    from datetime import datetime
+
+    text = " ".join(query.strip().split())
+    for fmt in _DAY_FORMATS:
+        try:
+            day = datetime.strptime(text, fmt).date()
+            return day, date.fromordinal(day.toordinal() + 1)
+        except ValueError:
+            pass
+    for fmt in _MONTH_FORMATS:
+        try:
+            first = datetime.strptime(text, fmt).date()
+            return first, date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        except ValueError:
+            pass
     try:
         day = date.fromisoformat(text)
         return day, date.fromordinal(day.toordinal() + 1)
@@ -63,7 +81,7 @@ class SearchBox(QLineEdit):
     def __init__(self, analysis, state, parent: QWidget | None = None):
         super().__init__(parent)
         self.analysis, self.state = analysis, state
-        self.setPlaceholderText("Search sentences, actors or a date (YYYY-MM-DD)\u2026  Ctrl+F")
+        self.setPlaceholderText("Search sentences, actors or a date (29 Aug 2018, 2018-08)\u2026  Ctrl+F")
         self.setClearButtonEnabled(True)
         self.setAcceptDrops(False)
         self.setMinimumWidth(280)

@@ -393,3 +393,36 @@ def test_failed_article_is_listed_with_its_reason_and_can_be_retried(make_window
         window.reanalyse_articles(["f1"])
     assert model.row(model.row_of("f1")).status == "done"
     assert sorted(window.analysis.article_ids) == ["f0", "f1", "f2"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("2018-08-29", ("2018-08-29", "2018-08-30")),
+    ("29 Aug 2018", ("2018-08-29", "2018-08-30")),
+    ("29  August 2018", ("2018-08-29", "2018-08-30")),
+    ("August 29, 2018", ("2018-08-29", "2018-08-30")),
+    ("2018-08", ("2018-08-01", "2018-09-01")),
+    ("Dec 2018", ("2018-12-01", "2019-01-01")),
+    ("2018", ("2018-01-01", "2019-01-01")),
+    ("Wednesday", None),
+    ("2018-13", None),
+    ("refugees", None),
+])
+def test_search_understands_dates(query, expected):
+    from desktop.search import parse_query_date
+
+    found = parse_query_date(query)
+    assert (None if found is None else tuple(d.isoformat() for d in found)) == expected
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("refugees", ["a1:s1"]),
+    ("TURKEY", ["a1:s1"]),  # the source actor's name, any case
+    ("united nations", ["a1:s2", "a1:e1"]),
+    ("30 Aug 2018", ["a1:e1"]),  # the event dated Thursday
+    ("2018-08", ["a1:e0", "a1:e1", "a1:s0", "a1:s1", "a1:s2"]),  # events in the month, statements published in it
+    ("nothing like this", []),
+])
+def test_search_finds_items(synthetic, query, expected):
+    from desktop.search import find_items
+
+    assert find_items(Analysis([synthetic]), query) == expected
