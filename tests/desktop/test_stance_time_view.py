@@ -127,3 +127,12 @@ def test_undated_statements_are_counted_not_hidden_silently(qtbot, state):
     view = show(qtbot, StanceTimeView(Analysis([result, undated]), state))
     assert len(view.rows) == 7  # the dated article only
     assert "7 statements from articles without a date" in view.note.text()
+
+
+def test_tooltip_names_speaker_cue_polarity_and_target(handmade):
+    from desktop.stance_time_view import tooltip
+
+    rows = stance_rows(handmade, ["turkey"])
+    text = tooltip(rows[rows["statement_id"] == "a1:s2"].iloc[0])
+    assert "Turkey" in text and "oppose" in text and "offensive" in text
+    assert "Turkey reinforced its posts last week." in text and "29 Aug 2018" in text

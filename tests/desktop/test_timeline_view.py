@@ -292,3 +292,13 @@ def test_date_axis_labels_never_collide_and_name_the_month(qtbot, days):
         if days <= 110:
             assert all(any(m in s for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"))
                        for s in labels)
+
+
+def test_hovering_a_mark_shows_its_sentence(qtbot, handmade, state):
+    from PySide6.QtWidgets import QToolTip
+
+    view = show(qtbot, TimelineView(handmade, state))
+    pos = view.plot.mapFromScene(view.scene_pos_of("a1:e1"))
+    qtbot.mouseMove(view.plot.viewport(), pos)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "on Wednesday" in QToolTip.text() and "Wed 29 Aug 2018" in QToolTip.text()
