@@ -136,6 +136,18 @@ def test_no_actor_without_mentions(nlp):
     assert st.source.text == "Iran" and st.target.text == "Damascus"
 
 
+@pytest.mark.parametrize("text,cue,content", [
+    ("\u201cWho do you trust to make decisions?\u201d Graham asked. \u201cNeither do I.\u201d", "asked",
+     "Who do you trust"),
+    ("The GOP nominee complained about his microphone the morning after the debate.", "complained",
+     "his microphone"),
+    ("Clinton has been endorsed by dozens of newspapers.", "endorsed", "Clinton"),
+])
+def test_content_of_bare_cues(nlp, text, cue, content):
+    st = _find(find_statements(nlp(text)), cue)
+    assert st.content is not None and content in st.content.text
+
+
 def test_seed_article_runs(nlp, seed_text):
     sts = find_statements(nlp(seed_text), article_id="seed")
     by_cue = {(s.cue.text, s.polarity, s.topic) for s in sts}
