@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Standpoint"
 DEFER_MS = 40
+SYNC_LOAD_MAX = 20  # more files than this (or any folder) are read in the worker thread
 FLUSH_MS = 150  # results are added in small batches so 100 articles do not redraw 100 times
 
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self._running: dict = {}  # article id -> Article being analysed
         self._failed: dict = {}  # article id -> (Article, reason)
         self._buffer: list = []
+        self._reading = 0  # path jobs handed to the worker whose files are not read yet
         self._model_warned = False
         # Ask before dropping unsaved work (tests and the screenshot mode switch this off).
         self.ask_before_discard = True
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.worker.article_failed.connect(self._on_article_failed)
         self.worker.failed.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
+        self.worker.loaded.connect(self._on_loaded)
         self.project.changed.connect(self._update_title)
         self.project.error.connect(lambda text: self.error_banner.show_message(text))
         if analysis is None and defer:
@@ -203,10 +206,13 @@ class MainWindow(QMainWindow):
         self.summary.setText(text)
 
     # ---- loading articles ------------------------------------------------------------------------
-    def add_paths(self, paths: Iterable[str | Path]) -> int:
-        """Load files/folders and start analysing the new articles; returns how many were added."""
+    def add_paths(self, paths: Iterable[str | Path]) -> int | None:
+        """Load files/folders and analyse the new articles.
+
+        A few files are read at once (returns how many articles were added); folders and long
+        lists are read by the worker so the window never freezes (returns None; `loaded` follows).
+        """
         from core.ingest import load_paths
-        from desktop.dialogs import summarise_load
 
         self._bind_new()
         paths = [Path(p) for p in paths]
@@ -216,11 +222,21 @@ class MainWindow(QMainWindow):
             paths = [p for p in paths if p.suffix != SUFFIX]
             if not paths:
                 return 0
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = load_paths(paths, known_ids=list(self.analysis.article_ids) + list(self._running))
-        finally:
-            QApplication.restoreOverrideCursor()
+        known = list(self.analysis.article_ids) + list(self._running)
+        if len(paths) > SYNC_LOAD_MAX or any(p.is_dir() for p in paths):
+            self._reading += 1
+            self._show_busy(f"Reading {len(paths)} location{'s' * (len(paths) != 1)}\u2026")
+            self.worker.load_and_analyse(paths, known)
+            return None
+        report = load_paths(paths, known_ids=known)
+        self._show_report(report)
+        if report.articles:
+            self.analyse(report.articles)
+        return len(report.articles)
+
+    def _show_report(self, report) -> None:
+        from desktop.dialogs import summarise_load
+
         if report.problems or report.skipped:
             kind, text = summarise_load(report.problems, report.skipped, len(report.articles))
             self.load_banner.show_message(text, kind=kind)
@@ -229,9 +245,22 @@ class MainWindow(QMainWindow):
         if not report.articles and not report.problems and not report.skipped:
             self.load_banner.show_message("No articles found there (Standpoint reads .txt, .md and .html files).",
                                           kind="warning")
-        if report.articles:
-            self.analyse(report.articles)
-        return len(report.articles)
+
+    def _on_loaded(self, report) -> None:
+        """Files read by the worker: list their articles as analysing (the worker goes on with them)."""
+        self._reading = max(0, self._reading - 1)
+        self._show_report(report)
+        for article in report.articles:
+            self._running[article.id] = article
+            self._failed.pop(article.id, None)
+        self._update_status()
+        self._update_page()
+
+    def _show_busy(self, text: str) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText(text)
 
     def analyse(self, articles) -> None:
         self._bind_new()
@@ -240,10 +269,7 @@ class MainWindow(QMainWindow):
             self._failed.pop(article.id, None)
         self._update_status()
         self._update_page()
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.status.setText(f"Analysing {len(self._running)} article{'s' * (len(self._running) != 1)}\u2026")
+        self._show_busy(f"Analysing {len(self._running)} article{'s' * (len(self._running) != 1)}\u2026")
         self.worker.analyse(list(articles))
 
     def open_sample(self) -> None:
@@ -336,6 +362,7 @@ class MainWindow(QMainWindow):
         if cancelled:
             dropped = [aid for aid in self._running if aid not in self.analysis]
             self._running.clear()
+            self._reading = 0
             self.status.setText(f"Cancelled. {len(dropped)} article{'s were' if len(dropped) != 1 else ' was'} "
                                 "not analysed; finished ones are kept.")
         elif not self._running:
@@ -345,7 +372,7 @@ class MainWindow(QMainWindow):
             self.project.autosave()
         self._update_status()
         self._update_page()
-        if not self._running:
+        if not self._running and not self._reading:
             self.progress.hide()
             self.cancel_button.hide()
             self.analysis_finished.emit(cancelled)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -22,6 +23,14 @@ def _default_analyse(articles, pipeline):
     from core.pipeline import analyse_articles
 
     return analyse_articles(articles, pipeline)
+
+
+@dataclass(frozen=True)
+class _PathsJob:
+    """Files and folders to read in the worker thread before their articles are analysed."""
+
+    paths: tuple
+    known_ids: frozenset
 
 
 class _Thread(QThread):
@@ -48,6 +57,7 @@ class AnalysisWorker(QObject):
     result = Signal(object)  # ArticleAnalysis
     failed = Signal(str)  # a user-facing message (one article, or the whole run)
     article_failed = Signal(str, str)  # article id, user-facing reason
+    loaded = Signal(object)  # core.ingest.LoadReport of a load_and_analyse() job, before its results
     started = Signal(object)  # tuple of article ids in this run
     finished = Signal(bool)  # True when the run was cancelled
 
@@ -62,7 +72,7 @@ class AnalysisWorker(QObject):
         self._analyse = analyse_fn or _default_analyse
         self._pipeline = None
         self._lock = threading.Lock()
-        self._queue: list[Article] = []
+        self._queue: list = []  # Article or _PathsJob, in order
         self._cancel = threading.Event()
         self._thread = _Thread(self)
         # analyse() can land just as the thread decides it has nothing left: restart then.
@@ -84,6 +94,12 @@ class AnalysisWorker(QObject):
     def analyse(self, articles: Sequence[Article]) -> None:
         with self._lock:
             self._queue.extend(articles)
+        self._start()
+
+    def load_and_analyse(self, paths: Iterable, known_ids: Iterable[str] = ()) -> None:
+        """Read files/folders in the background (`loaded` reports what came of it), then analyse them."""
+        with self._lock:
+            self._queue.append(_PathsJob(tuple(paths), frozenset(known_ids)))
         self._start()
 
     def cancel(self) -> None:
@@ -124,14 +140,43 @@ class AnalysisWorker(QObject):
             self.pipeline_loaded.emit(self._pipeline)
         while True:
             with self._lock:
-                articles, self._queue = self._queue, []
-            if not articles:
-                # A run that only loaded the model still reports `finished`, so waiters wake up.
+                jobs, self._queue = self._queue, []
+            if not jobs:
+                return  # a run that only loaded the model ends without `finished`
+            articles = self._read(jobs)
+            if self._cancel.is_set():
+                self.finished.emit(True)
                 return
+            if not articles:
+                self.finished.emit(False)
+                continue
             cancelled = self._run_once(articles)
             self.finished.emit(cancelled)
             if cancelled:
                 return
+
+    def _read(self, jobs: list) -> list[Article]:
+        """Articles from the queued jobs, reading files for path jobs (duplicates across jobs skipped)."""
+        from core.ingest import load_paths
+
+        articles: list[Article] = []
+        for job in jobs:
+            if self._cancel.is_set():
+                break
+            if not isinstance(job, _PathsJob):
+                articles.append(job)
+                continue
+            try:
+                report = load_paths(job.paths, known_ids=set(job.known_ids) | {a.id for a in articles})
+            except Exception as exc:  # load_paths reports bad files itself; this would be a bug
+                log.exception("reading %s failed", job.paths)
+                from core.ingest import LoadReport
+
+                # Still a report, so the window knows this job is done.
+                report = LoadReport(problems=[f"The files could not be read ({type(exc).__name__})."])
+            self.loaded.emit(report)
+            articles.extend(report.articles)
+        return articles
 
     def _run_once(self, articles: list[Article]) -> bool:
         self.started.emit(tuple(a.id for a in articles))

@@ -113,8 +113,9 @@ def test_duplicates_are_skipped_with_a_note(make_window, qtbot, tmp_path):
     (tmp_path / "copy.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
     window = make_window()
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
-        assert window.add_paths([tmp_path]) == 1
+        assert window.add_paths([tmp_path]) is None  # a folder is read in the worker
     assert "already in the project" in window.load_banner.text
+    assert len(window.analysis) == 1
     assert window.add_paths([tmp_path / "one.txt"]) == 0
     assert len(window.analysis) == 1
 
@@ -426,3 +427,30 @@ def test_search_finds_items(synthetic, query, expected):
     from desktop.search import find_items
 
     assert find_items(Analysis([synthetic]), query) == expected
+
+
+def test_a_folder_is_read_in_the_background(make_window, qtbot, tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"Article {i}\n\nTurkey said on Monday that talks {i} collapsed.\n",
+                                            encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"")
+    window = make_window()
+    statuses = []
+    window.worker.loaded.connect(
+        lambda _r: statuses.append(sorted(r.status for r in window.workspace.article_list.model.rows)))
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        assert window.add_paths([tmp_path]) is None
+        assert not window.progress.isHidden() and "Reading" in window.status.text()
+    assert statuses == [["analysing"] * 3]
+    assert len(window.analysis) == 3 and "broken.txt" in window.load_banner.text
+    assert window.progress.isHidden()
+
+
+def test_cancel_while_reading_leaves_a_consistent_window(make_window, qtbot, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE_TEXT, encoding="utf-8")
+    window = make_window(delay=0.2)
+    window.worker.loaded.connect(lambda _r: window.cancel_analysis())
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000) as finished:
+        window.add_paths([tmp_path])
+    assert finished.args == [True]
+    assert window._reading == 0 and not window._running and window.cancel_button.isHidden()

@@ -105,3 +105,28 @@ def test_a_crashing_generator_is_reported_not_raised(qtbot):
         worker.analyse(articles(1))
     assert "RuntimeError" in blocker.args[0]
     worker.wait()
+
+
+def test_load_and_analyse_reads_files_in_the_worker(qtbot, tmp_path):
+    (tmp_path / "one.txt").write_text("Talks collapse\n\nTurkey said talks had collapsed.\n", encoding="utf-8")
+    (tmp_path / "copy.txt").write_text("Talks collapse\n\nTurkey said talks had collapsed.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    worker = AnalysisWorker(loader=lambda: None, analyse_fn=fake_analyse())
+    reports, seen, order = [], [], []
+    worker.loaded.connect(lambda report: (reports.append(report), order.append("loaded")))
+    worker.result.connect(lambda r: (seen.append(r.article.title), order.append("result")))
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.load_and_analyse([tmp_path])
+    (report,) = reports
+    assert [a.title for a in report.articles] == ["Talks collapse"] and seen == ["Talks collapse"]
+    assert len(report.problems) == 1 and "empty.txt" in report.problems[0]
+    assert len(report.skipped) == 1
+    assert order == ["loaded", "result"]  # the GUI learns of the articles before their results
+
+
+def test_load_of_only_bad_files_still_finishes(qtbot, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    worker = AnalysisWorker(loader=lambda: None, analyse_fn=fake_analyse())
+    with qtbot.waitSignal(worker.finished, timeout=10_000) as finished:
+        worker.load_and_analyse([tmp_path / "empty.txt"], known_ids={"x"})
+    assert finished.args == [False]
