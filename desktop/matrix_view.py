@@ -255,11 +255,16 @@ class MatrixView(ChartWidget):
         self.refresh()
 
     # ---- data --------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, fit: bool = True) -> None:
         start, end = self.state.time_window
         self.matrix = self.analysis.stance_matrix(columns=self.columns, fold_people=self.fold_people,
                                                   start=start, end=end)
-        self._draw(fit=True)
+        self._draw(fit=fit)
+
+    def _on_analysis_changed(self, reason: str) -> None:
+        # a correction must not throw the user back to the top of a long matrix
+        had_rows = bool(self.row_ids)
+        self.refresh(fit=not had_rows)
 
     def _ordered_rows(self) -> list[str]:
         m = self.matrix
@@ -320,6 +325,8 @@ class MatrixView(ChartWidget):
         self.status.setText(f"{rows} actors \u00b7 {cols} columns \u00b7 {total:,} statements" if rows else "")
         if fit:
             self.fit()
+        else:
+            self._on_resized()  # same top row, clamped to the new number of rows
         self._on_selection_changed()
 
     def fit(self) -> None:

@@ -147,6 +147,20 @@ def test_no_scroll_bar_when_every_row_fits(qtbot, handmade, state):
     assert view.scroll.isHidden()
 
 
+def test_corrections_keep_the_scroll_position(qtbot, state):
+    from core.analysis import Analysis
+    from desktop.chart_synthetic import synthetic_results
+
+    analysis = Analysis(synthetic_results(n_events=600, n_actors=120, n_articles=6, statements_per_article=100))
+    view = show(qtbot, MatrixView(analysis, state))
+    view.scroll.setValue(20)
+    top = view.plot.getViewBox().viewRange()[1][0]
+    analysis.rename_actor(view.row_ids[0], "Renamed")
+    assert view.plot.getViewBox().viewRange()[1][0] == pytest.approx(top)
+    view.set_columns("target")  # a different matrix starts at the top again
+    assert view.plot.getViewBox().viewRange()[1][0] == pytest.approx(-0.5)
+
+
 def test_hover_preview_counts(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
     r, c = view.row_ids.index("turkey"), view.col_ids.index("oppose")
