@@ -60,3 +60,12 @@ def summarise_load(problems: list[str], skipped: list[str], added: int) -> tuple
             parts.append(f"\u2022 \u2026and {len(skipped) - 5} more duplicates skipped.")
     kind = "error" if problems and not added else "warning" if problems else "info"
     return kind, "\n".join(parts)
+
+
+def describe_load(report) -> tuple[str, str] | None:
+    """(kind, text) for the banner after reading files, or None when all went well."""
+    if report.problems or report.skipped:
+        return summarise_load(report.problems, report.skipped, len(report.articles))
+    if not report.articles:
+        return "warning", "No articles found there (Standpoint reads .txt, .md and .html files)."
+    return None

@@ -193,17 +193,9 @@ class MainWindow(QMainWindow):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        analysis = self.analysis
-        if analysis is None or not len(analysis):
-            self.summary.setText("")
-            return
-        table = analysis.articles_table()
-        n, events, statements = len(table), int(table["n_events"].sum()), int(table["n_statements"].sum())
-        undated = int(table["published"].isna().sum())
-        text = f"{n} article{'s' * (n != 1)} \u00b7 {events} dated events \u00b7 {statements} statements"
-        if undated:
-            text += f" \u00b7 {undated} without date"
-        self.summary.setText(text)
+        from desktop.qt_workspace import summary_text
+
+        self.summary.setText(summary_text(self.analysis))
 
     # ---- loading articles ------------------------------------------------------------------------
     def add_paths(self, paths: Iterable[str | Path]) -> int | None:
@@ -235,16 +227,13 @@ class MainWindow(QMainWindow):
         return len(report.articles)
 
     def _show_report(self, report) -> None:
-        from desktop.dialogs import summarise_load
+        from desktop.dialogs import describe_load
 
-        if report.problems or report.skipped:
-            kind, text = summarise_load(report.problems, report.skipped, len(report.articles))
-            self.load_banner.show_message(text, kind=kind)
-        elif report.articles:
+        described = describe_load(report)
+        if described is None:
             self.load_banner.hide()
-        if not report.articles and not report.problems and not report.skipped:
-            self.load_banner.show_message("No articles found there (Standpoint reads .txt, .md and .html files).",
-                                          kind="warning")
+        else:
+            self.load_banner.show_message(described[1], kind=described[0])
 
     def _on_loaded(self, report) -> None:
         """Files read by the worker: list their articles as analysing (the worker goes on with them)."""
