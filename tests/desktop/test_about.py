@@ -44,6 +44,17 @@ def test_versions_come_from_the_installed_metadata(table, name, dist):
     assert table[name][0] == metadata.version(dist)
 
 
+@pytest.mark.parametrize("component", [c for c in about.COMPONENTS if c.dist], ids=lambda c: c.name)
+def test_licence_agrees_with_the_package_metadata(component):
+    """Where a package declares an SPDX expression, ours is it or the branch of it we use (Qt: LGPL)."""
+    declared = metadata.metadata(component.dist).get("License-Expression")
+    if declared is None:  # older metadata (jusText): a free-text field, checked by hand
+        declared = metadata.metadata(component.dist).get("License") or ""
+        assert component.licence.split("-")[0].lower() in declared.lower()
+    else:
+        assert component.licence in declared
+
+
 def test_own_and_runtime_versions(table):
     from PySide6 import QtCore
 
