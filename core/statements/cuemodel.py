@@ -80,7 +80,21 @@ def features(tok, lemma: str, lex_kind: str, sent, in_quote: bool) -> list[str]:
         f"ld={lemma}|{tok.dep_}", f"lt={lemma}|{tok.tag_}", f"sl={_subject_lemma(tok)}",
         f"ks={'|'.join(sorted({c.dep_ for c in tok.children}))}", f"nx={_next(tok)}", f"pv={_prev(tok)}",
         f"lnx={lemma}|{_next(tok)}", f"mk={mark}", f"lmk={lemma}|{mark}", f"sf={subj}|{frame}|{in_quote}",
+        f"nest={_nested(tok)}", f"ln={lemma}|{_nested(tok)}",
     ]
+
+
+REPORTING = {"say", "tell", "add", "write", "report", "claim", "note", "argue", "insist", "explain", "state"}
+
+
+def _nested(tok) -> str:
+    """Is the token inside what another reporting verb reports ("X said Y told them…")?"""
+    child = tok
+    for anc in tok.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING and child.dep_ in ("ccomp", "parataxis", "xcomp"):
+            return "ccomp"
+        child = anc
+    return "no"
 
 
 def _subject_lemma(tok) -> str:
