@@ -4,7 +4,7 @@
 # and start-up with a broken and a missing bundled model. Run after `make package`.
 # Usage: packaging/smoke_test.sh [ARCHIVE.tar.gz | APP_FOLDER]   (default: dist/Standpoint-*.tar.gz)
 # Env: PYTHON (the venv python that writes the test project), SMOKE_SCREENSHOTS=DIR (save the windows as PNG),
-#      SMOKE_KEEP=1 (keep the temporary folder).
+#      SMOKE_KEEP=1 (keep the temporary folder), SMOKE_MAX_FOLDER_MB / SMOKE_MAX_ARCHIVE_MB (size budgets).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -41,6 +41,18 @@ fi
 APPDIR=$TMP/x/Standpoint
 APP=$APPDIR/Standpoint
 cd "$TMP"
+
+# 0. size budgets (decimal MB): a download that grows unnoticed is a regression too
+MAX_FOLDER_MB=${SMOKE_MAX_FOLDER_MB:-350}
+MAX_ARCHIVE_MB=${SMOKE_MAX_ARCHIVE_MB:-150}
+folder_mb=$(( $(du -sb "$APPDIR" | cut -f1) / 1000000 ))
+if [ "$folder_mb" -le "$MAX_FOLDER_MB" ]; then pass "folder size ${folder_mb} MB <= ${MAX_FOLDER_MB} MB"
+else fail "folder size ${folder_mb} MB > ${MAX_FOLDER_MB} MB (is \`strip\` (binutils) installed?)"; fi
+if [ -f "$SOURCE" ]; then
+    archive_mb=$(( $(stat -c %s "$SOURCE") / 1000000 ))
+    if [ "$archive_mb" -le "$MAX_ARCHIVE_MB" ]; then pass "archive size ${archive_mb} MB <= ${MAX_ARCHIVE_MB} MB"
+    else fail "archive size ${archive_mb} MB > ${MAX_ARCHIVE_MB} MB"; fi
+fi
 
 # 1. --version, without a display and without Qt
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$APP" --version 2>&1)
