@@ -142,7 +142,6 @@ def content_range(cue: Cue, source) -> tuple[int, int] | None:
     doc = tok.doc
     sent = tok.sent
     if cue.form == "according":
-        head = tok.head
         skip_lo, skip_hi = tok.i, (tok.right_edge.i + 1)
         lo, hi = sent.start, sent.end
         # The content is the rest of the sentence, on the larger side of the "according to" phrase.

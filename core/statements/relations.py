@@ -73,17 +73,6 @@ def link(doc, m1: Mention, m2: Mention):
     return a, b, found, toks, extra
 
 
-def _lemmas(toks, extra) -> list[str]:
-    out = []
-    for t in toks:
-        if t.pos_ not in _SKIP_POS:
-            out.append(t.lemma_.lower())
-    for t in extra:
-        if t.pos_ not in _SKIP_POS or t.dep_ == "neg":
-            out.append(("+" if t.dep_ != "neg" else "") + t.lemma_.lower())
-    return out
-
-
 @lru_cache(maxsize=1)
 def learned_weights() -> dict | None:
     path = resource_path("stance", "directed_weights.json")

@@ -63,25 +63,6 @@ def phrase_range(tok, keep_conj: bool = True, keep_appos: bool = True) -> tuple[
     return lo, hi + 1
 
 
-def phrase_span(tok, **kw) -> Span | None:
-    lo, hi = phrase_range(tok, **kw)
-    return char_span(tok.doc, lo, hi)
-
-
-def subtree_span(tok, exclude=()) -> Span | None:
-    """The clause under `tok`, minus the subtrees of `exclude` when they sit at its edges."""
-    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-    for ex in exclude:
-        if ex is None:
-            continue
-        a, b = ex.left_edge.i, ex.right_edge.i + 1
-        if a <= lo < b:
-            lo = b
-        if a < hi <= b:
-            hi = a
-    return char_span(tok.doc, lo, hi)
-
-
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
