@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lock bench package clean
+.PHONY: run test install lock bench package smoke clean
 
 run: $(STAMP)
 	$(BIN)/standpoint-gui seeds/
@@ -37,6 +37,10 @@ bench: $(STAMP)
 
 package: $(STAMP)
 	$(BIN)/python packaging/build.py
+
+# Unpack the built archive as a new user would and check it (needs xvfb-run).
+smoke: package
+	packaging/smoke_test.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
