@@ -144,8 +144,10 @@ def _linear(feats: list[str], w: dict[str, float]) -> float:
     return sum(w.get(f, 0.0) for f in feats)
 
 
-def classify(a, b, found, toks, extra, lex: Lexicon):
-    """(polarity, probability, forward?) for a linked pair, from the learned weights or the rules."""
+def classify(a, b, found, toks, extra, lex: Lexicon, crowded: bool = True):
+    """(polarity, probability, forward?) for a linked pair, from the learned weights or the rules.
+
+    `crowded`: the sentence names other actors too, so its overall tone may concern them instead."""
     weights = learned_weights()
     if weights is None:
         pol, strength, _ = score_link(toks, extra, lex)
@@ -157,9 +159,9 @@ def classify(a, b, found, toks, extra, lex: Lexicon):
     probs = [v / sum(e) for v in e]
     k = max(range(3), key=lambda c: probs[c])
     pol = (NEUTRAL, SUPPORT, OPPOSE)[k]
-    if k:
-        # The linking words themselves must lean that way; the rest of the sentence alone
-        # ("…would be a massacre") says nothing about how these two actors stand.
+    if k and crowded:
+        # The linking words themselves must lean that way; the rest of a sentence naming several
+        # actors ("…would be a massacre") says nothing about how these two stand.
         link_feats = [f for f in feats if f.split("=", 1)[0] in ("p", "pd", "x", "h", "hx", "neg", "top")]
         lean = _linear(link_feats, weights["polarity"][str(k)]) - _linear(link_feats, weights["polarity"]["0"])
         if lean < LINK_LEAN:
@@ -234,6 +236,7 @@ def pair_statements(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Ment
             if h is not None:
                 heads.append((m, h))
     spans = [(m.start, m.end) for m, _ in heads]
+    crowded = len({m.actor_id for m, _ in heads}) > 2
     out = []
     for i in range(len(heads)):
         for j in range(i + 1, len(heads)):
@@ -248,7 +251,7 @@ def pair_statements(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Ment
             found, toks, extra = got
             if len(toks) > MAX_PATH or _not_theirs(found, toks, a, b, spans):
                 continue
-            polarity, strength, forward = classify(a, b, found, toks, extra, lex)
+            polarity, strength, forward = classify(a, b, found, toks, extra, lex, crowded)
             if polarity == NEUTRAL or strength < threshold:
                 continue
             cue_tok = _cue_token(toks, extra, lex) or found[1]
