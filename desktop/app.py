@@ -14,6 +14,7 @@ log = logging.getLogger("standpoint")
 SCREENSHOT_ENV = "STANDPOINT_SCREENSHOT"
 # With the screenshot: "cell" selects the fullest matrix cell first, "source" the first evidence sentence.
 SCREENSHOT_SELECT_ENV = "STANDPOINT_SCREENSHOT_SELECT"
+WINDOW = None  # the main window of the running app
 
 
 def log_path() -> Path:
@@ -137,10 +138,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Standpoint")
     app.setApplicationDisplayName("Standpoint")
     sys.excepthook = ExceptionHook(setup_logging())
+    from desktop.qt_gc import GuiThreadCollector
+
+    collector = GuiThreadCollector(parent=app)
 
     from desktop.main_window import MainWindow
 
-    window = MainWindow(defer=True)
+    global WINDOW
+    # Held here until the caller lets go: a window reachable only through signal closures would be
+    # collected at an arbitrary later moment, tearing down its charts mid-event-loop.
+    WINDOW = window = MainWindow(defer=True)
     window.show()
     paths = [a for a in args if not a.startswith("-")]
     if paths:
@@ -149,7 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if shot:
         _screenshot(window, shot, empty=not paths)
         QTimer.singleShot(180_000, lambda: QApplication.exit(2))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()
 
 
 if __name__ == "__main__":

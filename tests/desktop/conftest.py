@@ -1,6 +1,7 @@
 """Desktop fixtures: synthetic `ArticleAnalysis` records built by hand (fast), and a real seed analysis (slow, once)."""
 from __future__ import annotations
 
+import gc
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -88,6 +89,23 @@ def make_analysis(
         statements=statements, events=events,
         notes=() if published else ("No publication date was found [W003]",),
     )
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_in_the_gui_thread():
+    """As the app does (desktop.qt_gc): no automatic collection while worker threads run; collect at teardown.
+
+    A collection triggered in a worker thread, or in the middle of a later test's event loop, can free
+    chart items of windows closed earlier and crash; here it happens after widgets are deleted.
+    """
+    gc.disable()
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

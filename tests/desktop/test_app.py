@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.messages import UserFacingError
@@ -84,18 +85,16 @@ def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, t
     monkeypatch.setattr(desktop.main_window, "Settings", lambda: Settings(settings))
     monkeypatch.setattr(desktop.app, "setup_logging", lambda: None)
     monkeypatch.setattr("sys.excepthook", sys.excepthook)
-    windows_before = set(QApplication.topLevelWidgets())
     try:
         assert desktop.app.main([str(project)]) == 0
         image = QImage(str(shot))
         assert not image.isNull() and image.width() >= 800
-        window = next(w for w in QApplication.topLevelWidgets()
-                      if w not in windows_before and isinstance(w, desktop.main_window.MainWindow))
+        window = desktop.app.WINDOW
         assert window.analysis.article_ids == ["a1"] and window.state.cell is not None
     finally:
-        for w in set(QApplication.topLevelWidgets()) - windows_before:
-            if isinstance(w, desktop.main_window.MainWindow):
-                w.ask_before_discard = False
-                w.worker.shutdown()
-            w.close()
-            w.deleteLater()
+        window, desktop.app.WINDOW = desktop.app.WINDOW, None
+        if window is not None:
+            window.worker.shutdown()
+            window.close()
+            window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
