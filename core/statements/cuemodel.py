@@ -56,12 +56,21 @@ def _subject_type(tok) -> str:
 
 
 def quote_parity(sent) -> list[bool]:
-    """For each token of `sent`: is it inside double quotes (an odd number of quote marks before it)?"""
-    out, inside = [], False
+    """For each token of `sent`: is it inside double quotes? Counted from the paragraph's start,
+    since a quotation often runs over several sentences."""
+    doc = sent.doc
+    k = sent.start
+    while k > 0 and "\n" not in doc[k - 1].whitespace_ and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
+        k -= 1
+    inside = False
+    for t in doc[k:sent.start]:
+        if t.text in ("“", "”", '"'):
+            inside = not inside if t.text == '"' else t.text == "“"
+    out = []
     for t in sent:
         out.append(inside)
         if t.text in ("“", "”", '"'):
-            inside = not inside
+            inside = not inside if t.text == '"' else t.text == "“"
     return out
 
 
