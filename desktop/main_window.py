@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._running: dict = {}  # article id -> Article being analysed
         self._failed: dict = {}  # article id -> (Article, reason)
         self._buffer: list = []
+        self._load_model_after_bind = False
         self._reading = 0  # path jobs handed to the worker whose files are not read yet
         self._model_warned = False
         # Ask before dropping unsaved work (tests and the screenshot mode switch this off).
@@ -120,7 +121,11 @@ class MainWindow(QMainWindow):
             self._bind(analysis)
         if load_model:
             self.status.setText("Loading language model\u2026")
-            self.worker.load_pipeline()
+            if self.workspace is None:
+                # Imports in two threads at once slow both: the model waits for the views.
+                self._load_model_after_bind = True
+            else:
+                self.worker.load_pipeline()
 
     # ---- layout helpers ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -144,6 +149,9 @@ class MainWindow(QMainWindow):
     def _bind_new(self) -> None:
         if self.workspace is None:
             self._bind(None)
+        if self._load_model_after_bind:
+            self._load_model_after_bind = False
+            self.worker.load_pipeline()
 
     def _bind(self, analysis: "Analysis | None") -> None:
         """Build the views for `analysis` (a new, empty one if None), replacing any previous workspace."""
