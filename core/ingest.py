@@ -11,13 +11,17 @@ from typing import Iterable
 
 from core import messages
 from core.boilerplate import clean_text
+from core.ingest_formats import READERS, Extracted
 from core.messages import UserFacingError
 from core.model import Article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+FORMAT_SUFFIXES = set(READERS)  # .pdf .docx .eml, read by core.ingest_formats
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FORMAT_SUFFIXES
 MAX_BYTES = 5 * 1024 * 1024  # a news article is far smaller; larger files are books or dumps
+# PDFs, Word files and e-mails carry images and attachments, so their bytes say little about their text.
+MAX_FORMAT_BYTES = 50 * 1024 * 1024
 META_SUFFIX = ".meta.json"
 
 
@@ -61,8 +65,14 @@ def article_from_text(
     published: date | None = None,
     published_origin: str | None = None,
     filename: str | None = None,
+    fallback_published: date | None = None,
+    fallback_origin: str | None = None,
 ) -> Article:
-    """An `Article` from plain text: furniture removed, title and publication date found."""
+    """An `Article` from plain text: furniture removed, title and publication date found.
+
+    Date priority: `published`, then a dateline, then the file name, then `fallback_published`
+    (a file's creation date, which is rarely its publication date).
+    """
     from core.temporal import publication_date_from_filename, publication_date_from_text
 
     body = clean_text(text)
@@ -75,6 +85,8 @@ def article_from_text(
     if published is None and filename:
         published = publication_date_from_filename(filename)
         origin = "filename" if published else origin
+    if published is None and fallback_published is not None:
+        published, origin = fallback_published, fallback_origin or "metadata"
     return Article(
         id=article_id_for(body),
         title=title or _first_line_title(body) or (Path(filename).stem if filename else "Untitled"),
@@ -136,24 +148,49 @@ def load_file(path: Path) -> Article:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UserFacingError(messages.FILE_UNSUPPORTED.format(path=shown, suffix=suffix or "extensionless"))
+    limit = MAX_FORMAT_BYTES if suffix in FORMAT_SUFFIXES else MAX_BYTES
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > limit:
             raise UserFacingError(
-                messages.FILE_TOO_LARGE.format(path=shown, size_mb=size / 2**20, limit_mb=MAX_BYTES / 2**20)
+                messages.FILE_TOO_LARGE.format(path=shown, size_mb=size / 2**20, limit_mb=limit / 2**20)
             )
         data = path.read_bytes()
     except OSError as exc:
         raise UserFacingError(messages.FILE_UNREADABLE.format(path=shown, reason=exc.strerror or exc)) from exc
     if not data.strip():
         raise UserFacingError(messages.FILE_EMPTY.format(path=shown))
-    text = decode_bytes(data, shown)
     meta = read_sidecar(path)
+    if suffix in FORMAT_SUFFIXES:
+        return _apply_sidecar(article_from_extracted(READERS[suffix](data, shown), path), meta)
+    text = decode_bytes(data, shown)
     if suffix in HTML_SUFFIXES:
         article = article_from_html(text, source=str(path), filename=path.name)
     else:
         article = article_from_text(text, source=str(path), filename=path.name)
     return _apply_sidecar(article, meta)
+
+
+def article_from_extracted(found: Extracted, path: Path) -> Article:
+    """An `Article` from what a PDF, Word or e-mail reader found; an e-mail's HTML body reads as a web page."""
+    from dataclasses import replace
+
+    if found.html is not None:
+        article = article_from_html(found.html, source=str(path), filename=path.name)
+        changes: dict = {"title": found.title} if found.title else {}
+        if found.published is not None:
+            changes.update(published=found.published, published_origin=found.published_origin or "metadata")
+        return replace(article, **changes) if changes else article
+    return article_from_text(
+        found.text,
+        title=found.title,
+        source=str(path),
+        published=found.published,
+        published_origin=found.published_origin,
+        filename=path.name,
+        fallback_published=found.fallback_published,
+        fallback_origin=found.fallback_origin,
+    )
 
 
 def _apply_sidecar(article: Article, meta: dict) -> Article:

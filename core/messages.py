@@ -37,9 +37,25 @@ FILE_TOO_LARGE = Message(
     "E105", "{path} is {size_mb:.0f} MB; Standpoint reads articles up to {limit_mb:.0f} MB."
 )
 FILE_UNSUPPORTED = Message(
-    "E106", "{path} is a {suffix} file; Standpoint reads .txt, .md, .html and .htm files."
+    "E106",
+    "{path} is a {suffix} file; Standpoint reads .txt, .md, .html, .htm, .pdf, .docx and .eml files.",
 )
 DUPLICATE_ARTICLE = Message("I107", "{path} is already in the project (same text as \u201c{title}\u201d); skipped.")
+PDF_ENCRYPTED = Message(
+    "E108",
+    "{path} is a password-protected PDF, so Standpoint cannot read it. Save a copy without the "
+    "password (for example with \u201cPrint to PDF\u201d) and add that instead.",
+)
+PDF_NO_TEXT = Message(
+    "E109",
+    "{path} is a scanned PDF: no text to read ({pages} page(s) of images only). Run it through text "
+    "recognition (OCR) first, or paste the article\u2019s text instead.",
+)
+PDF_DAMAGED = Message("E110", "{path} is not a readable PDF: {reason}.")
+DOCX_DAMAGED = Message("E111", "{path} is not a readable Word document: {reason}.")
+EMAIL_NO_TEXT = Message(
+    "E112", "{path} is an e-mail with no text to read (an empty body, or attachments only)."
+)
 PROJECT_CORRUPT = Message(
     "E201", "{path} is not a readable Standpoint project ({reason}). It was left untouched."
 )
