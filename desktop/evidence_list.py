@@ -14,6 +14,7 @@ from desktop.qt_palette import accent
 
 # Support blue and oppose red, as in the matrix's diverging colours.
 TONE_HUES = {"support": 215, "oppose": 0, "event": 30}
+MAX_ENTRIES = 300
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (item ids, article id, sentence index)
 LABELS_ROLE = Qt.ItemDataRole.UserRole + 1  # [(label, tone)] with tone support/oppose/neutral/event
@@ -138,10 +139,11 @@ class EvidenceList(QWidget):
             group["ids"].append(row.item_id)
             group["labels"].append((row.label, self._tone(row)))
         show_titles = len({a for a, _ in groups}) > 1
+        shown = dict(list(groups.items())[:MAX_ENTRIES])  # thousands of rich-text rows would crawl
         self.list.blockSignals(True)
         try:
             self.list.clear()
-            for (article_id, index), group in groups.items():
+            for (article_id, index), group in shown.items():
                 item = QListWidgetItem(group["sentence"])
                 item.setData(ITEM_ROLE, (tuple(group["ids"]), article_id, index))
                 item.setData(LABELS_ROLE, group["labels"])
@@ -153,7 +155,10 @@ class EvidenceList(QWidget):
             if not items:
                 self.header.setText("Evidence \u2014 click a matrix cell, a timeline point or search")
             else:
-                self.header.setText(f"Evidence: {n} sentence{'s' * (n != 1)}, {len(table)} item{'s' * (len(table) != 1)}")
+                text = f"Evidence: {n} sentence{'s' * (n != 1)}, {len(table)} item{'s' * (len(table) != 1)}"
+                if n > len(shown):
+                    text += f" (showing the first {len(shown)})"
+                self.header.setText(text)
             self._select_sentence(self.state.sentence)
         finally:
             self.list.blockSignals(False)

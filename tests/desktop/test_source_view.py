@@ -227,3 +227,14 @@ def test_seed_date_tooltip_from_the_real_pipeline(qtbot, state, seed_analysis_re
     cursor = QTextCursor(view.editor.document())
     cursor.setPosition(view.qt_position(wednesday.start) + 1)
     assert cursor.charFormat().toolTip().split("\n")[0] == f"{wednesday.text} \u2192 Wed 29 Aug 2018"
+
+
+def test_evidence_list_caps_very_long_selections(qtbot, state, monkeypatch):
+    import desktop.evidence_list as evidence_list
+
+    monkeypatch.setattr(evidence_list, "MAX_ENTRIES", 2)
+    analysis = Analysis([make_analysis(f"m{i}", f"M {i}") for i in range(3)])
+    widget = evidence_for(qtbot, analysis, state)
+    state.set_items([f"m{i}:s0" for i in range(3)])
+    assert len(widget.entries()) == 2
+    assert widget.header.text() == "Evidence: 3 sentences, 3 items (showing the first 2)"
