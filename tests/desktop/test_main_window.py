@@ -454,3 +454,24 @@ def test_cancel_while_reading_leaves_a_consistent_window(make_window, qtbot, tmp
         window.add_paths([tmp_path])
     assert finished.args == [True]
     assert window._reading == 0 and not window._running and window.cancel_button.isHidden()
+
+
+def test_a_correction_shows_at_once_in_every_view(make_window):
+    from PySide6.QtGui import QTextCursor
+
+    from desktop.evidence_list import LABELS_ROLE
+
+    window = make_window(Analysis([make_analysis()]))
+    ws = window.workspace
+    window.state.set_items(["a1:s1"])
+    window.analysis.rename_actor("turkey", "T\u00fcrkiye")
+    assert ws.evidence_list.list.item(0).data(LABELS_ROLE)[0][0].startswith("T\u00fcrkiye \u2014 warned against")
+    assert ws.actor_panel.model.row(ws.actor_panel.model.row_of("turkey")).name == "T\u00fcrkiye"
+    cursor = QTextCursor(ws.source_view.editor.document())
+    cursor.setPosition(window.analysis.result("a1").mentions[1].start + 1)
+    assert cursor.charFormat().toolTip() == "Turkey \u2192 T\u00fcrkiye"
+    window.analysis.set_polarity("a1:s1", "support")
+    assert ws.evidence_list.list.item(0).data(LABELS_ROLE)[0][1] == "support"
+    window.undo()
+    window.undo()
+    assert ws.evidence_list.list.item(0).data(LABELS_ROLE)[0][0] == "Turkey \u2014 warned against \u2014 oppose (offensive)"
