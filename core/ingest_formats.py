@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -36,7 +37,10 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
                            "\ufb05": "st", "\ufb06": "st"})
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?(?:\s*(?:of|/)\s*\d{1,4})?$",
                          re.IGNORECASE)
-EDGE_LINES = 3  # running headers and footers sit within the first or last few lines of a page
+PARAGRAPH_GAP = 1.4  # times the usual line step: paragraph spacing is at least half a line in print
+EDGE_LINES = 3
+# Share of pages a line must top (or foot) to be a running header (footer); the first page often has none.
+FURNITURE_SHARE = 0.6  # running headers and footers sit within the first or last few lines of a page
 HYPHEN_END = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 FIRST_WORD = re.compile(r"^([\"'\u201c\u2018(\[]*[^\W\d_]+)")
 TERMINAL = tuple(".!?:\"'\u201d\u2019)")
@@ -73,6 +77,8 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
     text = pdf_text_from_pages(pages)
     if not text.strip():
         raise UserFacingError(messages.PDF_NO_TEXT.format(path=shown, pages=len(pages)))
+    if unreadable_share(text) > 0.3:
+        raise UserFacingError(messages.PDF_GARBLED.format(path=shown))
     created = pdf_date(str(raw_created)) if raw_created else None
     return Extracted(
         text=text,
@@ -80,6 +86,16 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
         fallback_published=created,
         fallback_origin="pdf-metadata" if created else None,
     )
+
+
+def unreadable_share(text: str) -> float:
+    """Share of visible characters that are private-use codes, controls or replacement marks.
+
+    Fonts without a character map come out as such codes: the PDF shows text, but it cannot be read.
+    """
+    visible = [c for c in text if not c.isspace()]
+    bad = sum(1 for c in visible if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cc", "Cn"))
+    return bad / len(visible) if visible else 0.0
 
 
 def page_text(page) -> str:
@@ -98,13 +114,17 @@ def page_text(page) -> str:
 
 def mark_paragraph_gaps(chunks: list[tuple[float, str]]) -> str:
     """Join text chunks (baseline y, text), doubling a line break where the gap is well over the usual line step."""
-    ys = [y for y, _ in chunks]
+    # Line breaks are often flushed with the position of whatever comes next: only text has a place.
+    ys = [y for y, text in chunks if text.strip()]
     steps = sorted(round(a - b, 1) for a, b in zip(ys, ys[1:]) if a - b > 0.5)
     step = steps[len(steps) // 2] if steps else 0.0
     out: list[str] = []
     line_y: float | None = None
     for y, text in chunks:
-        if out and out[-1].endswith("\n") and line_y is not None and step and line_y - y > 1.6 * step:
+        if not text.strip():
+            out.append(text)
+            continue
+        if out and out[-1].endswith("\n") and line_y is not None and step and line_y - y > PARAGRAPH_GAP * step:
             out.append("\n")
         out.append(text)
         line_y = y
@@ -113,8 +133,16 @@ def mark_paragraph_gaps(chunks: list[tuple[float, str]]) -> str:
 
 def pdf_text_from_pages(pages: list[str]) -> str:
     """Paragraphs of running text from the extracted text of each page."""
-    page_lines = [[line.translate(LIGATURES).strip() for line in page.splitlines()] for page in pages]
-    return "\n\n".join(rebuild_paragraphs([line for lines in drop_page_furniture(page_lines) for line in lines]))
+    # Some writers position every word, which comes out as tabs between words.
+    page_lines = [[" ".join(line.translate(LIGATURES).split()) for line in page.splitlines()] for page in pages]
+    pages = drop_page_furniture(page_lines)
+    for before, after in zip(pages, pages[1:]):
+        # A line cut by the page edge is sometimes written on both pages (the clip hides half of each).
+        if before and after and after[0] == before[-1]:
+            del after[0]
+            while after and not after[0]:
+                del after[0]
+    return "\n\n".join(rebuild_paragraphs([line for lines in pages for line in lines]))
 
 
 def _furniture_key(line: str) -> str:
@@ -122,19 +150,23 @@ def _furniture_key(line: str) -> str:
 
 
 def drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Pages without page numbers and without header/footer lines repeated on at least half the pages."""
+    """Pages without page numbers, and without header (footer) lines found at the top (foot) of most pages."""
 
-    def edges(lines: list[str]) -> list[int]:
+    def edges(lines: list[str]) -> list[tuple[str, int]]:
+        # On a short page the first and last lines overlap: each line is either top or foot, by its half.
         filled = [i for i, line in enumerate(lines) if line]
-        return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+        top = [("top", i) for j, i in enumerate(filled) if j < EDGE_LINES and j < len(filled) / 2]
+        foot = [("foot", i) for j, i in enumerate(filled) if j >= max(len(top), len(filled) - EDGE_LINES)]
+        return top + foot
 
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for lines in pages:
-        counts.update({_furniture_key(lines[i]) for i in edges(lines)})
-    repeated = {key for key, n in counts.items() if len(pages) >= 2 and n >= 2 and n >= len(pages) / 2}
+        counts.update({(place, _furniture_key(lines[i])) for place, i in edges(lines)})
+    repeated = {key for key, n in counts.items() if len(pages) >= 2 and n >= max(2, FURNITURE_SHARE * len(pages))}
     cleaned = []
     for lines in pages:
-        drop = {i for i in edges(lines) if PAGE_NUMBER.match(lines[i]) or _furniture_key(lines[i]) in repeated}
+        drop = {i for place, i in edges(lines)
+                if PAGE_NUMBER.match(lines[i]) or (place, _furniture_key(lines[i])) in repeated}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         # The gap that set a header or footer apart is not a paragraph break.
         while kept and not kept[0]:
@@ -154,7 +186,8 @@ def rebuild_paragraphs(lines: list[str]) -> list[str]:
     lengths = sorted(len(line) for line in lines if line)
     if not lengths:
         return []
-    full = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    # Most lines of running text are full; the upper quartile is one of them, even with a few wide lines about.
+    full = lengths[min(len(lengths) - 1, int(0.75 * len(lengths)))]
     vocabulary = _words(lines)
     paragraphs: list[str] = []
     current = ""

@@ -56,6 +56,11 @@ DOCX_DAMAGED = Message("E111", "{path} is not a readable Word document: {reason}
 EMAIL_NO_TEXT = Message(
     "E112", "{path} is an e-mail with no text to read (an empty body, or attachments only)."
 )
+PDF_GARBLED = Message(
+    "E113",
+    "{path} is a PDF whose text cannot be decoded (its fonts do not say which letters they draw). "
+    "Run it through text recognition (OCR), or paste the article\u2019s text from another copy.",
+)
 PROJECT_CORRUPT = Message(
     "E201", "{path} is not a readable Standpoint project ({reason}). It was left untouched."
 )

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from core.ingest import SUPPORTED_SUFFIXES, load_file, load_paths
-from core.ingest_formats import drop_page_furniture, pdf_date, plausible_title, rebuild_paragraphs
+from core.ingest_formats import (
+    drop_page_furniture, mark_paragraph_gaps, pdf_date, plausible_title, rebuild_paragraphs, unreadable_share,
+)
 from core.messages import UserFacingError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,6 +222,39 @@ def test_drop_page_furniture(pages, expected):
     assert drop_page_furniture(pages) == expected
 
 
+def test_pdf_line_written_on_both_sides_of_a_page_break_is_read_once(tmp_path):
+    lines = textwrap.wrap(BODY[2], 60)
+    # The last line of page 1 again at the top of page 2, as a writer that clips instead of paginating leaves it.
+    pages = [textwrap.wrap(LEAD, 60) + [""] + lines[:3], lines[2:]]
+    article = load_file(write(tmp_path, "x.pdf", make_pdf(pages)))
+    assert article.text.split("\n\n") == [LEAD, BODY[2]]
+
+
+@pytest.mark.parametrize(
+    "chunks, expected",
+    [
+        ([(700, "One\n"), (686, "two\n"), (672, "three\n"), (644, "Next\n")], "One\ntwo\nthree\n\nNext\n"),
+        ([(700, "One"), (0, "\n"), (686, "two"), (0, "\n"), (672, "three"), (0, "\n"), (650, "Next")],
+         "One\ntwo\nthree\n\nNext"),  # breaks flushed with a stray position do not count
+        ([(700, "Left column\n"), (686, "goes on\n"), (700, "Right column\n"), (686, "goes on")],
+         "Left column\ngoes on\nRight column\ngoes on"),  # moving up is a new column, not a gap
+        ([(700, "Same "), (700, "line\n"), (686, "next\n")], "Same line\nnext\n"),
+        ([], ""),
+    ],
+    ids=["wide-gap", "stray-break-positions", "column-jump", "one-line-chunks", "empty"],
+)
+def test_mark_paragraph_gaps(chunks, expected):
+    assert mark_paragraph_gaps(chunks) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Turkey warned.", 0.0), ("\ue001\ue002 ab", 0.5), ("\x01\x02\x03\x04", 1.0), ("\ufffd?", 0.5), ("", 0.0)],
+)
+def test_unreadable_share(text, expected):
+    assert unreadable_share(text) == expected
+
+
 @pytest.mark.parametrize(
     "value, expected",
     [("D:20180829101500+03'00'", date(2018, 8, 29)), ("20180829", date(2018, 8, 29)), ("D:2018", None),
@@ -270,6 +305,7 @@ GOOD_PDF = make_pdf([BODY])
         ("scanned.pdf", make_pdf(["0 0 0 rg 72 72 400 600 re f"]), "E109"),
         ("blank-pages.pdf", make_pdf(["", ""]), "E109"),
         ("only-furniture.pdf", make_pdf([["Page 1"], ["Page 2"]]), "E109"),
+        ("no-char-map.pdf", make_pdf([["\x01\x02\x03\x04 \x05\x06\x07 \x0e\x0f\x10", "\x11\x12 Idlib"]]), "E113"),
         ("empty.docx", make_docx(""), "E103"),
         ("blank-paragraphs.docx", make_docx(docx_paragraph("  ") * 3), "E103"),
         ("archive.docx", make_docx("", document=False), "E111"),
