@@ -152,21 +152,29 @@ def _furniture_key(line: str) -> str:
 def drop_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Pages without page numbers, and without header (footer) lines found at the top (foot) of most pages."""
 
-    def edges(lines: list[str]) -> list[tuple[str, int]]:
-        # On a short page the first and last lines overlap: each line is either top or foot, by its half.
-        filled = [i for i, line in enumerate(lines) if line]
-        top = [("top", i) for j, i in enumerate(filled) if j < EDGE_LINES and j < len(filled) / 2]
-        foot = [("foot", i) for j, i in enumerate(filled) if j >= max(len(top), len(filled) - EDGE_LINES)]
-        return top + foot
+    def edges(lines: list[str]) -> list[tuple[int, tuple[str, int, str]]]:
+        """Index and place of each edge line: (top or foot, its rank from that edge, its text less numbers).
 
-    counts: Counter[tuple[str, str]] = Counter()
+        A running header or footer comes back at the same rank on every page; on a short page the
+        first and last lines overlap, so each line counts from the nearer edge.
+        """
+        filled = [i for i, line in enumerate(lines) if line]
+        out = []
+        for rank, i in enumerate(filled):
+            back = len(filled) - 1 - rank
+            if rank < EDGE_LINES and rank <= back:
+                out.append((i, ("top", rank, _furniture_key(lines[i]))))
+            elif back < EDGE_LINES:
+                out.append((i, ("foot", back, _furniture_key(lines[i]))))
+        return out
+
+    counts: Counter[tuple[str, int, str]] = Counter()
     for lines in pages:
-        counts.update({(place, _furniture_key(lines[i])) for place, i in edges(lines)})
+        counts.update({place for _, place in edges(lines)})
     repeated = {key for key, n in counts.items() if len(pages) >= 2 and n >= max(2, FURNITURE_SHARE * len(pages))}
     cleaned = []
     for lines in pages:
-        drop = {i for place, i in edges(lines)
-                if PAGE_NUMBER.match(lines[i]) or (place, _furniture_key(lines[i])) in repeated}
+        drop = {i for i, place in edges(lines) if PAGE_NUMBER.match(lines[i]) or place in repeated}
         kept = [line for i, line in enumerate(lines) if i not in drop]
         # The gap that set a header or footer apart is not a paragraph break.
         while kept and not kept[0]:
