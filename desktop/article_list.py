@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from core.messages import UserFacingError
@@ -225,6 +225,13 @@ class ArticleList(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(TITLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter articles by title\u2026")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAcceptDrops(False)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # insertion order until a header is clicked
@@ -267,6 +274,7 @@ class ArticleList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date_banner)
         layout.addWidget(self.error_banner)
+        layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -317,6 +325,9 @@ class ArticleList(QWidget):
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, PUBLISHED))
+        if not index.isValid():
+            self.filter.clear()  # the article is filtered out: show everything again
+            index = self.proxy.mapFromSource(self.model.index(row, PUBLISHED))
         self.table.setCurrentIndex(index)
         self.table.edit(index)
 
@@ -347,10 +358,10 @@ class ArticleList(QWidget):
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         try:
-            if row < 0:
+            index = self.proxy.mapFromSource(self.model.index(row, TITLE)) if row >= 0 else None
+            if index is None or not index.isValid():  # none, or hidden by the filter
                 selection.clearSelection()
             else:
-                index = self.proxy.mapFromSource(self.model.index(row, TITLE))
                 self.table.selectRow(index.row())
                 self.table.scrollTo(index)
         finally:

@@ -176,3 +176,15 @@ def test_sorting_the_view_keeps_selection_by_article(qtbot, analysis, state):
     assert widget.selected_ids() == ["a1"]
     widget.edit_date("a2")
     assert widget.table.currentIndex().row() == 0
+
+
+def test_filter_by_title(qtbot, analysis, state):
+    widget = ArticleList(analysis, state)
+    qtbot.addWidget(widget)
+    widget.filter.setText("undated")
+    assert widget.proxy.rowCount() == 1
+    assert widget.proxy.data(widget.proxy.index(0, TITLE)) == "Undated report"
+    state.set_article("a1")  # filtered out: nothing selected, nothing breaks
+    assert widget.selected_ids() == []
+    widget.edit_date("a1")  # editing a hidden article clears the filter first
+    assert widget.filter.text() == "" and widget.proxy.rowCount() == 2
