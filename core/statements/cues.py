@@ -176,6 +176,12 @@ def lemma_and_kind(tok, lex: Lexicon) -> tuple[str, str]:
 MIN_SCORE = 0.45
 
 
+def _plainly_reports(cue: Cue) -> bool:
+    """ "by saying he would…": "say" with a reported clause is an attribution whatever its position."""
+    return cue.entry.lemma == "say" and cue.tok.dep_ in ("pcomp", "advcl", "acl") and \
+        any(c.dep_ == "ccomp" for c in cue.tok.children)
+
+
 def _filtered(cue: Cue) -> bool:
     return cue.form not in ("colon", "according") and (
         cue.entry.kind == "speech" or (cue.entry.kind == "belief" and cue.entry.polarity == "neutral"))
@@ -206,7 +212,7 @@ def find_cues(sent, lex: Lexicon) -> list[Cue]:
             if cue is None:
                 cue = _learned_cue(tok, lex) if score >= MIN_SCORE else None
             elif score < MIN_SCORE:
-                if _filtered(cue):
+                if _filtered(cue) and not _plainly_reports(cue):
                     cue = None
                 elif cue.form not in ("colon", "according"):
                     cue.weak = True
