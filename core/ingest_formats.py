@@ -371,26 +371,62 @@ REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)+", re.IGNORECASE)
 
 
 def read_eml(data: bytes, shown: str) -> Extracted:
-    """Subject, sending date and body text of a saved e-mail; attachments are ignored."""
+    """Subject, sending date and body text of a saved e-mail; attachments are ignored.
+
+    A mail whose only content is another mail (forwarded as an attachment) is read as that mail.
+    """
     import email
     from email import policy
 
-    msg = email.message_from_bytes(data, policy=policy.default)
+    found = _read_message(email.message_from_bytes(data, policy=policy.default), 0)
+    if found is None:
+        raise UserFacingError(messages.EMAIL_NO_TEXT.format(path=shown))
+    return found
+
+
+MAX_FORWARD_DEPTH = 4
+COVER_NOTE_CHARS = 300  # "FYI, see the attached": shorter than any article
+
+
+def _read_message(msg, depth: int) -> Extracted | None:
+    found = _message_body(msg)
+    inner = _attached_message(msg) if depth < MAX_FORWARD_DEPTH else None
+    if inner is not None and (found is None or len(_visible_text(found)) < COVER_NOTE_CHARS):
+        return _read_message(inner, depth + 1) or found
+    return found
+
+
+def _attached_message(msg):
+    part = next((p for p in msg.walk() if p.get_content_type() == "message/rfc822"), None)
+    payload = part.get_payload() if part is not None else None
+    if isinstance(payload, list):
+        payload = payload[0] if payload else None
+    return payload if hasattr(payload, "get_body") else None
+
+
+def _visible_text(found: Extracted) -> str:
+    return (found.text or re.sub(r"<[^>]*>", " ", found.html or "")).strip()
+
+
+def _message_body(msg) -> Extracted | None:
     body = None
-    for preference in (("plain",), ("html",)):
-        part = msg.get_body(preferencelist=preference)
+    for preference in ("plain", "html"):
+        try:
+            part = msg.get_body(preferencelist=(preference,))
+        except (KeyError, ValueError, TypeError, AttributeError):
+            part = None
         content = _part_text(part) if part is not None else ""
         if content.strip():
-            body = (preference[0], content)
+            body = (preference, content)
             break
     if body is None:
-        raise UserFacingError(messages.EMAIL_NO_TEXT.format(path=shown))
+        return None
     subject = REPLY_PREFIX.sub("", " ".join(_header(msg, "subject").split())) or None
     sent = None
     try:
         stamp = msg["date"].datetime if msg["date"] is not None else None
         sent = stamp.date() if stamp is not None else None
-    except (AttributeError, TypeError, ValueError):
+    except (AttributeError, TypeError, ValueError, IndexError):
         sent = None
     kind, content = body
     return Extracted(

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from core.ingest import article_from_html, article_id_for, decode_bytes, load_file, load_paths, parse_user_date
+from core.ingest import (
+    article_from_html, article_from_text, article_id_for, decode_bytes, load_file, load_paths, parse_user_date,
+)
 from core.messages import UserFacingError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,3 +133,21 @@ def test_parse_user_date(text, ok):
     else:
         with pytest.raises(UserFacingError, match="E302"):
             parse_user_date(text)
+
+
+@pytest.mark.parametrize(
+    "text, filename, published, expected",
+    [
+        (BODY, None, None, (date(2018, 9, 1), "pdf-metadata")),
+        (BODY, "2018-08-30-idlib.pdf", None, (date(2018, 8, 30), "filename")),
+        ("BEIRUT, Aug 29, 2018 (Reuters) - " + BODY, "2018-08-30-idlib.pdf", None, (date(2018, 8, 29), "dateline")),
+        (BODY, "2018-08-30-idlib.pdf", date(2018, 8, 28), (date(2018, 8, 28), "user")),
+    ],
+    ids=["fallback-alone", "filename-first", "dateline-first", "given-date-first"],
+)
+def test_file_creation_date_is_the_last_resort(text, filename, published, expected):
+    article = article_from_text(
+        text, filename=filename, published=published,
+        fallback_published=date(2018, 9, 1), fallback_origin="pdf-metadata",
+    )
+    assert (article.published, article.published_origin) == expected

@@ -434,6 +434,38 @@ def test_eml_subject_as_title(tmp_path, subject, expected):
     assert load_file(write(tmp_path, "x.eml", make_eml(plain=LEAD, subject=subject))).title == expected
 
 
+def forward(cover, inner_bytes):
+    import email
+    from email import policy
+
+    outer = EmailMessage()
+    outer["Subject"] = "Fwd: have a look"
+    outer["Date"] = "Thu, 30 Aug 2018 09:00:00 +0000"
+    if cover is not None:
+        outer.set_content(cover)
+    outer.add_attachment(email.message_from_bytes(inner_bytes, policy=policy.default))
+    return outer.as_bytes()
+
+
+ORIGINAL = make_eml(plain=LEAD, subject="Turkey warns", sent="Tue, 28 Aug 2018 09:00:00 +0000")
+LONG_NOTE = "My own long report. " * 20
+
+
+@pytest.mark.parametrize(
+    "data, title, published, text",
+    [
+        (forward(None, ORIGINAL), "Turkey warns", date(2018, 8, 28), LEAD),
+        (forward("FYI, see the attached.", ORIGINAL), "Turkey warns", date(2018, 8, 28), LEAD),
+        (forward(LONG_NOTE, ORIGINAL), "have a look", date(2018, 8, 30), LONG_NOTE.strip()),
+        (forward("FYI, see the attached.", make_eml()), "have a look", date(2018, 8, 30), "FYI, see the attached."),
+    ],
+    ids=["attachment-only", "cover-note", "long-body-wins", "empty-attached-mail"],
+)
+def test_eml_forwarded_as_attachment(tmp_path, data, title, published, text):
+    article = load_file(write(tmp_path, "x.eml", data))
+    assert (article.title, article.published, article.text) == (title, published, text)
+
+
 def test_eml_with_a_wrong_charset_still_reads(tmp_path):
     raw = (b"Subject: Idlib\r\nContent-Type: text/plain; charset=x-unknown-charset\r\n\r\n"
            + "Turkey\u2019s warning on Idlib.".encode("cp1252"))
