@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
 
 from desktop.qt_columns import fit_columns
 
 NAME, KIND, MENTIONS, STATEMENTS, ARTICLES, MERGED = range(6)
 HEADERS = ("Actor", "Kind", "Mentions", "Statements", "Articles", "Merged from")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,9 @@ class ActorTableModel(QAbstractTableModel):
             return Qt.CheckState.Unchecked if row.hidden else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.UserRole:
             return row.actor_id
+        if role == SORT_ROLE:
+            value = (row.name, row.kind, row.n_mentions, row.n_statements, row.n_articles, row.merged_from)[col]
+            return value.casefold() if isinstance(value, str) else value
         if role == Qt.ItemDataRole.ForegroundRole and row.hidden:
             return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -124,7 +130,19 @@ class ActorPanel(QWidget):
         self.analysis, self.state = analysis, state
         self.model = ActorTableModel(self)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(NAME)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter actors\u2026")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAcceptDrops(False)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # most mentioned first, as the table comes
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -156,6 +174,7 @@ class ActorPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
@@ -173,7 +192,7 @@ class ActorPanel(QWidget):
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row(r).actor_id for r in rows]
+        return [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).actor_id for r in rows]
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
@@ -186,7 +205,7 @@ class ActorPanel(QWidget):
     def rename_selected(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1:
-            self.table.edit(self.model.index(self.model.row_of(ids[0]), NAME))
+            self.table.edit(self.proxy.mapFromSource(self.model.index(self.model.row_of(ids[0]), NAME)))
 
     def merge_selected(self, into: str | None = None) -> None:
         """Merge the selected actors into `into`, else ask which (the most mentioned first)."""
@@ -234,11 +253,12 @@ class ActorPanel(QWidget):
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         try:
-            if row < 0:
+            index = self.proxy.mapFromSource(self.model.index(row, NAME)) if row >= 0 else None
+            if index is None or not index.isValid():  # none, or hidden by the filter
                 selection.clearSelection()
             else:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, NAME))
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()

@@ -20,7 +20,7 @@ def select(panel, *actor_ids):
     from PySide6.QtCore import QItemSelectionModel
 
     for actor_id in actor_ids:
-        index = panel.model.index(panel.model.row_of(actor_id), NAME)
+        index = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(actor_id), NAME))
         panel.table.selectionModel().select(
             index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
@@ -80,3 +80,19 @@ def test_selection_sets_the_actor(panel, state):
     assert state.actor == "united-nations"
     state.set_actor("russia")
     assert panel.selected_ids() == ["russia"]
+
+
+def test_sort_and_filter_keep_actions_on_the_right_actor(panel, state):
+    from PySide6.QtCore import Qt as _Qt
+
+    panel.table.sortByColumn(NAME, _Qt.SortOrder.DescendingOrder)
+    assert panel.proxy.data(panel.proxy.index(0, NAME)) == "United Nations"
+    panel.table.selectRow(0)
+    assert state.actor == "united-nations" and panel.selected_ids() == ["united-nations"]
+    panel.filter.setText("tur")
+    assert panel.proxy.rowCount() == 1
+    state.set_actor("russia")  # filtered out: no selection
+    assert panel.selected_ids() == []
+    select(panel, "turkey")
+    panel.toggle_hidden()
+    assert "turkey" in panel.analysis.corrections.hidden_actors
