@@ -5,6 +5,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -292,7 +293,8 @@ def read_docx(data: bytes, shown: str) -> Extracted:
             core = ElementTree.fromstring(archive.read(DOCX_CORE)) if DOCX_CORE in names else None
     except UserFacingError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, zlib.error, EOFError, OSError,
+            ValueError, NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted zip entry
         raise UserFacingError(messages.DOCX_DAMAGED.format(path=shown, reason="it is damaged or incomplete")) from exc
     paragraphs = docx_paragraphs(body, text_boxes=False) or docx_paragraphs(body, text_boxes=True)
     props = {_local(el.tag): (el.text or "").strip() for el in core} if core is not None else {}

@@ -291,6 +291,15 @@ def test_pdf_encrypted_without_a_user_password_still_reads(tmp_path):
 GOOD_PDF = make_pdf([BODY])
 
 
+def scramble(data, after, skip, length=30):
+    """Flip bits in `length` bytes starting `skip` bytes after the first `after`, as a bad disk or download would."""
+    out = bytearray(data)
+    start = out.find(after) + skip
+    for i in range(start, start + length):
+        out[i] ^= 0x5A
+    return bytes(out)
+
+
 # --- bad inputs, every format: a coded message naming the file, never a traceback --------------
 
 @pytest.mark.parametrize(
@@ -311,6 +320,8 @@ GOOD_PDF = make_pdf([BODY])
         ("archive.docx", make_docx("", document=False), "E111"),
         ("truncated.docx", make_docx(docx_paragraph(LEAD))[:100], "E111"),
         ("bad-xml.docx", make_docx("<w:p><w:r>"), "E111"),
+        ("corrupt-deflate.docx", scramble(make_docx(docx_paragraph(LEAD) * 20), b"word/document.xml", 40), "E111"),
+        ("corrupt-deflate.pdf", scramble(GOOD_PDF, b"stream", 20), "E110"),
         ("text-named.docx", b"Just some words in a text file.", "E111"),
         ("old-word.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "E111"),
         ("no-body.eml", make_eml(), "E112"),
@@ -480,3 +491,33 @@ def test_load_paths_reads_every_format_in_a_folder(tmp_path):
     report = load_paths([tmp_path])
     assert [a.source.rsplit("/", 1)[-1] for a in report.articles] == ["a.pdf", "b.docx", "c.eml"]
     assert len(report.problems) == 1 and "d.pdf" in report.problems[0] and "E110" in report.problems[0]
+
+
+FUZZ_SAMPLES = {
+    ".pdf": make_pdf(wrapped_pages(BODY * 3, per_page=8), {"Title": "T", "CreationDate": "D:20180901"}),
+    ".docx": make_docx("".join(docx_paragraph(p) for p in BODY * 3), title="T", created="2018-09-01T00:00:00Z"),
+    ".eml": make_eml(plain="\n\n".join(BODY), html=f"<p>{LEAD}</p>", attachment=True),
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(FUZZ_SAMPLES))
+@pytest.mark.parametrize("seed", range(20))
+def test_damaged_files_give_an_article_or_a_coded_message_never_a_traceback(tmp_path, suffix, seed):
+    import random
+
+    rng = random.Random(seed)
+    data = bytearray(FUZZ_SAMPLES[suffix])
+    if seed % 3 == 0:
+        del data[rng.randrange(len(data)):]
+    elif seed % 3 == 1:
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+    else:
+        at, source = rng.randrange(len(data)), rng.randrange(len(data))
+        data[at:at] = data[source:source + rng.randint(1, 200)]
+    try:
+        article = load_file(write(tmp_path, "damaged" + suffix, bytes(data)))
+    except UserFacingError as exc:
+        assert str(exc).endswith("]") and "damaged" + suffix in str(exc)
+    else:
+        assert article.text.strip()
