@@ -243,6 +243,17 @@ class Analysis:
 
     def canonical(self, actor_id: str | None) -> str | None:
         """The actor an id now stands for: the user's merges first, then automatic surname joins."""
+        memo = self._cache.setdefault("canonical", {})
+        try:
+            return memo[actor_id]  # type: ignore[index]
+        except (KeyError, TypeError):
+            pass
+        result = self._resolve_canonical(actor_id)
+        if isinstance(actor_id, str):
+            memo[actor_id] = result  # type: ignore[index]
+        return result
+
+    def _resolve_canonical(self, actor_id: str | None) -> str | None:
         actor_id = self.corrections.canonical(actor_id)
         if actor_id in self._auto_merges and actor_id not in self.corrections.actor_merges:
             actor_id = self.corrections.canonical(self._auto_merges[actor_id])
@@ -273,8 +284,11 @@ class Analysis:
     def actor_name(self, actor_id: str | None) -> str:
         if not isinstance(actor_id, str):
             return ""
-        actor = self.actor_registry().get(self.canonical(actor_id) or "")
-        return actor.name if actor else actor_id
+        memo = self._cache.setdefault("names", {})
+        if actor_id not in memo:  # type: ignore[operator]
+            actor = self.actor_registry().get(self.canonical(actor_id) or "")
+            memo[actor_id] = actor.name if actor else actor_id  # type: ignore[index]
+        return memo[actor_id]  # type: ignore[index]
 
     def visible(self, actor_id: str | None) -> bool:
         return isinstance(actor_id, str) and self.canonical(actor_id) not in self.corrections.hidden_actors

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
+import numpy as np
 import pandas as pd
 
 from core.model import NEUTRAL, OPPOSE, POLARITIES, SUPPORT
@@ -210,25 +211,32 @@ def stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, 
             column = row.target_label or "(no target)"
         cells[(holder, column)].append(row.statement_id)
         signs[(holder, column)].append(1 if row.polarity == SUPPORT else -1 if row.polarity == OPPOSE else 0)
-    actors = sorted({a for a, _ in cells}, key=lambda a: -sum(len(v) for (x, _), v in cells.items() if x == a))
+    per_actor: Counter[str] = Counter()
+    for (actor, _), ids in cells.items():
+        per_actor[actor] += len(ids)
+    actors = sorted(per_actor, key=lambda a: -per_actor[a])
     if columns == "stance":
         cols = list(POLARITIES)
     else:
-        totals = Counter()
+        totals: Counter[str] = Counter()
         for (_, c), ids in cells.items():
             totals[c] += len(ids)
         cols = [c for c, _ in totals.most_common()]
-    counts = pd.DataFrame(0, index=pd.Index(actors, name="actor_id"), columns=cols, dtype=int)
-    scores = pd.DataFrame(0.0, index=counts.index, columns=cols)
+    index = {a: i for i, a in enumerate(actors)}
+    col_index = {c: j for j, c in enumerate(cols)}
+    count_values = np.zeros((len(actors), len(cols)), dtype=int)
+    score_values = np.zeros((len(actors), len(cols)), dtype=float)
     for (actor, column), ids in cells.items():
-        counts.loc[actor, column] = len(ids)
-        values = signs[(actor, column)]
+        i, j = index[actor], col_index[column]
+        count_values[i, j] = len(ids)
         if columns == "stance":
             sign = 1 if column == SUPPORT else -1 if column == OPPOSE else 0
-            total = sum(len(v) for (x, _), v in cells.items() if x == actor)
-            scores.loc[actor, column] = sign * len(ids) / total if total else 0.0
+            score_values[i, j] = sign * len(ids) / per_actor[actor]
         else:
-            scores.loc[actor, column] = sum(values) / len(values) if values else 0.0
+            values = signs[(actor, column)]
+            score_values[i, j] = sum(values) / len(values)
+    counts = pd.DataFrame(count_values, index=pd.Index(actors, name="actor_id"), columns=cols)
+    scores = pd.DataFrame(score_values, index=counts.index, columns=cols)
     names = {a: analysis.actor_name(a) for a in actors}
     return StanceMatrix(counts=counts, scores=scores, names=names, cells=dict(cells))
 
