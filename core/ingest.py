@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable
 
@@ -127,6 +128,49 @@ def article_from_html(html: str, *, source: str = "page", filename: str | None =
     )
 
 
+BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr"}
+
+
+class _TextCollector(HTMLParser):
+    """Visible text of a page, a paragraph break at each block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "body":  # an unclosed <head> must not hide the whole page
+            self.skipping = 0
+        elif tag in ("script", "style", "head", "title"):
+            self.skipping += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head", "title"):
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Every visible text of an HTML fragment, a blank line between blocks (for bodies too short to extract)."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    blocks = ("".join(collector.parts)).split("\n\n")
+    return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
+
+
 def read_sidecar(path: Path) -> dict:
     """Optional metadata beside an article: `name.meta.json` with title, published, source."""
     meta_path = path.with_name(path.stem + META_SUFFIX)
@@ -175,14 +219,20 @@ def article_from_extracted(found: Extracted, path: Path) -> Article:
     """An `Article` from what a PDF, Word or e-mail reader found; an e-mail's HTML body reads as a web page."""
     from dataclasses import replace
 
+    text = found.text
     if found.html is not None:
-        article = article_from_html(found.html, source=str(path), filename=path.name)
-        changes: dict = {"title": found.title} if found.title else {}
-        if found.published is not None:
-            changes.update(published=found.published, published_origin=found.published_origin or "metadata")
-        return replace(article, **changes) if changes else article
+        try:
+            article = article_from_html(found.html, source=str(path), filename=path.name)
+        except UserFacingError:
+            # Main-text extraction wants a page's worth of prose; a mail of one paragraph is still an article.
+            text = html_to_text(found.html)
+        else:
+            changes: dict = {"title": found.title} if found.title else {}
+            if found.published is not None:
+                changes.update(published=found.published, published_origin=found.published_origin or "metadata")
+            return replace(article, **changes) if changes else article
     return article_from_text(
-        found.text,
+        text,
         title=found.title,
         source=str(path),
         published=found.published,

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from core.ingest import (
-    article_from_html, article_from_text, article_id_for, decode_bytes, load_file, load_paths, parse_user_date,
+    article_from_html, article_from_text, article_id_for, decode_bytes, html_to_text, load_file, load_paths,
+    parse_user_date,
 )
 from core.messages import UserFacingError
 
@@ -151,3 +152,19 @@ def test_file_creation_date_is_the_last_resort(text, filename, published, expect
         fallback_published=date(2018, 9, 1), fallback_origin="pdf-metadata",
     )
     assert (article.published, article.published_origin) == expected
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<p>One &amp; two<br>three</p><div>Four <b>five</b></div>", "One & two\n\nthree\n\nFour five"),
+        ("<html><head><title>T</title><style>p {}</style></head><body><p>Body.</p><script>x()</script></body>",
+         "Body."),
+        ("<head><title>Unclosed head<body><p>Still read.</p>", "Still read."),
+        ("<table><tr><td>Cell a</td><td>cell b</td></tr></table>", "Cell a cell b"),
+        ("plain words", "plain words"),
+        ("", ""),
+    ],
+)
+def test_html_to_text(html, expected):
+    assert html_to_text(html) == expected

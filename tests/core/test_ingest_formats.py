@@ -422,6 +422,11 @@ def test_eml_html_body_goes_through_the_web_page_path(tmp_path):
     assert article.published_origin == "email"
 
 
+def test_eml_html_body_too_short_for_main_text_extraction_is_still_read(tmp_path):
+    article = load_file(write(tmp_path, "x.eml", make_eml(html=f"<html><body><p>{LEAD}</p></body></html>")))
+    assert (article.text, article.title, article.published_origin) == (LEAD, "Turkey warns Russia over Idlib", "email")
+
+
 @pytest.mark.parametrize(
     "sent, name, expected",
     [
