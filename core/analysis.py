@@ -352,11 +352,16 @@ class Analysis:
         start: date | None = None,
         end: date | None = None,
         min_confidence: float = 0.0,
+        include_relations: bool = False,
     ) -> StanceMatrix:
-        """Actors × stance (support/oppose/neutral counts) or actors × target (signed score)."""
+        """Actors × stance (support/oppose/neutral counts) or actors × target (signed score).
+
+        Statements of kind "relation" (a stance inferred from the words linking two named
+        actors, without a stance cue) count only when `include_relations` is set.
+        """
         from core.tables import stance_matrix
 
-        return stance_matrix(self, columns, fold_people, start, end, min_confidence)
+        return stance_matrix(self, columns, fold_people, start, end, min_confidence, include_relations)
 
     def evidence(
         self,

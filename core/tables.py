@@ -191,7 +191,8 @@ def filter_timeline(events: pd.DataFrame, actor_ids, start, end, article_ids, in
     return events[mask].reset_index(drop=True)
 
 
-def stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence) -> "StanceMatrix":
+def stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
+                  include_relations: bool = False) -> "StanceMatrix":
     from core.analysis import StanceMatrix
 
     statements = analysis.statements_table()
@@ -200,6 +201,8 @@ def stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, 
     for row in statements.itertuples(index=False):
         holder = analysis.stance_holder(row.source_actor, fold_people)
         if holder is None or not analysis.visible(holder) or row.confidence < min_confidence:
+            continue
+        if row.kind == "relation" and not include_relations:
             continue
         if start is not None and pd.notna(row.date) and row.date < pd.Timestamp(start):
             continue

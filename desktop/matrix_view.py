@@ -111,6 +111,7 @@ class MatrixView(ChartWidget):
         self.columns = "stance"
         self.sort = "activity"
         self.fold_people = True
+        self.include_relations = False
         self.filter_text = ""
         self.matrix = None
         self.row_ids: list[str] = []
@@ -141,11 +142,15 @@ class MatrixView(ChartWidget):
         self.fold_check = QCheckBox("Group people")
         self.fold_check.setToolTip("Count a person's statements under the government or body they speak for")
         self.fold_check.setChecked(True)
+        self.relations_check = QCheckBox("Inferred links")
+        self.relations_check.setToolTip(
+            "Also count stances inferred from the words between two named actors, without a stance "
+            "word such as \u201cbacks\u201d or \u201cwarned against\u201d (less certain)")
         self.status = StatusLabel()
         self.sort_box.setToolTip("Order of the rows")
         self.filter_edit.setMinimumWidth(110)
         bar = QHBoxLayout()
-        for w in (self.columns_box, self.sort_box, self.filter_edit, self.fold_check):
+        for w in (self.columns_box, self.sort_box, self.filter_edit, self.fold_check, self.relations_check):
             bar.addWidget(w)
         bar.addWidget(self.status, 1)
 
@@ -204,6 +209,7 @@ class MatrixView(ChartWidget):
         self.columns_box.currentIndexChanged.connect(self._on_options_changed)
         self.sort_box.currentIndexChanged.connect(self._on_options_changed)
         self.fold_check.toggled.connect(self._on_options_changed)
+        self.relations_check.toggled.connect(self._on_options_changed)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -226,7 +232,7 @@ class MatrixView(ChartWidget):
 
     def options(self) -> dict:
         return {"columns": self.columns, "sort": self.sort, "fold_people": self.fold_people,
-                "filter": self.filter_edit.text()}
+                "include_relations": self.include_relations, "filter": self.filter_edit.text()}
 
     def set_options(self, options: dict) -> None:
         if options.get("columns") in ("stance", "target"):
@@ -238,6 +244,8 @@ class MatrixView(ChartWidget):
             self.sort_by_column(sort[4:])
         if isinstance(options.get("fold_people"), bool):
             self.set_fold_people(options["fold_people"])
+        if isinstance(options.get("include_relations"), bool):
+            self.relations_check.setChecked(options["include_relations"])
         if isinstance(options.get("filter"), str):
             self.set_filter(options["filter"])
 
@@ -245,6 +253,7 @@ class MatrixView(ChartWidget):
         self.columns = self.columns_box.currentData()
         self.sort = self.sort_box.currentData()
         self.fold_people = self.fold_check.isChecked()
+        self.include_relations = self.relations_check.isChecked()
         self.refresh()
 
     def _on_filter_changed(self, text: str) -> None:
@@ -258,7 +267,7 @@ class MatrixView(ChartWidget):
     def refresh(self, fit: bool = True) -> None:
         start, end = self.state.time_window
         self.matrix = self.analysis.stance_matrix(columns=self.columns, fold_people=self.fold_people,
-                                                  start=start, end=end)
+                                                  start=start, end=end, include_relations=self.include_relations)
         self._draw(fit=fit)
 
     def _on_analysis_changed(self, reason: str) -> None:

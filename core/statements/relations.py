@@ -262,7 +262,9 @@ def pair_statements(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Ment
                 article_id=article_id, sentence_index=sent_index, cue=token_span(cue_tok),
                 source=src, source_actor=ms.actor_id, target=tgt, target_actor=mt.actor_id,
                 polarity=polarity, modality="negated" if any(t.dep_ == "neg" for t in extra) else "asserted",
-                confidence=round(min(0.9, strength), 2), kind="stance"))
+                # Inferred from the words between two names, not from a stance cue: kept apart
+                # (kind "relation") and less certain, so views can leave them out by default.
+                confidence=round(min(0.6, 0.65 * strength), 2), kind="relation"))
     return out
 
 

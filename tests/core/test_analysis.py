@@ -159,3 +159,17 @@ def test_registry_prefers_the_version_with_an_affiliation():
                                         for x in first.actors))
     a = Analysis([first, make_result("a2")])
     assert a.actor_registry()["sergei-lavrov"].affiliation == "russia"
+
+
+def test_inferred_relations_count_only_when_asked():
+    from dataclasses import replace
+
+    from core.model import Span, Statement
+
+    base = make_result()
+    relation = Statement("a1", 2, cue=Span(0, 6, "Turkey"), source=Span(0, 6, "Turkey"), source_actor="turkey",
+                         target=Span(0, 6, "Rebels"), target_actor="rebels", polarity="support",
+                         confidence=0.5, kind="relation")
+    a = Analysis([replace(base, statements=base.statements + (relation,))])
+    assert a.stance_matrix().counts.loc["turkey", "support"] == 0
+    assert a.stance_matrix(include_relations=True).counts.loc["turkey", "support"] == 1
