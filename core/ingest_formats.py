@@ -38,6 +38,7 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
                            "\ufb05": "st", "\ufb06": "st"})
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?(?:\s*(?:of|/)\s*\d{1,4})?$",
                          re.IGNORECASE)
+MAX_PDF_PAGES = 200  # pypdf reads about 5 pages a second: longer files are books, and would stall for minutes
 PARAGRAPH_GAP = 1.4  # times the usual line step: paragraph spacing is at least half a line in print
 EDGE_LINES = 3
 # Share of pages a line must top (or foot) to be a running header (footer); the first page often has none.
@@ -64,6 +65,9 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
                 raise UserFacingError(messages.PDF_ENCRYPTED.format(path=shown)) from exc
             if not opened:
                 raise UserFacingError(messages.PDF_ENCRYPTED.format(path=shown))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise UserFacingError(
+                messages.PDF_TOO_LONG.format(path=shown, pages=len(reader.pages), limit=MAX_PDF_PAGES))
         pages = [page_text(page) for page in reader.pages]
         info = reader.metadata or {}
         raw_title, raw_created = info.get("/Title"), info.get("/CreationDate")

@@ -61,6 +61,11 @@ PDF_GARBLED = Message(
     "{path} is a PDF whose text cannot be decoded (its fonts do not say which letters they draw). "
     "Run it through text recognition (OCR), or paste the article\u2019s text from another copy.",
 )
+PDF_TOO_LONG = Message(
+    "E114",
+    "{path} is {pages} pages long; Standpoint reads PDFs of up to {limit} pages. Save the pages "
+    "that hold the article as a separate PDF and add that.",
+)
 PROJECT_CORRUPT = Message(
     "E201", "{path} is not a readable Standpoint project ({reason}). It was left untouched."
 )

@@ -346,6 +346,13 @@ def test_unsupported_message_lists_the_new_formats(tmp_path):
     assert {".pdf", ".docx", ".eml"} <= SUPPORTED_SUFFIXES
 
 
+def test_pdf_with_too_many_pages_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr("core.ingest_formats.MAX_PDF_PAGES", 2)
+    assert load_file(write(tmp_path, "two.pdf", make_pdf([BODY[:2], BODY[2:]]))).text
+    with pytest.raises(UserFacingError, match=r"three\.pdf is 3 pages long.*E114"):
+        load_file(write(tmp_path, "three.pdf", make_pdf([BODY[:2], BODY[2:3], BODY[3:]])))
+
+
 def test_format_files_may_be_larger_than_text_files(tmp_path, monkeypatch):
     monkeypatch.setattr("core.ingest.MAX_BYTES", 100)
     assert load_file(write(tmp_path, "x.pdf", GOOD_PDF)).text.startswith("Turkey warns")
