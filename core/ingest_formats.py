@@ -39,10 +39,12 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?(?:\s*(?:of|/)\s*\d{1,4})?$",
                          re.IGNORECASE)
 MAX_PDF_PAGES = 200  # pypdf reads about 5 pages a second: longer files are books, and would stall for minutes
+SHORT_LINE = 0.6  # of a full line: shorter lines end their paragraph whatever their last character
+ROOM_LEFT = 0.9  # a next word that fits within this share of a full line would have been set on it
 PARAGRAPH_GAP = 1.4  # times the usual line step: paragraph spacing is at least half a line in print
-EDGE_LINES = 3
+EDGE_LINES = 3  # running headers and footers sit within the first or last few lines of a page
 # Share of pages a line must top (or foot) to be a running header (footer); the first page often has none.
-FURNITURE_SHARE = 0.6  # running headers and footers sit within the first or last few lines of a page
+FURNITURE_SHARE = 0.6
 HYPHEN_END = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 FIRST_WORD = re.compile(r"^([\"'\u201c\u2018(\[]*[^\W\d_]+)")
 TERMINAL = tuple(".!?:\"'\u201d\u2019)")
@@ -70,12 +72,14 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
                 messages.PDF_TOO_LONG.format(path=shown, pages=len(reader.pages), limit=MAX_PDF_PAGES))
         pages = [page_text(page) for page in reader.pages]
         info = reader.metadata or {}
-        raw_title, raw_created = info.get("/Title"), info.get("/CreationDate")
+        # Undecodable metadata comes back as bytes, whose str() would be "b'...'".
+        raw_title, raw_created = (value if isinstance(value, str) else None
+                                  for value in (info.get("/Title"), info.get("/CreationDate")))
     except UserFacingError:
         raise
     except FileNotDecryptedError as exc:
         raise UserFacingError(messages.PDF_ENCRYPTED.format(path=shown)) from exc
-    except Exception as exc:  # noqa: BLE001 - see above
+    except Exception as exc:  # see above
         raise UserFacingError(messages.PDF_DAMAGED.format(path=shown, reason="it is damaged or incomplete")) from exc
     if not pages:
         raise UserFacingError(messages.PDF_DAMAGED.format(path=shown, reason="it has no pages"))
@@ -84,10 +88,10 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
         raise UserFacingError(messages.PDF_NO_TEXT.format(path=shown, pages=len(pages)))
     if unreadable_share(text) > 0.3:
         raise UserFacingError(messages.PDF_GARBLED.format(path=shown))
-    created = pdf_date(str(raw_created)) if raw_created else None
+    created = pdf_date(raw_created) if raw_created else None
     return Extracted(
         text=text,
-        title=plausible_title(str(raw_title)) if raw_title else None,
+        title=plausible_title(raw_title) if raw_title else None,
         fallback_published=created,
         fallback_origin="pdf-metadata" if created else None,
     )
@@ -211,12 +215,11 @@ def rebuild_paragraphs(lines: list[str]) -> list[str]:
             current = ""
             continue
         current = _join(current, line, vocabulary) if current else line
-        following = next((nxt for nxt in lines[i + 1:i + 2] if nxt), "")
-        next_word = FIRST_WORD.match(following)
-        fits = next_word is not None and len(line) + 1 + len(next_word.group(1)) < 0.9 * full
         if HYPHEN_END.search(line):  # a word split at the line end goes on
             continue
-        if len(line) < 0.6 * full or (line.endswith(TERMINAL) and fits):
+        next_word = FIRST_WORD.match(lines[i + 1]) if i + 1 < len(lines) else None
+        fits = next_word is not None and len(line) + 1 + len(next_word.group(1)) < ROOM_LEFT * full
+        if len(line) < SHORT_LINE * full or (line.endswith(TERMINAL) and fits):
             paragraphs.append(current)
             current = ""
     if current:
@@ -274,6 +277,16 @@ MAX_XML_BYTES = 64 * 1024 * 1024  # a news article's document.xml is well under 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
+def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """The document part named by the package's relationships (Word always says word/document.xml)."""
+    if "_rels/.rels" not in names:
+        return DOCX_BODY
+    for rel in ElementTree.fromstring(archive.read("_rels/.rels")):
+        if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
+            return rel.get("Target", "").lstrip("/")
+    return DOCX_BODY
+
+
 def _local(tag: object) -> str:
     # Matching local names reads both the transitional and the strict OOXML namespaces.
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
@@ -287,13 +300,14 @@ def read_docx(data: bytes, shown: str) -> Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            if DOCX_BODY not in names:
+            main = _main_part(archive, names)
+            if main not in names:
                 raise UserFacingError(
                     messages.DOCX_DAMAGED.format(path=shown, reason="it is a zip archive, not a Word document"))
-            if archive.getinfo(DOCX_BODY).file_size > MAX_XML_BYTES:
+            if archive.getinfo(main).file_size > MAX_XML_BYTES:
                 raise UserFacingError(
                     messages.DOCX_DAMAGED.format(path=shown, reason="its text part is implausibly large"))
-            body = ElementTree.fromstring(archive.read(DOCX_BODY))
+            body = ElementTree.fromstring(archive.read(main))
             core = ElementTree.fromstring(archive.read(DOCX_CORE)) if DOCX_CORE in names else None
     except UserFacingError:
         raise

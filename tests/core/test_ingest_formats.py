@@ -81,7 +81,7 @@ def docx_paragraph(text, style=None):
     return f'<w:p>{props}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
-def make_docx(body_xml, title=None, created=None, document=True):
+def make_docx(body_xml, title=None, created=None, document=True, part="word/document.xml"):
     core = (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
@@ -92,8 +92,14 @@ def make_docx(body_xml, title=None, created=None, document=True):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="' + part + '" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument"/></Relationships>',
+        )
         if document:
-            archive.writestr("word/document.xml", f"<w:document {W}><w:body>{body_xml}</w:body></w:document>")
+            archive.writestr(part, f"<w:document {W}><w:body>{body_xml}</w:body></w:document>")
         archive.writestr("docProps/core.xml", core)
     return buffer.getvalue()
 
@@ -391,6 +397,11 @@ def test_docx_paragraphs_title_and_created_date(tmp_path):
 )
 def test_docx_paragraph_text(tmp_path, body_xml, expected_text):
     assert load_file(write(tmp_path, "x.docx", make_docx(body_xml))).text == expected_text
+
+
+def test_docx_main_part_is_found_through_the_package_relationships(tmp_path):
+    data = make_docx(docx_paragraph(LEAD), part="word/document2.xml")
+    assert load_file(write(tmp_path, "x.docx", data)).text == LEAD
 
 
 def test_docx_title_style_when_core_has_no_title(tmp_path):
