@@ -19,6 +19,11 @@ MODEL_MISSING = Message(
     "rule-based fallback: names, dates and stances are found with reduced accuracy. "
     "Reinstall Standpoint to restore full analysis.",
 )
+MODEL_DISABLED = Message(
+    "W004",
+    "The English language model is switched off (STANDPOINT_NO_MODEL is set), so Standpoint is "
+    "using its rule-based analysis: names, dates and stances are found with reduced accuracy.",
+)
 MODEL_BROKEN = Message(
     "W002",
     "The English language model could not be loaded ({reason}); using the rule-based fallback "

@@ -96,7 +96,7 @@ def _fallback(warning: str) -> Pipeline:
 def load_pipeline() -> Pipeline:
     """Load the pipeline once per process; never raises for a missing or broken model."""
     if os.environ.get(FORCE_FALLBACK_ENV):
-        return _fallback(messages.MODEL_MISSING.format())
+        return _fallback(messages.MODEL_DISABLED.format())
     path = model_data_dir()
     if path is None:
         log.warning("spaCy model %s not found", MODEL_PACKAGE)

@@ -44,7 +44,7 @@ def test_broken_model_falls_back_with_a_warning(tmp_path, monkeypatch):
 
 
 def test_forcing_the_fallback_by_environment():
-    code = "from core.nlp import load_pipeline; p = load_pipeline(); print(p.trained)"
+    code = "from core.nlp import load_pipeline; p = load_pipeline(); print(p.trained, p.warning[-6:])"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={"STANDPOINT_NO_MODEL": "1", "PATH": "/usr/bin:/bin"}, timeout=120)
-    assert done.stdout.strip() == "False", done.stderr[-1000:]
+    assert done.stdout.strip() == "False [W004]", done.stderr[-1000:]
