@@ -128,7 +128,7 @@ def article_from_html(html: str, *, source: str = "page", filename: str | None =
     )
 
 
-BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr"}
+BLOCK_TAGS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "hr"}
 
 
 class _TextCollector(HTMLParser):
@@ -146,6 +146,8 @@ class _TextCollector(HTMLParser):
             self.skipping += 1
         elif tag in BLOCK_TAGS:
             self.parts.append("\n\n")
+        elif tag == "br":  # one break wraps a line, two end a paragraph
+            self.parts.append("\n")
         elif tag in ("td", "th"):
             self.parts.append(" ")
 
@@ -167,7 +169,7 @@ def html_to_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
-    blocks = ("".join(collector.parts)).split("\n\n")
+    blocks = re.split(r"\n\s*\n", "".join(collector.parts))
     return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
 
 

@@ -157,7 +157,8 @@ def test_file_creation_date_is_the_last_resort(text, filename, published, expect
 @pytest.mark.parametrize(
     "html, expected",
     [
-        ("<p>One &amp; two<br>three</p><div>Four <b>five</b></div>", "One & two\n\nthree\n\nFour five"),
+        ("<p>One &amp; two<br>three</p><div>Four <b>five</b></div>", "One & two three\n\nFour five"),
+        ("Hard-wrapped<br>mail text.<br><br>Next paragraph.", "Hard-wrapped mail text.\n\nNext paragraph."),
         ("<html><head><title>T</title><style>p {}</style></head><body><p>Body.</p><script>x()</script></body>",
          "Body."),
         ("<head><title>Unclosed head<body><p>Still read.</p>", "Still read."),
