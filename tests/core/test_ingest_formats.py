@@ -236,6 +236,14 @@ def test_pdf_line_written_on_both_sides_of_a_page_break_is_read_once(tmp_path):
     assert article.text.split("\n\n") == [LEAD, BODY[2]]
 
 
+@pytest.mark.xfail(strict=True, reason="a paragraph whose last line is full and ends a page runs into the next")
+def test_pdf_paragraph_ending_with_a_full_line_at_the_foot_of_a_page(tmp_path):
+    first = textwrap.wrap(LEAD, 56)
+    assert len(first[-1]) > 50  # the paragraph's last line is as long as the others
+    article = load_file(write(tmp_path, "x.pdf", make_pdf([first, textwrap.wrap(BODY[2], 56)])))
+    assert article.text.split("\n\n") == [LEAD, BODY[2]]
+
+
 @pytest.mark.parametrize(
     "chunks, expected",
     [
