@@ -72,10 +72,53 @@ class ChartWidget(QWidget):
         super().__init__(parent)
         self.analysis = analysis
         self.state = state
+        # work put off while the chart sits in a hidden tab, by key, run in order when it shows
+        self._pending: dict = {}
         subscribe_weak(analysis, self._on_analysis_changed)
 
     def _on_analysis_changed(self, reason: str) -> None:
-        self.refresh()
+        if not self.defer("refresh", self.refresh):
+            self.refresh()
+
+    # ---- lazy redraw ---------------------------------------------------------------------
+    def hidden_in_window(self) -> bool:
+        """True while the chart is in a tab (or pane) that is not shown: a redraw would be wasted.
+
+        A chart on its own (tests, exports) is never hidden in this sense, so it stays eager.
+        """
+        window = self.window()
+        return window is not self and not self.isVisibleTo(window)
+
+    def defer(self, key: str, work) -> bool:
+        """Queue `work` until the chart is shown, if it is hidden now; False means: do it now.
+
+        A pending full refresh makes every smaller pending redraw redundant.
+        """
+        if not self.hidden_in_window():
+            return False
+        if key == "refresh":
+            self._pending.clear()
+            self._pending[key] = work
+        elif "refresh" not in self._pending:
+            self._pending[key] = work
+        return True
+
+    @property
+    def stale(self) -> bool:
+        return bool(self._pending)
+
+    def ensure_fresh(self) -> None:
+        """Run the work put off while hidden (on show, before an export, when a tab is chosen)."""
+        while self._pending:
+            key = next(iter(self._pending))
+            work = self._pending.pop(key)
+            if key == "refresh":
+                self._pending.clear()
+            work()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.ensure_fresh()
 
     def refresh(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

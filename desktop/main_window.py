@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
         self.worker.loaded.connect(self._on_loaded)
+        app = QApplication.instance()
+        if app is not None:
+            # QApplication.exit() (the --exit-after-load probe, a session ending) skips closeEvent
+            app.aboutToQuit.connect(self.worker.shutdown)
         self.project.changed.connect(self._update_title)
         self.project.error.connect(lambda text: self.error_banner.show_message(text))
         if analysis is None and defer:

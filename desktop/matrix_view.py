@@ -149,10 +149,18 @@ class MatrixView(ChartWidget):
         self.status = StatusLabel()
         self.sort_box.setToolTip("Order of the rows")
         self.filter_edit.setMinimumWidth(110)
-        bar = QHBoxLayout()
-        for w in (self.columns_box, self.sort_box, self.filter_edit, self.fold_check, self.relations_check):
-            bar.addWidget(w)
-        bar.addWidget(self.status, 1)
+        # two short rows: in one, the controls needed ~790 px and were clipped in a 1280 window
+        bar = QVBoxLayout()
+        bar.setSpacing(2)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for w in (self.columns_box, self.sort_box):
+            first.addWidget(w)
+        first.addWidget(self.filter_edit, 1)
+        for w in (self.fold_check, self.relations_check):
+            second.addWidget(w)
+        second.addWidget(self.status, 1)
+        bar.addLayout(first)
+        bar.addLayout(second)
 
         self.row_axis = CategoryAxis("left", limit=26)
         self.col_axis = CategoryAxis("top", limit=18)
@@ -261,7 +269,9 @@ class MatrixView(ChartWidget):
         self._draw(fit=True)
 
     def _on_time_window_changed(self, _window) -> None:
-        self.refresh()
+        # dragging the window on the timeline must not recount a matrix nobody sees
+        if not self.defer("window", self.refresh):
+            self.refresh()
 
     # ---- data --------------------------------------------------------------------------
     def refresh(self, fit: bool = True) -> None:
@@ -273,7 +283,8 @@ class MatrixView(ChartWidget):
     def _on_analysis_changed(self, reason: str) -> None:
         # a correction must not throw the user back to the top of a long matrix
         had_rows = bool(self.row_ids)
-        self.refresh(fit=not had_rows)
+        if not self.defer("refresh", lambda: self.refresh(fit=not bool(self.row_ids))):
+            self.refresh(fit=not had_rows)
 
     def _ordered_rows(self) -> list[str]:
         m = self.matrix

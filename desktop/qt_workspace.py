@@ -31,6 +31,9 @@ class Workspace(QWidget):
             widget = make_chart(title, module, cls, analysis, state)
             self.chart_widgets[title] = widget
             self.charts.addTab(widget, title)
+        # charts in hidden tabs put their redraws off; choosing the tab brings them up to date
+        # (showEvent does it too, but not while the whole window is still hidden)
+        self.charts.currentChanged.connect(self._on_chart_shown)
 
         self.source_view = SourceView(analysis, state)
         self.evidence_list = EvidenceList(analysis, state)
@@ -51,7 +54,8 @@ class Workspace(QWidget):
         self.left.setMinimumWidth(200)
         self.charts.setMinimumWidth(360)
         self.right.setMinimumWidth(260)
-        self.splitter.setSizes([360, 560, 360])
+        # the charts get the room: at 1280 px they were ~440 px wide, too narrow to read a timeline
+        self.splitter.setSizes([240, 700, 330])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -59,6 +63,8 @@ class Workspace(QWidget):
     def fit_charts(self) -> None:
         """Fit every chart to its data (after the first results land, when the panes have their sizes)."""
         for widget in self.chart_widgets.values():
+            if getattr(widget, "stale", False):
+                continue  # its pending refresh fits it when the tab is shown
             fit = getattr(widget, "fit", None)
             if callable(fit):
                 try:
@@ -68,8 +74,17 @@ class Workspace(QWidget):
 
                     logging.getLogger(__name__).exception("fitting %s failed", type(widget).__name__)
 
+    def _on_chart_shown(self, index: int) -> None:
+        ensure_fresh = getattr(self.charts.widget(index), "ensure_fresh", None)
+        if callable(ensure_fresh):
+            ensure_fresh()
+
     def current_chart(self) -> QWidget | None:
-        return self.charts.currentWidget()
+        widget = self.charts.currentWidget()
+        ensure_fresh = getattr(widget, "ensure_fresh", None)
+        if callable(ensure_fresh):
+            ensure_fresh()
+        return widget
 
     def show_chart(self, title: str) -> None:
         widget = self.chart_widgets.get(title)

@@ -155,7 +155,8 @@ class StanceTimeView(ChartWidget):
             item = self.actor_list.item(i)
             item.setSelected(item.data(Qt.ItemDataRole.UserRole) in self.actor_ids)
         self.actor_list.blockSignals(False)
-        self._draw()
+        if not self.defer("draw", self._draw):
+            self._draw()
 
     def options(self) -> dict:
         return {"actors": list(self.actor_ids)}

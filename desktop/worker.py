@@ -112,9 +112,15 @@ class AnalysisWorker(QObject):
         return self._thread.wait(msecs)
 
     def shutdown(self) -> None:
-        """Cancel and wait, for closing the window without a thread left running."""
+        """Cancel and wait, for closing the window or quitting without a thread left running.
+
+        Waits as long as it takes: a cancelled run stops after the article being parsed, but loading
+        the model cannot be interrupted, and a QThread destroyed while running aborts the process.
+        """
         self.cancel()
-        self._thread.wait(10_000)
+        if self._thread.isRunning():
+            log.info("waiting for the analysis thread to stop")
+            self._thread.wait()
 
     def _on_thread_finished(self) -> None:
         with self._lock:

@@ -111,7 +111,8 @@ def test_charts_fit_a_narrow_pane(qtbot, handmade, state, cls):
 
 @pytest.mark.parametrize("cls, options", [
     (TimelineView, {"lanes_by": "article", "colour_by": "stance"}),
-    (MatrixView, {"columns": "target", "sort": "name", "fold_people": False, "filter": "ru"}),
+    (MatrixView, {"columns": "target", "sort": "name", "fold_people": False, "include_relations": True,
+                  "filter": "ru"}),
     (StanceTimeView, {"actors": ["turkey"]}),
 ])
 def test_view_options_round_trip(qtbot, handmade, state, cls, options):

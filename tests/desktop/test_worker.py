@@ -130,3 +130,36 @@ def test_load_of_only_bad_files_still_finishes(qtbot, tmp_path):
     with qtbot.waitSignal(worker.finished, timeout=10_000) as finished:
         worker.load_and_analyse([tmp_path / "empty.txt"], known_ids={"x"})
     assert finished.args == [False]
+
+
+def test_shutdown_while_the_model_loads_waits_for_the_thread(qtbot):
+    """Quitting during a slow model load must not destroy a running QThread (that aborts the process)."""
+    def slow_loader():
+        time.sleep(1.5)  # longer than the old 10 s limit scaled down: the wait must have no limit
+        return "pipeline"
+
+    worker = AnalysisWorker(loader=slow_loader, analyse_fn=fake_analyse())
+    worker.load_pipeline()
+    assert worker.busy
+    worker.shutdown()
+    assert not worker.busy and worker.pipeline == "pipeline"
+
+
+def test_quitting_the_app_mid_load_stops_the_worker_cleanly(tmp_path):
+    """`--exit-after-load` giving up while the model still loads quits with its code, not an abort."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = ("import sys, desktop.launcher as l\n"
+              "l.EXIT_AFTER_LOAD_TIMEOUT = 0.3\n"
+              "sys.exit(l.main(['--exit-after-load']))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path), HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert "QThread: Destroyed" not in done.stderr
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "timeout after" in done.stdout
