@@ -136,6 +136,27 @@ def _verb_source(tok, depth: int = 0, carried: bool = False):
     return None
 
 
+def relative_pronoun(cue: Cue):
+    """The relative pronoun through which a verb cue reaches its source ("Iran, which backs …",
+    "an architect who said …, adding …"), or None; follows the same path as the source search."""
+    if cue.form != "verb":
+        return None
+    tok = cue.tok
+    for _ in range(6):
+        if _agent(tok) is not None:
+            return None
+        subj = _subject(tok)
+        if subj is not None:
+            return subj if subj.lower_ in RELATIVES and tok.dep_ == "relcl" else None
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head != tok:
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+        else:
+            return None
+    return None
+
+
 def content_range(cue: Cue, source) -> tuple[int, int] | None:
     """Token range [i, j) of what is said or thought."""
     tok = cue.tok

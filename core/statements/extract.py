@@ -87,7 +87,12 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         keep_appos = not any(c.dep_ == "appos" and c.left_edge.i <= cue.tok.i <= c.right_edge.i
                              for c in src.children)
         lo, hi = phrase_range(src, keep_appos=keep_appos)
-        if src.tag_ == "WDT" or src.lower_ in attribution.RELATIVES:
+        rel = attribution.relative_pronoun(cue)
+        if rel is not None and rel.head.head == src and rel.i >= hi:
+            # "Iran, which backs …": the text names the speaker through the pronoun; the span runs
+            # from the antecedent to the pronoun so the evidence shows both, the actor is the antecedent.
+            source_span = char_span(doc, lo, rel.i + 1)
+        elif src.tag_ == "WDT" or src.lower_ in attribution.RELATIVES:
             source_span = None
         else:
             source_span = char_span(doc, lo, hi)

@@ -121,6 +121,24 @@ def test_mentions_fill_actors(nlp):
     assert (st.source_actor, st.target_actor, st.polarity) == ("iran", "syria", "support")
 
 
+@pytest.mark.parametrize("text,cue,source", [
+    ("Iran, which also supports Damascus in the war, sent troops.", "supports", "Iran, which"),
+    ("Trump did not pay an architect who said he was stiffed.", "said", "an architect who"),
+    ("Senators who said the law was unfair voted against it.", "said", "Senators who"),
+])
+def test_relative_pronoun_source_runs_to_pronoun(nlp, text, cue, source):
+    """The speaker named through "who"/"which": the span covers the antecedent and the pronoun."""
+    st = _find(find_statements(nlp(text)), cue)
+    assert st.source is not None and st.source.text == source
+
+
+def test_relative_pronoun_source_keeps_antecedent_actor(nlp):
+    text = "Iran, which also supports Damascus in the war, sent troops."
+    mentions = [Mention("a", 0, 0, 4, "Iran", "iran"), Mention("a", 0, 26, 34, "Damascus", "syria")]
+    st = _find(find_statements(nlp(text), mentions), "supports")
+    assert st.source.text == "Iran, which" and st.source_actor == "iran"
+
+
 def test_pronoun_speaker_takes_previous_actor(nlp):
     text = ("Spokeswoman Heather Nauert said there were indications of an offensive. "
             "She said the United States was concerned.")
