@@ -20,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="analyse articles; print and write the timeline and the matrix")
-    analyze.add_argument("paths", nargs="+", type=Path, help="article files or folders (.txt, .md, .html)")
+    analyze.add_argument("paths", nargs="+", type=Path, help="article files or folders (.txt, .md, .html, .pdf, .docx, .eml)")
     analyze.add_argument("--published", help="publication date YYYY-MM-DD for articles that have none")
     analyze.add_argument("--out", type=Path, help="folder for CSV tables and PNG/SVG charts")
     analyze.add_argument("--format", default="csv", help="table formats, comma-separated: csv,xlsx,json")
