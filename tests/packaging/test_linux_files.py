@@ -34,6 +34,7 @@ def test_desktop_entry_keys(entry, key, value):
 
 @pytest.mark.parametrize("mime", [
     "application/x-standpoint-project", "text/plain", "text/html", "application/pdf", "text/markdown",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "message/rfc822",
 ])
 def test_desktop_entry_opens(entry, mime):
     assert mime in entry["MimeType"].split(";")
