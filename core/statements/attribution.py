@@ -47,7 +47,28 @@ def source_head(cue: Cue):
         if tok.dep_ == "amod":
             return tok.head
         return _verb_source(head)
+    if _holder_unnamed(cue):
+        return None
     return _verb_source(tok) or _loose_source(tok)
+
+
+# Verbs whose subject is what seems, not who judges: "Republicans seem confident".
+RAISING = {"seem", "appear"}
+
+
+def _holder_unnamed(cue: Cue) -> bool:
+    """ "The efforts are expected to …", "Asked about X, …", "Melania seems to …": the cue's
+    subject is what is judged or asked about; whoever holds the view goes unnamed."""
+    tok = cue.tok
+    if _agent(tok) is not None:
+        return False
+    if cue.entry.lemma in RAISING:
+        return True
+    if _passive_subject(tok) is not None:
+        return True
+    # A bare passive participle: "Asked about the device, O'Neill said …".
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and \
+        not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children)
 
 
 def _loose_source(tok):

@@ -132,6 +132,17 @@ def test_relative_pronoun_source_runs_to_pronoun(nlp, text, cue, source):
     assert st.source is not None and st.source.text == source
 
 
+@pytest.mark.parametrize("text,cue", [
+    ("The efforts are expected to continue until election day.", "expected"),
+    ("Republicans seem confident they have the votes to override him.", "seem"),
+    ("Asked about the device, the commissioner said nothing.", "Asked"),
+])
+def test_unnamed_holder_gives_no_source(nlp, text, cue):
+    """A passive without "by", or "seem": the subject is what is judged, not who judges."""
+    sts = [s for s in find_statements(nlp(text)) if s.cue.text == cue]
+    assert all(s.source is None for s in sts)
+
+
 def test_relative_pronoun_source_keeps_antecedent_actor(nlp):
     text = "Iran, which also supports Damascus in the war, sent troops."
     mentions = [Mention("a", 0, 0, 4, "Iran", "iran"), Mention("a", 0, 26, 34, "Damascus", "syria")]
