@@ -9,10 +9,10 @@ RELATIVES = {"which", "who", "that", "whom", "whose"}
 
 
 def _subject(tok):
-    for child in tok.children:
-        if child.dep_ == "nsubj":
-            return child
-    return None
+    # '"Full panic mode," said Leslie Wimes': the parser may give the quote's own subject too;
+    # the speaker is the subject nearest the verb.
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
 
 
 def _agent(tok):

@@ -132,6 +132,17 @@ def test_relative_pronoun_source_runs_to_pronoun(nlp, text, cue, source):
     assert st.source is not None and st.source.text == source
 
 
+@pytest.mark.parametrize("text,source", [
+    ("\u201cHillary Clinton\u2019s campaign is in panic mode. Full panic mode,\u201d said Leslie Wimes, a "
+     "South Florida-based activist.", "Leslie Wimes"),
+    ("\u201cMy reaction, that was outrageous,\u201d Obama's former campaign strategist said in an interview.",
+     "Obama's former campaign strategist"),
+])
+def test_speaker_after_quote_not_quote_subject(nlp, text, source):
+    st = _find(find_statements(nlp(text)), "said")
+    assert st.source is not None and source in st.source.text
+
+
 @pytest.mark.parametrize("text,cue", [
     ("The efforts are expected to continue until election day.", "expected"),
     ("Republicans seem confident they have the votes to override him.", "seem"),
