@@ -9,7 +9,7 @@ from typing import Sequence
 
 from core.model import Mention, Statement
 
-__all__ = ["find_statements"]
+__all__ = ["find_statements", "nested_in_speech"]
 
 
 def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "") -> list[Statement]:
@@ -38,3 +38,14 @@ def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "")
     out.extend(dash_quotes(doc, sent_of, mentions, article_id))
     out = resolve_pronouns(out, mentions)
     return sorted(out, key=lambda s: (s.sentence_index, s.cue.start))
+
+
+def nested_in_speech(statements: Sequence[Statement]) -> list[bool]:
+    """For each statement: is its cue inside what another statement reports someone said?
+
+    "She said Jim Jeffrey raised concerns about …": "raised concerns" is Jeffrey's stance as she
+    reports it. Such statements stay in the analysis (the matrix needs them); corpora that
+    annotate only the outer attribution (PolNeAR nests 126 of 19,868) score them apart."""
+    reported = [s for s in statements if s.kind == "speech" and s.content is not None]
+    return [any(o is not s and o.content.start <= s.cue.start and s.cue.end <= o.content.end for o in reported)
+            for s in statements]

@@ -223,3 +223,17 @@ def test_doc_without_sentences_is_empty():
     import spacy
 
     assert find_statements(spacy.blank("en")("Turkey said no.")) == []
+
+
+@pytest.mark.parametrize("text,nested_cues", [
+    ("She said Jim Jeffrey raised concerns about the possible offensive.", {"raised concerns"}),
+    ("\u201cWe are concerned about any kind of escalation,\u201d she added.", {"concerned"}),
+    ("Turkey has warned against such an attack.", set()),
+])
+def test_nested_in_speech_marks_reported_statements(nlp, text, nested_cues):
+    from core.statements import nested_in_speech
+
+    sts = find_statements(nlp(text))
+    flags = nested_in_speech(sts)
+    assert {s.cue.text for s, f in zip(sts, flags) if f} == nested_cues
+    assert len(sts) > len(nested_cues)  # the nested statements are kept, only marked
