@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -22,6 +22,8 @@ HEADERS = ("Title", "Source", "Date", "Events", "Stmts", "Status")
 HEADER_TIPS = ("", "The file or page the article came from", "Publication date (double-click to edit)",
                "Dated events found", "Statements (who says what) found", "Analysis status")
 SET_DATE = "set date"
+# Narrower than this for titles, the Events and Stmts columns make way (widen the pane to see them).
+MIN_TITLE_PX = 110
 ANALYSING, DONE, FAILED, QUEUED = "analysing", "done", "failed", "queued"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -185,6 +187,9 @@ class ArticleTableModel(QAbstractTableModel):
             return row.source
         if col == STATUS and row.reason:
             return row.reason
+        if row.n_events is not None:
+            # the counts stay at hand when a narrow pane hides their columns
+            return f"{row.title}\n{row.n_events} dated events \u00b7 {row.n_statements} statements"
         return row.title
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -246,6 +251,8 @@ class ArticleList(QWidget):
         fit_columns(self.table, {SOURCE: "a-rather-long-file-name.html", PUBLISHED: "2018-08-29",
                                  EVENTS: "999", STATEMENTS: "999", STATUS: "analysing"}, stretch=TITLE)
         self.table.setColumnHidden(SOURCE, True)
+        self._count_px = self.table.columnWidth(EVENTS) + self.table.columnWidth(STATEMENTS)
+        self.table.viewport().installEventFilter(self)
         self.date_banner = Banner(self)
         self.date_banner.hide()
         self.error_banner = Banner(self, kind="error")
@@ -284,6 +291,24 @@ class ArticleList(QWidget):
         state.article_changed.connect(self._on_article_changed)
         analysis.subscribe(self._on_analysis_changed)
         self.refresh()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        # the viewport's own resize: the list's resizeEvent comes before its children are laid out
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns_to_width()
+        return super().eventFilter(obj, event)
+
+    def _fit_columns_to_width(self) -> None:
+        """Hide the count columns while they would squeeze the titles below MIN_TITLE_PX."""
+        fixed = sum(self.table.columnWidth(c) for c in (PUBLISHED, STATUS))
+        compact = self.table.viewport().width() - fixed - self._count_px < MIN_TITLE_PX
+        for col in (EVENTS, STATEMENTS):
+            if self.table.isColumnHidden(col) != compact:
+                self.table.setColumnHidden(col, compact)
+
+    @property
+    def compact(self) -> bool:
+        return self.table.isColumnHidden(EVENTS)
 
     # ---- model <- analysis -----------------------------------------------------------------
     def set_status(self, running: dict, failed: dict) -> None:

@@ -7,10 +7,11 @@ from datetime import date
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.chart_axes import shorten
+from desktop.qt_palette import muted_color
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#222")
 
@@ -47,9 +48,6 @@ class StatusLabel(QLabel):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(40)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#555"))
-        self.setPalette(palette)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def setText(self, text: str) -> None:
@@ -59,7 +57,7 @@ class StatusLabel(QLabel):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.setPen(muted_color(self.palette()))
         painter.drawText(self.rect(), int(self.alignment()), text)
 
 

@@ -122,6 +122,6 @@ def tooltip_html(row) -> str:
         + (" \u00b7 future" if row["future"] else "")
         + (f" \u00b7 certainty: {escape(str(row['certainty']))}" if row["certainty"] != "exact" else "")
         + (f" \u00b7 stance: {escape(str(row['stance']))}" if row["stance"] else ""),
-        f"<span style='color:#666'>{escape(str(row['title']))}</span>",
+        f"<span style='color:#888'>{escape(str(row['title']))}</span>",
     ]
     return "<div style='max-width:420px'>" + "<br>".join(lines) + "</div>"

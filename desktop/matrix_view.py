@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToo
 from desktop import palette
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text
 from desktop.chart_scroll import RowScrollBar
+from desktop.qt_palette import muted_color
 
 MIN_ROW_PX = 22
 MAX_VISIBLE_COLUMNS = 12
@@ -433,7 +434,9 @@ class MatrixView(ChartWidget):
         text = f"<b>{escape(name)}</b> \u00d7 <b>{escape(column)}</b><br>"
         text += f"{n} statement{'s' if n != 1 else ''}" if n else "no statements"
         if n:
-            text += f" \u00b7 net score {self.scores[r, c]:+.2f}<br><span style='color:#666'>Click to read the evidence</span>"
+            muted = muted_color(tooltip=True).name()
+            text += (f" \u00b7 net score {self.scores[r, c]:+.2f}<br>"
+                     f"<span style='color:{muted}'>Click to read the evidence</span>")
         return text
 
     def _on_mouse_moved(self, scene_pos) -> None:

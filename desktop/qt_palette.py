@@ -48,3 +48,17 @@ def banner_colors(kind: str, pal: QPalette | None = None) -> tuple[QColor, QColo
         round(base.blue() * (1 - mix) + tone.blue() * mix),
     )
     return background, tone
+
+
+def muted_color(pal: QPalette | None = None, tooltip: bool = False) -> QColor:
+    """Secondary text (notes, counts, a tooltip's source line): between the text and its background.
+
+    A fixed grey such as #555 vanishes on a dark background; a blend reads in both themes.
+    """
+    pal = pal or palette()
+    roles = QPalette.ColorRole
+    fg = pal.color(roles.ToolTipText if tooltip else roles.WindowText)
+    bg = pal.color(roles.ToolTipBase if tooltip else roles.Window)
+    mix = 0.62
+    return QColor(round(fg.red() * mix + bg.red() * (1 - mix)), round(fg.green() * mix + bg.green() * (1 - mix)),
+                  round(fg.blue() * mix + bg.blue() * (1 - mix)))

@@ -55,7 +55,7 @@ class Workspace(QWidget):
         self.charts.setMinimumWidth(360)
         self.right.setMinimumWidth(260)
         # the charts get the room: at 1280 px they were ~440 px wide, too narrow to read a timeline
-        self.splitter.setSizes([240, 700, 330])
+        self.splitter.setSizes([260, 680, 320])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)

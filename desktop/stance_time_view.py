@@ -16,6 +16,7 @@ from desktop.chart_axes import CategoryAxis, date_axis, day_of
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text
 from desktop.chart_timeline_data import DAY, epoch_seconds
 from desktop.chart_window import TimeWindowBand
+from desktop.qt_palette import muted_color
 
 DEFAULT_ACTORS = 3
 LANE_PX = 30
@@ -65,7 +66,7 @@ def tooltip(row) -> str:
     who = row["source_name"] or row["source_text"] or "?"
     return (f"<b>{escape(str(who))}</b> \u2014 <i>{escape(str(row['cue_text']))}</i> \u2014 "
             f"<b>{escape(str(row['polarity']))}</b> on {escape(str(row['target_label']))}<br>"
-            f"{escape(sentence)}<br><span style='color:#666'>{escape(str(row['title']))} \u00b7 "
+            f"{escape(sentence)}<br><span style='color:{muted_color(tooltip=True).name()}'>{escape(str(row['title']))} \u00b7 "
             f"{row['date']:%d %b %Y}</span>")
 
 
@@ -88,6 +89,10 @@ class StanceTimeView(ChartWidget):
         self.actor_list = QListWidget()
         self.actor_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.actor_list.setToolTip("Choose one or more actors (Ctrl/Shift-click)")
+        # long names elide (full name in the item's tooltip) instead of scrolling the list sideways
+        self.actor_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.actor_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.actor_list.setMinimumWidth(90)
         self.actor_list.itemSelectionChanged.connect(self._on_list_changed)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.setSpacing(4)
@@ -96,7 +101,7 @@ class StanceTimeView(ChartWidget):
         self.scroll.setWidget(self.graphics)
         self.empty = QLabel("No statements with a publication date yet.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #666")
+        self.empty.setEnabled(False)  # the palette's disabled text: grey in light and dark themes
         legend = QHBoxLayout()
         for polarity in POLARITY_ORDER:
             swatch = QLabel("\u25cf " + polarity)
@@ -115,7 +120,7 @@ class StanceTimeView(ChartWidget):
         splitter.addWidget(self.actor_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 900])
+        splitter.setSizes([150, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter)
@@ -141,6 +146,7 @@ class StanceTimeView(ChartWidget):
         self.actor_list.clear()
         for a in order:
             item = QListWidgetItem(f"{self.analysis.actor_name(a)}  ({counts[a]})")
+            item.setToolTip(f"{self.analysis.actor_name(a)}: {counts[a]} statement{'s' * (counts[a] != 1)}")
             item.setData(Qt.ItemDataRole.UserRole, a)
             self.actor_list.addItem(item)
             item.setSelected(a in keep)

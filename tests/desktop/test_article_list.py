@@ -188,3 +188,23 @@ def test_filter_by_title(qtbot, analysis, state):
     assert widget.selected_ids() == []
     widget.edit_date("a1")  # editing a hidden article clears the filter first
     assert widget.filter.text() == "" and widget.proxy.rowCount() == 2
+
+
+@pytest.mark.parametrize("width, compact", [(240, True), (300, True), (420, False), (600, False)])
+def test_narrow_pane_hides_the_counts_so_titles_stay_readable(qtbot, analysis, state, width, compact):
+    widget = ArticleList(analysis, state)
+    qtbot.addWidget(widget)
+    widget.resize(width, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.compact is compact
+    assert widget.table.isColumnHidden(STATEMENTS) is compact
+    assert widget.table.columnWidth(TITLE) >= 80
+    widget.resize(700 if compact else 240, 400)
+    qtbot.wait(10)
+    assert widget.compact is not compact  # widening the pane brings the counts back
+
+
+def test_title_tooltip_carries_the_counts(qapp):
+    tip = model_with(ROW).data(model_with(ROW).index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Idlib offensive looms\n2 dated events \u00b7 3 statements"

@@ -136,3 +136,11 @@ def test_tooltip_names_speaker_cue_polarity_and_target(handmade):
     text = tooltip(rows[rows["statement_id"] == "a1:s2"].iloc[0])
     assert "Turkey" in text and "oppose" in text and "offensive" in text
     assert "Turkey reinforced its posts last week." in text and "29 Aug 2018" in text
+
+
+def test_actor_list_elides_long_names_and_names_them_in_tooltips(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state), 600, 500)
+    items = [view.actor_list.item(i) for i in range(view.actor_list.count())]
+    assert [i.toolTip() for i in items][:2] == ["Russia: 3 statements", "Turkey: 3 statements"]
+    assert view.actor_list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert view.actor_list.width() <= 160  # the strips get the room
