@@ -182,10 +182,25 @@ class ActorPanel(QWidget):
         self.model.hidden_toggled.connect(self.analysis.hide_actor)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         state.actor_changed.connect(self._on_actor_changed)
-        analysis.subscribe(lambda _reason: self.refresh())
+        self._stale = False
+        analysis.subscribe(lambda _reason: self._on_analysis_changed())
         self.refresh()
 
+    def _on_analysis_changed(self) -> None:
+        # behind the Articles tab most of the time: rebuilding 1,000 rows per correction can wait
+        window = self.window()
+        if window is not self and not self.isVisibleTo(window):
+            self._stale = True
+        else:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         self.model.set_rows(rows_for(self.analysis))
         self._select(self.state.actor)
         self._update_actions()

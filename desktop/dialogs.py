@@ -69,3 +69,11 @@ def describe_load(report) -> tuple[str, str] | None:
     if not report.articles:
         return "warning", "No articles found there (Standpoint reads .txt, .md and .html files)."
     return None
+
+
+def open_filter(project_suffix: str) -> str:
+    """The Open dialog's filter: every format core.ingest reads (PDF, Word and e-mail were missing)."""
+    from core.ingest import SUPPORTED_SUFFIXES
+
+    patterns = " ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES | {project_suffix}))
+    return f"Articles and projects ({patterns});;All files (*)"

@@ -113,10 +113,8 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
         self.worker.loaded.connect(self._on_loaded)
-        app = QApplication.instance()
-        if app is not None:
-            # QApplication.exit() (the --exit-after-load probe, a session ending) skips closeEvent
-            app.aboutToQuit.connect(self.worker.shutdown)
+        if QApplication.instance() is not None:  # QApplication.exit() (--exit-after-load) skips closeEvent
+            QApplication.instance().aboutToQuit.connect(self.worker.shutdown)
         self.project.changed.connect(self._update_title)
         self.project.error.connect(lambda text: self.error_banner.show_message(text))
         if analysis is None and defer:
@@ -280,9 +278,10 @@ class MainWindow(QMainWindow):
         self.add_paths([seeds_dir()])
 
     def open_files_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Open articles", self.settings.last_folder(),
-            "Articles (*.txt *.md *.html *.htm *.xhtml *.standpoint);;All files (*)")
+        from desktop.dialogs import open_filter
+
+        files, _ = QFileDialog.getOpenFileNames(self, "Open articles", self.settings.last_folder(),
+                                                open_filter(SUFFIX))
         if files:
             self.settings.set_last_folder(Path(files[0]).parent)
             self.add_paths(files)

@@ -54,7 +54,7 @@ class EmptyState(QWidget):
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint = QLabel(
-            "Text, Markdown or HTML files, or whole folders of them.\n"
+            "Text, Markdown, HTML, PDF, Word (.docx) or e-mail (.eml) files, or whole folders of them.\n"
             "Standpoint finds who says what about whom, and when, and draws it as a timeline "
             "and an actor-by-stance matrix \u2014 every point clicks through to its sentence."
         )

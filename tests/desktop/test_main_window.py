@@ -161,6 +161,7 @@ def test_cancel_keeps_finished_articles(make_window, qtbot):
 def test_undo_redo_of_a_rename(make_window):
     window = make_window(Analysis([make_analysis()]))
     panel = window.workspace.actor_panel
+    window.workspace.left.setCurrentWidget(panel)  # renaming happens in the Actors tab
     row = panel.model.row_of("turkey")
     panel.model.setData(panel.model.index(row, 0), "Republic of Turkey", Qt.ItemDataRole.EditRole)
     assert window.analysis.actor_name("turkey") == "Republic of Turkey"
@@ -466,6 +467,7 @@ def test_a_correction_shows_at_once_in_every_view(make_window):
     window.state.set_items(["a1:s1"])
     window.analysis.rename_actor("turkey", "T\u00fcrkiye")
     assert ws.evidence_list.list.item(0).data(LABELS_ROLE)[0][0].startswith("T\u00fcrkiye \u2014 warned against")
+    ws.left.setCurrentWidget(ws.actor_panel)  # behind the Articles tab it catches up when shown
     assert ws.actor_panel.model.row(ws.actor_panel.model.row_of("turkey")).name == "T\u00fcrkiye"
     cursor = QTextCursor(ws.source_view.editor.document())
     cursor.setPosition(window.analysis.result("a1").mentions[1].start + 1)

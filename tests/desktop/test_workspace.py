@@ -118,3 +118,15 @@ def test_export_of_a_stale_chart_draws_it_first(workspace, handmade):
     workspace.charts.setCurrentWidget(stance)
     workspace.charts.blockSignals(False)
     assert workspace.current_chart() is stance and not stance.stale
+
+
+def test_hidden_actor_panel_catches_up_when_its_tab_is_chosen(workspace, monkeypatch, handmade):
+    panel = workspace.actor_panel
+    assert workspace.left.currentWidget() is not panel
+    refreshes = Calls(monkeypatch, panel, "refresh")
+    handmade.rename_actor("turkey", "Türkiye")
+    handmade.rename_actor("russia", "Russian Federation")
+    assert refreshes.n == 0
+    workspace.left.setCurrentWidget(panel)
+    assert refreshes.n == 1
+    assert panel.model.row(panel.model.row_of("turkey")).name == "Türkiye"
