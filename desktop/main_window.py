@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.qt_banner import Banner
 from desktop.qt_empty import DropOverlay, EmptyState
-from desktop.qt_menus import build_menus, fill_toolbar
+from desktop.qt_menus import apply_panes, build_menus, fill_toolbar
 from desktop.qt_project import SUFFIX, ProjectController
 from desktop.qt_workspace import Workspace
 from desktop.search import SearchBox
@@ -113,8 +113,7 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
         self.worker.loaded.connect(self._on_loaded)
-        if QApplication.instance() is not None:  # QApplication.exit() (--exit-after-load) skips closeEvent
-            QApplication.instance().aboutToQuit.connect(self.worker.shutdown)
+        QApplication.instance().aboutToQuit.connect(self.worker.shutdown)  # exit() skips closeEvent
         self.project.changed.connect(self._update_title)
         self.project.error.connect(lambda text: self.error_banner.show_message(text))
         if analysis is None and defer:
@@ -177,6 +176,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         analysis.subscribe(self._on_analysis_changed)
         self.project.watch(analysis)
+        apply_panes(self)
         self._update_page()
         self._update_actions()
         self._update_summary()

@@ -80,6 +80,14 @@ def build_menus(window) -> dict[str, QAction]:
     a["previous"] = _action(window, "&Previous evidence", lambda: _evidence(window).step(-1), "Shift+F8")
     view.addAction(a["next"])
     view.addAction(a["previous"])
+    view.addSeparator()
+    # at 1280 px the charts can have the whole width while the list or the text is not needed
+    for key, label, shortcut in (("pane_list", "Article and actor &lists", "Ctrl+Shift+L"),
+                                 ("pane_source", "Source &text and evidence", "Ctrl+Shift+T")):
+        a[key] = _action(window, label, lambda: apply_panes(window), shortcut)
+        a[key].setCheckable(True)
+        a[key].setChecked(True)
+        view.addAction(a[key])
 
     help_menu = bar.addMenu("&Help")
     a["shortcuts"] = _action(window, "&Keyboard shortcuts", lambda: show_shortcuts(window), "F1")
@@ -87,6 +95,13 @@ def build_menus(window) -> dict[str, QAction]:
     help_menu.addAction(a["shortcuts"])
     help_menu.addAction(a["about"])
     return a
+
+
+def apply_panes(window) -> None:
+    """Show or hide the side panes as the View menu says (also on a workspace rebuilt for a project)."""
+    if window.workspace is not None:
+        window.workspace.set_pane_visible("list", window.actions["pane_list"].isChecked())
+        window.workspace.set_pane_visible("source", window.actions["pane_source"].isChecked())
 
 
 def fill_toolbar(window, toolbar, search) -> None:

@@ -56,6 +56,7 @@ class Workspace(QWidget):
         self.right.setMinimumWidth(260)
         # the charts get the room: at 1280 px they were ~440 px wide, too narrow to read a timeline
         self.splitter.setSizes([260, 680, 320])
+        self._pane_px: dict[str, int] = {}  # widths of hidden side panes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -73,6 +74,22 @@ class Workspace(QWidget):
                     import logging
 
                     logging.getLogger(__name__).exception("fitting %s failed", type(widget).__name__)
+
+    def set_pane_visible(self, pane: str, visible: bool) -> None:
+        """Hide or show the side pane "list" (articles, actors) or "source" (text, evidence)."""
+        widget, at = (self.left, 0) if pane == "list" else (self.right, 2)
+        if widget.isHidden() != visible:
+            return
+        sizes = self.splitter.sizes()
+        # the charts take all of a hidden pane's width, and give it back when it returns
+        if visible:
+            width = self._pane_px.pop(pane, widget.minimumWidth())
+            sizes[1], sizes[at] = max(self.charts.minimumWidth(), sizes[1] - width), width
+        else:
+            self._pane_px[pane] = sizes[at]
+            sizes[1], sizes[at] = sizes[1] + sizes[at], 0
+        widget.setVisible(visible)
+        self.splitter.setSizes(sizes)
 
     def _on_chart_shown(self, index: int) -> None:
         ensure_fresh = getattr(self.charts.widget(index), "ensure_fresh", None)

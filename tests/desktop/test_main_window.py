@@ -477,3 +477,22 @@ def test_a_correction_shows_at_once_in_every_view(make_window):
     window.undo()
     window.undo()
     assert ws.evidence_list.list.item(0).data(LABELS_ROLE)[0][0] == "Turkey \u2014 warned against \u2014 oppose (offensive)"
+
+
+def test_side_panes_hide_from_the_view_menu_and_stay_hidden_for_a_new_project(make_window, tmp_path, qtbot):
+    window = make_window(Analysis([make_analysis()]))
+    ws = window.workspace
+    qtbot.waitUntil(lambda: ws.charts.width() > 0)
+    narrow = ws.charts.width()
+    window.actions["pane_source"].trigger()
+    qtbot.waitUntil(lambda: ws.charts.width() > narrow + 250)
+    assert not ws.right.isVisible() and ws.left.isVisible()
+    window.actions["pane_list"].trigger()
+    qtbot.waitUntil(lambda: not ws.left.isVisible())
+    assert ws.charts.width() >= 1200
+    assert window.project.save(tmp_path / "p")
+    assert window.open_project(tmp_path / "p.standpoint")
+    assert window.workspace is not ws and window.workspace.left.isHidden() and window.workspace.right.isHidden()
+    window.actions["pane_list"].trigger()
+    window.actions["pane_source"].trigger()
+    assert not window.workspace.left.isHidden() and not window.workspace.right.isHidden()

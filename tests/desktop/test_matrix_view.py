@@ -209,3 +209,19 @@ def test_seed_matrix_has_russia_and_turkey(qtbot, seed_analysis, state):
     assert "Russia" in names and "Turkey" in names
     assert all(isinstance(a, str) for a in view.row_ids)
     assert np.all(view.counts.sum(axis=1) > 0)
+
+
+def test_hovering_a_cell_with_the_mouse_shows_its_count(qtbot, handmade, state):
+    """The real path: a mouse move over the plot, through pyqtgraph's scene, to a tooltip."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QToolTip
+
+    view = show(qtbot, MatrixView(handmade, state))
+    r, c = view.row_ids.index("turkey"), view.col_ids.index("oppose")
+    scene = view.plot.getViewBox().mapViewToScene(QPointF(c, r))
+    pos = view.plot.mapFromScene(scene)
+    QTest.mouseMove(view.plot.viewport(), pos)
+    qtbot.waitUntil(lambda: "2 statements" in QToolTip.text(), timeout=2000)
+    assert "Turkey" in QToolTip.text() and "oppose" in QToolTip.text()
+    QToolTip.hideText()
