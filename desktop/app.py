@@ -12,7 +12,8 @@ log = logging.getLogger("standpoint")
 
 # Save `window.grab()` to this path once the first analysis has finished (or the empty window shows), then quit.
 SCREENSHOT_ENV = "STANDPOINT_SCREENSHOT"
-# With the screenshot: "cell" selects the fullest matrix cell first, "source" the first evidence sentence.
+# With the screenshot: "cell" selects the fullest matrix cell first, "source" the first evidence sentence,
+# "stance" shows stance over time for the most vocal actor with one of its statements selected.
 SCREENSHOT_SELECT_ENV = "STANDPOINT_SCREENSHOT_SELECT"
 WINDOW = None  # the main window of the running app
 
@@ -91,6 +92,9 @@ def _screenshot(window, path: str, empty: bool) -> None:
 
     mode = os.environ.get(SCREENSHOT_SELECT_ENV, "")
     window.ask_before_discard = False
+    # the default size, not the geometry saved by the last session: screenshots must be reproducible
+    screen = window.screen().availableGeometry()
+    window.resize(min(1280, screen.width()), min(800, screen.height()))
 
     def select() -> None:
         state, analysis = window.state, window.analysis
@@ -104,6 +108,18 @@ def _screenshot(window, path: str, empty: bool) -> None:
                 state.set_cell(cell)
                 state.set_actor(cell[0])
                 state.set_items(matrix.cells[cell])
+        elif mode == "stance":
+            # the actor with most dated statements, one of its marks selected (its sentence shown)
+            window.show_chart("Stance over time")
+            statements = analysis.statements_table()
+            dated = statements[statements["date"].notna() & statements["source_actor"].notna()]
+            if len(dated):
+                holders = dated["source_actor"].map(lambda a: analysis.stance_holder(a, True))
+                actor = holders.value_counts().index[0]
+                state.set_actor(actor)
+                first = dated[holders == actor].iloc[0]
+                state.set_items([first["statement_id"]])
+                state.set_sentence(first["article_id"], int(first["sentence_index"]))
         elif mode == "source":
             statements = analysis.statements_table()
             if len(statements):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import sys
 
+import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -67,7 +68,9 @@ def test_error_while_showing_is_not_a_loop(qapp, monkeypatch):
     assert calls == [1]
 
 
-def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, tmp_path, monkeypatch, settings):
+@pytest.mark.parametrize("mode", ["cell", "stance"])
+def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, tmp_path, monkeypatch, settings,
+                                                                         mode):
     """`standpoint-gui work.standpoint` with STANDPOINT_SCREENSHOT: opens, saves the PNG, quits."""
     from PySide6.QtGui import QImage
 
@@ -81,7 +84,7 @@ def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, t
     project = save_project(tmp_path / "work.standpoint", Analysis([make_analysis()]))
     shot = tmp_path / "shot.png"
     monkeypatch.setenv(desktop.app.SCREENSHOT_ENV, str(shot))
-    monkeypatch.setenv(desktop.app.SCREENSHOT_SELECT_ENV, "cell")
+    monkeypatch.setenv(desktop.app.SCREENSHOT_SELECT_ENV, mode)
     monkeypatch.setattr(desktop.main_window, "Settings", lambda: Settings(settings))
     monkeypatch.setattr(desktop.app, "setup_logging", lambda: None)
     monkeypatch.setattr("sys.excepthook", sys.excepthook)
@@ -90,7 +93,13 @@ def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, t
         image = QImage(str(shot))
         assert not image.isNull() and image.width() >= 800
         window = desktop.app.WINDOW
-        assert window.analysis.article_ids == ["a1"] and window.state.cell is not None
+        assert window.analysis.article_ids == ["a1"]
+        if mode == "cell":
+            assert window.state.cell is not None
+        else:
+            chart = window.workspace.current_chart()
+            assert chart is window.workspace.chart_widgets["Stance over time"]
+            assert window.state.actor == chart.actor_ids[0] and len(window.state.items) == 1
     finally:
         window, desktop.app.WINDOW = desktop.app.WINDOW, None
         if window is not None:
