@@ -187,7 +187,9 @@ def _article_rows(windows) -> list[tuple[str, str]]:
     def headers(model) -> list[str]:
         return [str(model.headerData(c, Qt.Orientation.Horizontal) or "").lower() for c in range(columns(model))]
 
-    models = [v.model() for w in windows for v in w.findChildren(QAbstractItemView) if v.model() is not None]
+    # a combo box's list lives in its own popup window: its entries are not articles
+    models = [v.model() for w in windows for v in w.findChildren(QAbstractItemView)
+              if v.model() is not None and v.window() is w]
     models = [m for m in models if m.rowCount(root) > 0]
     if not models:
         return []

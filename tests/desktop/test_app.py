@@ -107,3 +107,26 @@ def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, t
             window.close()
             window.deleteLater()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_load_probe_reads_the_article_list_not_combo_box_entries(qtbot):
+    """Before any article is listed, the matrix's sort box must not pass for three loaded articles."""
+    from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+    from desktop.launcher import _article_rows
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    combo = QComboBox()
+    combo.addItems(["Most active", "By name", "By net stance"])
+    table = QTableWidget(0, 2)
+    table.setHorizontalHeaderLabels(["Title", "Status"])
+    layout = QVBoxLayout(window)
+    layout.addWidget(combo)
+    layout.addWidget(table)
+    window.show()
+    assert _article_rows([window]) == []
+    table.setRowCount(1)
+    table.setItem(0, 0, QTableWidgetItem("Idlib"))
+    table.setItem(0, 1, QTableWidgetItem("Analysing"))
+    assert _article_rows([window]) == [("Idlib", "analysing")]
