@@ -36,6 +36,8 @@ def source_head(cue: Cue):
     tok = cue.tok
     if cue.form == "according":
         return next((g for g in cue.prep.children if g.dep_ == "pobj"), None)
+    if cue.form == "adverb":  # "reportedly": the sources go unnamed
+        return None
     if cue.form == "colon":
         doc, sent = tok.doc, tok.sent
         left = [t for t in doc[line_start(tok, sent):tok.i] if not t.is_space and not t.is_punct]
@@ -192,6 +194,8 @@ def content_range(cue: Cue, source) -> tuple[int, int] | None:
         return skip_hi, hi
     if cue.form == "colon":
         return tok.i + 1, sent.end
+    if cue.form == "adverb":
+        return tok.head.left_edge.i, tok.head.right_edge.i + 1
     anchor = cue.light if cue.light is not None else tok
     clauses = [c for c in anchor.children if c.dep_ in CLAUSE_DEPS]
     if cue.form == "noun":

@@ -22,7 +22,7 @@ QUOTES = set('"“”‘’\'«»')
 class Cue:
     tok: object  # the anchoring token (verb, noun, adjective, "according", ":")
     entry: CueEntry
-    form: str  # verb, noun, adj, according, colon
+    form: str  # verb, noun, adj, according, colon, adverb
     cue_toks: list = field(default_factory=list)
     prep: object = None  # the preposition whose object is the target
     light: object = None  # light verb governing a noun cue
@@ -126,6 +126,14 @@ def according_cue(tok, lex: Lexicon) -> Cue | None:
     return Cue(tok, entry, "according", [tok, nxt], prep=nxt)
 
 
+def adverb_cue(tok, lex: Lexicon) -> Cue | None:
+    """ "The FBI is reportedly preparing …": an adverb that attributes its clause to unnamed sources."""
+    if tok.lower_ not in lex.words("reporting_adverbs") or tok.head == tok or \
+            tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    return Cue(tok, CueEntry(tok.lower_, "", "speech", "neutral"), "adverb", [tok])
+
+
 def line_start(tok, sent) -> int:
     """Index of the first token of `tok`'s line within its sentence."""
     doc, start = sent.doc, tok.i
@@ -184,7 +192,7 @@ def _plainly_reports(cue: Cue) -> bool:
 
 
 def _filtered(cue: Cue) -> bool:
-    return cue.form not in ("colon", "according") and (
+    return cue.form not in ("colon", "according", "adverb") and (
         cue.entry.kind == "speech" or (cue.entry.kind == "belief" and cue.entry.polarity == "neutral"))
 
 
@@ -204,7 +212,7 @@ def find_cues(sent, lex: Lexicon) -> list[Cue]:
         if cue is None:
             cue = noun_cue(tok, lex)
         if cue is None:
-            cue = colon_cue(tok, sent)
+            cue = colon_cue(tok, sent) or adverb_cue(tok, lex)
         scored = weights is not None and (cue is not None or cuemodel.is_candidate(tok))
         if scored and not (cue is not None and cue.entry.kind == "action"):
             lemma, kind = lemma_and_kind(tok, lex)

@@ -52,7 +52,7 @@ def _unwrap(tok):
 def direct_target(cue: Cue, source):
     """Target head named by the cue itself: its prepositional or direct object, or a possessor."""
     tok = cue.tok
-    if cue.form in ("according", "colon"):
+    if cue.form in ("according", "colon", "adverb"):
         return None
     if cue.prep is not None and cue.form != "according" and cue.prep.lower_ not in ("from", "by"):
         obj = _object_of(cue.prep)

@@ -154,6 +154,15 @@ def test_unnamed_holder_gives_no_source(nlp, text, cue):
     assert all(s.source is None for s in sts)
 
 
+@pytest.mark.parametrize("text,content", [
+    ("The FBI is reportedly making arrangements to interview Hillary Clinton.", "making arrangements"),
+    ("Cuccinelli reportedly reacted to the decision by tossing his credential.", "reacted to the decision"),
+])
+def test_reportedly_attributes_to_unnamed_sources(nlp, text, content):
+    st = _find(find_statements(nlp(text)), "reportedly")
+    assert st.source is None and st.kind == "speech" and content in st.content.text
+
+
 def test_relative_pronoun_source_keeps_antecedent_actor(nlp):
     text = "Iran, which also supports Damascus in the war, sent troops."
     mentions = [Mention("a", 0, 0, 4, "Iran", "iran"), Mention("a", 0, 26, 34, "Damascus", "syria")]
