@@ -23,7 +23,7 @@ def main() -> int:
     window = MainWindow(defer=True)  # as desktop.app starts it
     window.ask_before_discard = False
     window.show()
-    app.processEvents()  # the first paint; the views load DEFER_MS later
+    app.processEvents()  # the first paint; the views load once numpy/pandas are imported
     shown = time.perf_counter() - STARTED
     print(f"first window: {shown:.2f} s (imports + construction + show, platform {app.platformName()})")
     while window.workspace is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.qt_banner import Banner
 from desktop.qt_empty import DropOverlay, EmptyState
 from desktop.qt_menus import apply_panes, build_menus, fill_toolbar
+from desktop.qt_preload import preload_then
 from desktop.qt_project import SUFFIX, ProjectController
 from desktop.qt_workspace import Workspace
 from desktop.search import SearchBox
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_NAME = "Standpoint"
-DEFER_MS = 40
 SYNC_LOAD_MAX = 20  # more files than this (or any folder) are read in the worker thread
 FLUSH_MS = 150  # results are added in small batches so 100 articles do not redraw 100 times
 
@@ -117,8 +117,8 @@ class MainWindow(QMainWindow):
         self.project.changed.connect(self._update_title)
         self.project.error.connect(lambda text: self.error_banner.show_message(text))
         if analysis is None and defer:
-            # A short delay lets the empty window paint before pandas and the views load.
-            QTimer.singleShot(DEFER_MS, self._bind_new)
+            # numpy and pandas load in a thread while the empty window paints; then the views
+            preload_then(self._bind_new, self)
         else:
             self._bind(analysis)
         if load_model:
