@@ -72,7 +72,7 @@ def predict(records, nlp, use_mentions: bool = True):
         t1 = time.perf_counter()
         sts = find_statements(doc, mentions, rec["id"])
         stmt_s += time.perf_counter() - t1
-        nested = nested_in_speech([s for s in sts if s.kind in ATTRIBUTION_KINDS and s.content is not None])
+        nested = nested_in_speech([s for s in sts if s.kind in ATTRIBUTION_KINDS and s.content is not None], doc)
         nested_of = dict(zip((id(s) for s in sts if s.kind in ATTRIBUTION_KINDS and s.content is not None), nested))
         out.append({"id": rec["id"], "statements": [
             {"source": _span(s.source), "cue": _span(s.cue), "content": _span(s.content),

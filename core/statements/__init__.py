@@ -40,12 +40,38 @@ def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "")
     return sorted(out, key=lambda s: (s.sentence_index, s.cue.start))
 
 
-def nested_in_speech(statements: Sequence[Statement]) -> list[bool]:
+def nested_in_speech(statements: Sequence[Statement], doc=None) -> list[bool]:
     """For each statement: is its cue inside what another statement reports someone said?
 
     "She said Jim Jeffrey raised concerns about …": "raised concerns" is Jeffrey's stance as she
     reports it. Such statements stay in the analysis (the matrix needs them); corpora that
-    annotate only the outer attribution (PolNeAR nests 126 of 19,868) score them apart."""
+    annotate only the outer attribution (PolNeAR nests 126 of 19,868) score them apart. Given the
+    parsed `doc`, a second act of the same speaker ("…, adding …") is not counted as nested."""
     reported = [s for s in statements if s.kind == "speech" and s.content is not None]
-    return [any(o is not s and o.content.start <= s.cue.start and s.cue.end <= o.content.end for o in reported)
-            for s in statements]
+
+    def within(s, o) -> bool:
+        return o.content.start <= s.cue.start and s.cue.end <= o.content.end and \
+            not (doc is not None and _co_predicate(doc, s.cue.start, o.cue.start))
+
+    return [any(o is not s and within(s, o) for o in reported) for s in statements]
+
+
+# "Asked about X, she said …", "…, vowing … and suggesting …": deps that join a second act of the
+# same speaker to the reporting verb, not something the speaker reports.
+_SIBLING_DEPS = {"advcl", "conj"}
+
+
+def _co_predicate(doc, inner_char: int, outer_char: int) -> bool:
+    """Does the inner cue hang off the outer cue through adjunct or coordination links only?"""
+    inner = doc.char_span(inner_char, inner_char + 1, alignment_mode="expand")
+    outer = doc.char_span(outer_char, outer_char + 1, alignment_mode="expand")
+    if not inner or not outer:
+        return False
+    tok, target = inner[0], outer[0]
+    for _ in range(8):
+        if tok.head == tok or tok.dep_ not in _SIBLING_DEPS:
+            return False
+        tok = tok.head
+        if tok == target:
+            return True
+    return False

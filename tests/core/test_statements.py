@@ -246,3 +246,12 @@ def test_nested_in_speech_marks_reported_statements(nlp, text, nested_cues):
     flags = nested_in_speech(sts)
     assert {s.cue.text for s, f in zip(sts, flags) if f} == nested_cues
     assert len(sts) > len(nested_cues)  # the nested statements are kept, only marked
+
+
+def test_nested_in_speech_keeps_a_second_act_of_the_speaker(nlp):
+    """ "Asked whether …, Priebus said": being asked is not part of what Priebus says."""
+    from core.statements import nested_in_speech
+
+    doc = nlp("Asked whether he would fire a speechwriter under these circumstances, Priebus said, \u201cProbably.\u201d")
+    sts = find_statements(doc)
+    assert {s.cue.text: f for s, f in zip(sts, nested_in_speech(sts, doc))} == {"Asked": False, "said": False}
