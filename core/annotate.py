@@ -4,13 +4,18 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from core.model import Article, ArticleAnalysis, Span
 from core.nlp import Pipeline, load_pipeline
 from core.pipeline import analyse_doc
 
 LAYERS = ("timexes", "actors", "statements", "events")
+# "all": every statement (speech, beliefs, stances, actions, inferred actor-to-actor relations).
+# "attributions": what corpora such as PolNeAR annotate as attributions — who said or thinks
+# what, with a content span, and only the outermost one when one report nests in another.
+STATEMENT_SETS = ("all", "attributions")
+ATTRIBUTION_KINDS = frozenset({"speech", "belief", "stance"})
 
 
 def _span(span: Span | None, **extra) -> dict | None:
@@ -19,9 +24,16 @@ def _span(span: Span | None, **extra) -> dict | None:
     return {"start": span.start, "end": span.end, "text": span.text, **extra}
 
 
-def to_interchange(result: ArticleAnalysis, record_id: str, layers: Iterable[str] = LAYERS) -> dict:
-    """One output record: the analysis as plain spans (see ../shared/eval/README.md)."""
+def to_interchange(
+    result: ArticleAnalysis, record_id: str, layers: Iterable[str] = LAYERS,
+    nested: Sequence[bool] | None = None, statements: str = "all",
+) -> dict:
+    """One output record: the analysis as plain spans (see ../shared/eval/README.md).
+
+    `nested[i]` tells whether statement i is reported inside another statement's content.
+    """
     layers = set(layers)
+    nested = list(nested) if nested is not None else [False] * len(result.statements)
     out: dict = {"id": record_id}
     if "timexes" in layers:
         out["timexes"] = [
@@ -44,8 +56,10 @@ def to_interchange(result: ArticleAnalysis, record_id: str, layers: Iterable[str
         out["statements"] = [
             {"source": _span(s.source, actor=s.source_actor), "cue": _span(s.cue), "content": _span(s.content),
              "target": _span(s.target, actor=s.target_actor, topic=s.topic),
-             "polarity": s.polarity, "modality": s.modality, "confidence": s.confidence, "kind": s.kind}
-            for s in result.statements
+             "polarity": s.polarity, "modality": s.modality, "confidence": s.confidence, "kind": s.kind,
+             "nested": is_nested}
+            for s, is_nested in zip(result.statements, nested)
+            if statements == "all" or (s.kind in ATTRIBUTION_KINDS and s.content is not None and not is_nested)
         ]
     if "events" in layers:
         out["events"] = [
@@ -57,9 +71,14 @@ def to_interchange(result: ArticleAnalysis, record_id: str, layers: Iterable[str
 
 
 def annotate_records(
-    records: Iterable[dict], pipeline: Pipeline | None = None, layers: Iterable[str] = LAYERS, batch_size: int = 16
+    records: Iterable[dict], pipeline: Pipeline | None = None, layers: Iterable[str] = LAYERS,
+    batch_size: int = 16, statements: str = "all",
 ) -> Iterator[dict]:
     """Analyse each record (`id`, `text`, optional `dct`) and yield its interchange record."""
+    from core.statements import nested_in_speech
+
+    if statements not in STATEMENT_SETS:
+        raise ValueError(f"statements must be one of {STATEMENT_SETS}")
     pipeline = pipeline or load_pipeline()
     layers = tuple(layers)
     records = list(records)
@@ -68,7 +87,9 @@ def annotate_records(
         dct = _parse_dct(record.get("dct"))
         article = Article(id=str(record["id"]), title=str(record["id"]), text=record["text"], published=dct,
                           published_origin="metadata" if dct else "unknown")
-        yield to_interchange(analyse_doc(doc, article, frozenset(layers)), str(record["id"]), layers)
+        result = analyse_doc(doc, article, frozenset(layers))
+        nested = nested_in_speech(result.statements, doc) if result.statements else []
+        yield to_interchange(result, str(record["id"]), layers, nested, statements)
 
 
 def _parse_dct(value) -> date | None:
@@ -80,13 +101,16 @@ def _parse_dct(value) -> date | None:
         return None
 
 
-def annotate_file(in_path: Path, out_path: Path, layers: Iterable[str] = LAYERS, pipeline: Pipeline | None = None) -> int:
+def annotate_file(
+    in_path: Path, out_path: Path, layers: Iterable[str] = LAYERS, pipeline: Pipeline | None = None,
+    statements: str = "all",
+) -> int:
     """Read JSONL, write JSONL; returns the number of records written."""
     with open(in_path, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
     n = 0
     with open(out_path, "w", encoding="utf-8") as out:
-        for record in annotate_records(records, pipeline, layers):
+        for record in annotate_records(records, pipeline, layers, statements=statements):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     return n

@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("-o", "--output", type=Path, required=True)
     annotate.add_argument("--layers", default="timexes,actors,statements,events",
                           help="comma-separated subset of timexes,actors,statements,events")
+    annotate.add_argument("--statements", choices=("all", "attributions"), default="all",
+                          help="all statements, or only attributions (who said/thinks what, outermost only)")
     return parser
 
 
@@ -60,7 +62,7 @@ def _annotate(args) -> int:
     pipeline = load_pipeline()
     if pipeline.warning:
         print(pipeline.warning, file=sys.stderr)
-    n = annotate_file(args.input, args.output, layers, pipeline)
+    n = annotate_file(args.input, args.output, layers, pipeline, statements=args.statements)
     print(f"annotated {n} records -> {args.output}", file=sys.stderr)
     return 0
 

@@ -80,3 +80,21 @@ def test_annotate_unknown_layer(tmp_path, capsys):
     src.write_text("", encoding="utf-8")
     assert main(["annotate", str(src), "-o", str(tmp_path / "o"), "--layers", "moods"]) == 2
     assert "unknown layer" in capsys.readouterr().err
+
+
+def test_annotate_attributions_keeps_only_outer_reports_with_content(tmp_path, pipeline):
+    text = ("She said Washington's new representative, Jim Jeffrey, raised concerns about the offensive. "
+            "Iran, which also supports Damascus, sent troops.")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    outputs = {}
+    for mode in ("all", "attributions"):
+        out = tmp_path / f"{mode}.jsonl"
+        assert main(["annotate", str(src), "-o", str(out), "--layers", "actors,statements", "--statements", mode]) == 0
+        outputs[mode] = json.loads(out.read_text(encoding="utf-8"))["statements"]
+    every = {s["cue"]["text"]: s for s in outputs["all"]}
+    assert every["raised concerns"]["nested"] is True and every["said"]["nested"] is False
+    kept = [s["cue"]["text"] for s in outputs["attributions"]]
+    assert "said" in kept and "raised concerns" not in kept
+    assert all(s["content"] is not None and not s["nested"] for s in outputs["attributions"])
+    assert len(outputs["attributions"]) < len(outputs["all"])
