@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
@@ -16,12 +17,18 @@ from desktop.chart_axes import CategoryAxis, date_axis, day_of
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text
 from desktop.chart_timeline_data import DAY, epoch_seconds
 from desktop.chart_window import TimeWindowBand
-from desktop.qt_palette import muted_color
+from desktop.qt_palette import is_dark, muted_color
 
 DEFAULT_ACTORS = 3
 LANE_PX = 30
 STRIP_EXTRA_PX = 70  # title and date axis of each strip
 POLARITY_ORDER = ("support", "oppose", "neutral")
+
+
+def legend_colour(polarity: str, pal=None) -> QColor:
+    """The polarity's colour for legend text on the window background (lightened on a dark one)."""
+    colour = palette.STANCE_COLOURS[polarity]
+    return colour.lighter(170) if is_dark(pal) else colour
 
 
 def stance_rows(analysis, actor_ids, fold_people: bool = True) -> pd.DataFrame:
@@ -105,7 +112,7 @@ class StanceTimeView(ChartWidget):
         legend = QHBoxLayout()
         for polarity in POLARITY_ORDER:
             swatch = QLabel("\u25cf " + polarity)
-            swatch.setStyleSheet(f"color: {palette.STANCE_COLOURS[polarity].name()}; font-weight: bold")
+            swatch.setStyleSheet(f"color: {legend_colour(polarity).name()}; font-weight: bold")
             legend.addWidget(swatch)
         self.note = StatusLabel()
         self.note.setText("Dates are publication dates.")

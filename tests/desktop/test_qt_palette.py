@@ -19,8 +19,9 @@ def make_palette(name: str) -> QPalette:
     window, text, tip_base, tip_text = PALETTES[name]
     pal = QPalette()
     roles = QPalette.ColorRole
+    base = "#ffffff" if QColor(window).lightness() > 128 else "#1e1e1e"
     for role, colour in ((roles.Window, window), (roles.WindowText, text), (roles.ToolTipBase, tip_base),
-                         (roles.ToolTipText, tip_text)):
+                         (roles.ToolTipText, tip_text), (roles.Base, base)):
         pal.setColor(role, QColor(colour))
     return pal
 
@@ -51,3 +52,13 @@ def test_status_label_draws_in_the_muted_colour(qtbot, name):
     inked = [QColor(image.pixel(x, y)).lightness() for x in range(image.width()) for y in range(image.height())]
     contrast = max(abs(v - window) for v in inked)
     assert contrast >= 100, contrast
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "black"])
+@pytest.mark.parametrize("polarity", ["support", "oppose", "neutral"])
+def test_stance_legend_text_reads_on_the_window_background(qapp, name, polarity):
+    from desktop.stance_time_view import legend_colour
+
+    pal = make_palette(name)
+    window = pal.color(QPalette.ColorRole.Window).lightness()
+    assert abs(legend_colour(polarity, pal).lightness() - window) >= 70
