@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from core.model import Article, ArticleAnalysis, Span
+from core.model import Article, ArticleAnalysis, Mention, Span
 from core.nlp import Pipeline, load_pipeline
 from core.pipeline import analyse_doc
 
@@ -88,8 +88,49 @@ def annotate_records(
         article = Article(id=str(record["id"]), title=str(record["id"]), text=record["text"], published=dct,
                           published_origin="metadata" if dct else "unknown")
         result = analyse_doc(doc, article, frozenset(layers))
+        marks = marked_mentions(record)
+        if marks and "statements" in layers:
+            result = _with_marked_statements(result, doc, marks)
         nested = nested_in_speech(result.statements, doc) if result.statements else []
         yield to_interchange(result, str(record["id"]), layers, nested, statements)
+
+
+def marked_mentions(record: dict) -> list[Mention]:
+    """Spans the input marks as the actors of interest: `mentions` [{start, end, actor?}], or the
+    `entity1`/`entity2` pair of directed-stance data (as actors "e1", "e2"). Labels are never read."""
+    marks = []
+    for i, m in enumerate(record.get("mentions") or []):
+        marks.append((m, str(m.get("actor") or f"m{i + 1}")))
+    for key, actor in (("entity1", "e1"), ("entity2", "e2")):
+        if isinstance(record.get(key), dict):
+            marks.append((record[key], actor))
+    text = record["text"]
+    out = []
+    for m, actor in marks:
+        start, end = int(m["start"]), int(m["end"])
+        if 0 <= start < end <= len(text):
+            out.append(Mention(str(record["id"]), 0, start, end, text[start:end], actor, via="marked"))
+    return out
+
+
+def _with_marked_statements(result: ArticleAnalysis, doc, marks: list[Mention]) -> ArticleAnalysis:
+    """Statements computed with the marked spans as the actors; their source/target spans are
+    the marked spans when the statement is attributed to a marked actor."""
+    from dataclasses import replace
+
+    from core.statements import find_statements
+
+    by_actor = {m.actor_id: m for m in marks}
+
+    def marked_span(span, actor):
+        m = by_actor.get(actor)
+        return Span(m.start, m.end, m.text) if m is not None else span
+
+    statements = tuple(
+        replace(st, source=marked_span(st.source, st.source_actor), target=marked_span(st.target, st.target_actor))
+        for st in find_statements(doc, marks, result.article.id)
+    )
+    return replace(result, statements=statements)
 
 
 def _parse_dct(value) -> date | None:

@@ -98,3 +98,18 @@ def test_annotate_attributions_keeps_only_outer_reports_with_content(tmp_path, p
     assert "said" in kept and "raised concerns" not in kept
     assert all(s["content"] is not None and not s["nested"] for s in outputs["attributions"])
     assert len(outputs["attributions"]) < len(outputs["all"])
+
+
+def test_annotate_uses_marked_entities_as_the_actors(tmp_path, pipeline):
+    text = "The senator sharply criticised the governor over the budget."
+    record = {"id": "d", "text": text,
+              "entity1": {"start": 4, "end": 11, "text": "senator"},
+              "entity2": {"start": 35, "end": 43, "text": "governor"}}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(src), "-o", str(out), "--layers", "statements"]) == 0
+    statements = json.loads(out.read_text(encoding="utf-8"))["statements"]
+    pair = [s for s in statements if s["source"] and s["target"] and s["source"].get("actor") == "e1"]
+    assert pair and pair[0]["target"]["actor"] == "e2" and pair[0]["polarity"] == "oppose"
+    assert (pair[0]["source"]["start"], pair[0]["target"]["start"]) == (4, 35)
