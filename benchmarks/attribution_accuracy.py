@@ -1,9 +1,12 @@
 """Attribution benchmark: find_statements on PolNeAR dev, scored by the shared score_statements.py.
 
-    .venv/bin/python -m benchmarks.attribution_accuracy [DATA_DIR] [--errors 25] [--learn]
+    .venv/bin/python -m benchmarks.attribution_accuracy [DATA_DIR] [--errors 25] [--learn] [--nested]
 
 Prints the scorer's figures (cue-matched P/R/F1 and source F1), the error categories (missed and
 spurious cues by lemma, wrong speakers) and the time per document against the spaCy parse.
+PolNeAR annotates the outer attribution only, so statements inside reported speech
+(`core.statements.nested_in_speech`) are scored apart: the headline figures leave them out, the
+line below gives the figures with them (`--nested` makes those the headline).
 `--learn` re-derives resources/stance/learned_cues.csv from the TRAIN split (counts only: for each
 verb lemma, how often it is an annotated cue), then evaluates on dev.
 """
