@@ -20,6 +20,15 @@ MAX_VISIBLE_COLUMNS = 12
 SORTS = (("activity", "Most active"), ("name", "By name"), ("net", "By net stance"))
 
 
+def window_text(start, end) -> str:
+    """"1 Sep 1989 – 6 Nov 1989" for an active time window, "" when there is none."""
+    if start is None and end is None:
+        return ""
+    first = f"{start:%d %b %Y}" if start else "\u2026"
+    last = f"{end:%d %b %Y}" if end else "\u2026"
+    return f"{first} \u2013 {last}"
+
+
 class _ScrollViewBox(pg.ViewBox):
     """A matrix is categories both ways: the wheel scrolls rows, it does not zoom."""
 
@@ -335,7 +344,11 @@ class MatrixView(ChartWidget):
         vb = self.plot.getViewBox()
         vb.setLimits(xMin=-0.5, xMax=max(cols, 1) - 0.5, yMin=-0.5, yMax=max(rows, 1) - 0.5,
                      maxXRange=max(cols, 1), maxYRange=max(rows, 1))
-        if m is None or m.is_empty:
+        window = window_text(*self.state.time_window)
+        if (m is None or m.is_empty) and window and len(self.analysis.statements_table()):
+            self.empty_text.setText(f"No statements in the time window ({window}).\n"
+                                    "Untick \u201cWindow\u201d on the timeline to count them all.")
+        elif m is None or m.is_empty:
             self.empty_text.setText("No statements yet: the matrix fills as articles are analysed.")
         elif not rows:
             self.empty_text.setText(f"No actor matches \u201c{self.filter_text}\u201d.")
@@ -343,7 +356,9 @@ class MatrixView(ChartWidget):
             self.empty_text.setText("")
         self.empty_text.setPos(max(cols, 1) / 2 - 0.5, max(rows, 1) / 2 - 0.5)
         total = int(self.counts.sum())
-        self.status.setText(f"{rows} actors \u00b7 {cols} columns \u00b7 {total:,} statements" if rows else "")
+        # a matrix limited by the timeline's window must say so, or its counts look like the whole corpus
+        note = f" \u00b7 window {window}" if window else ""
+        self.status.setText(f"{rows} actors \u00b7 {cols} columns \u00b7 {total:,} statements{note}" if rows else "")
         if fit:
             self.fit()
         else:
