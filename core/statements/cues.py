@@ -142,7 +142,7 @@ def line_start(tok, sent) -> int:
     return start
 
 
-def colon_cue(tok, sent) -> Cue | None:
+def colon_cue(tok, sent, lex: Lexicon | None = None) -> Cue | None:
     """ "Trump: 'We will win.'", "WALLACE: Let's start" — a short name opening the line, then a colon."""
     if tok.text != ":":
         return None
@@ -153,6 +153,8 @@ def colon_cue(tok, sent) -> Cue | None:
     left = [t for t in doc[start:tok.i] if not (t.is_space or t.is_punct)]
     if not left or len(left) > 4 or not all(t.text[:1].isupper() for t in left):
         return None
+    if lex is not None and " ".join(t.lower_ for t in left) in lex.words("headline_labels"):
+        return None  # "Breaking: …", "WOW: …" label the line, they name no speaker
     if any(t.pos_ in ("VERB", "AUX") and not t.text.isupper() for t in left):
         return None
     right = sent.doc[tok.i + 1:sent.end]
@@ -212,7 +214,7 @@ def find_cues(sent, lex: Lexicon) -> list[Cue]:
         if cue is None:
             cue = noun_cue(tok, lex)
         if cue is None:
-            cue = colon_cue(tok, sent) or adverb_cue(tok, lex)
+            cue = colon_cue(tok, sent, lex) or adverb_cue(tok, lex)
         scored = weights is not None and (cue is not None or cuemodel.is_candidate(tok))
         if scored and not (cue is not None and cue.entry.kind == "action"):
             lemma, kind = lemma_and_kind(tok, lex)

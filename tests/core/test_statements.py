@@ -255,3 +255,13 @@ def test_nested_in_speech_keeps_a_second_act_of_the_speaker(nlp):
     doc = nlp("Asked whether he would fire a speechwriter under these circumstances, Priebus said, \u201cProbably.\u201d")
     sts = find_statements(doc)
     assert {s.cue.text: f for s, f in zip(sts, nested_in_speech(sts, doc))} == {"Asked": False, "said": False}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Breaking: Federal Judge Just Gave Hillary Some Of The Worst News Of Her Campaign", None),
+    ("WOW: Al Sharpton Just Said Something Unexpected About The Race", None),
+    ("Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Emails", "Trey Gowdy"),
+])
+def test_colon_needs_a_speaker_not_a_label(nlp, text, speaker):
+    colons = [s for s in find_statements(nlp(text)) if s.cue.text == ":"]
+    assert [s.source.text for s in colons] == ([speaker] if speaker else [])
