@@ -154,7 +154,10 @@ def shortcut_rows(window) -> list[tuple[str, str]]:
             for a in window.actions.values() if not a.shortcut().isEmpty()]
     rows += [("Rename the selected actor", "F2"), ("Remove the selected articles", "Delete"),
              ("Re-analyse the selected articles", "Ctrl+R"), ("Edit a publication date", "double-click / F2"),
-             ("Previous / next evidence", "Alt+Up / Alt+Down")]
+             ("Previous / next evidence", "Alt+Up / Alt+Down"),
+             # the timeline's own keys (click it first): otherwise nothing tells they exist
+             ("Timeline: zoom in / out", "+ / \u2212"), ("Timeline: earlier / later", "\u2190 / \u2192"),
+             ("Timeline: scroll lanes", "\u2191 / \u2193, Page Up / Page Down"), ("Timeline: fit", "Home")]
     return rows
 
 

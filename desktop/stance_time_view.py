@@ -71,9 +71,10 @@ def tooltip(row) -> str:
     if len(sentence) > 300:
         sentence = sentence[:299] + "\u2026"
     who = row["source_name"] or row["source_text"] or "?"
+    muted = muted_color(tooltip=True).name()
     return (f"<b>{escape(str(who))}</b> \u2014 <i>{escape(str(row['cue_text']))}</i> \u2014 "
             f"<b>{escape(str(row['polarity']))}</b> on {escape(str(row['target_label']))}<br>"
-            f"{escape(sentence)}<br><span style='color:{muted_color(tooltip=True).name()}'>{escape(str(row['title']))} \u00b7 "
+            f"{escape(sentence)}<br><span style='color:{muted}'>{escape(str(row['title']))} \u00b7 "
             f"{row['date']:%d %b %Y}</span>")
 
 
