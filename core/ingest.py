@@ -260,6 +260,19 @@ def _apply_sidecar(article: Article, meta: dict) -> Article:
     return replace(article, **changes) if changes else article
 
 
+# PDF pages take ~0.2 s each to extract; big files take long to decode and clean.
+SLOW_SUFFIXES = {".pdf", ".docx", ".eml"}
+SLOW_BYTES = 512 * 1024
+
+
+def slow_to_read(path: Path) -> bool:
+    """Would reading this file take long enough to freeze a window (so a GUI reads it off-thread)?"""
+    try:
+        return Path(path).suffix.lower() in SLOW_SUFFIXES or Path(path).stat().st_size > SLOW_BYTES
+    except OSError:
+        return False
+
+
 def iter_article_paths(paths: Iterable[Path]) -> Iterable[Path]:
     """Files to read from a mix of files and folders (folders searched recursively, sorted)."""
     for path in paths:

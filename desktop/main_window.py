@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         A few files are read at once (returns how many articles were added); folders and long
         lists are read by the worker so the window never freezes (returns None; `loaded` follows).
         """
-        from core.ingest import load_paths
+        from core.ingest import load_paths, slow_to_read
 
         self._bind_new()
         paths = [Path(p) for p in paths]
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
             if not paths:
                 return 0
         known = list(self.analysis.article_ids) + list(self._running)
-        if len(paths) > SYNC_LOAD_MAX or any(p.is_dir() for p in paths):
+        if len(paths) > SYNC_LOAD_MAX or any(p.is_dir() or slow_to_read(p) for p in paths):
             self._reading += 1
             self._show_busy(f"Reading {len(paths)} location{'s' * (len(paths) != 1)}\u2026")
             self.worker.load_and_analyse(paths, known)
@@ -498,3 +498,4 @@ class MainWindow(QMainWindow):
     def show_chart(self, title: str) -> None:
         if self.workspace is not None:
             self.workspace.show_chart(title)
+

@@ -169,3 +169,11 @@ def test_file_creation_date_is_the_last_resort(text, filename, published, expect
 )
 def test_html_to_text(html, expected):
     assert html_to_text(html) == expected
+
+
+@pytest.mark.parametrize("name, size, slow", [("a.txt", 10, False), ("a.pdf", 10, True), ("a.docx", 10, True),
+                                              ("a.eml", 10, True), ("big.txt", 600 * 1024, True)])
+def test_slow_to_read(tmp_path, name, size, slow):
+    from core.ingest import slow_to_read
+
+    assert slow_to_read(write(tmp_path, name, b"x" * size)) is slow

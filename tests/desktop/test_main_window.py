@@ -498,3 +498,13 @@ def test_side_panes_hide_from_the_view_menu_and_stay_hidden_for_a_new_project(ma
     window.actions["pane_list"].trigger()
     window.actions["pane_source"].trigger()
     assert not window.workspace.left.isHidden() and not window.workspace.right.isHidden()
+
+
+def test_a_pdf_is_read_off_the_gui_thread(make_window, qtbot, tmp_path):
+    """PDF extraction takes ~0.2 s a page: even a single PDF goes to the worker, never blocking the window."""
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4\n%%EOF\n")  # unreadable: the worker reports it like any bad file
+    window = make_window()
+    with qtbot.waitSignal(window.worker.loaded, timeout=10_000):
+        assert window.add_paths([bad]) is None
+    qtbot.waitUntil(lambda: "scan.pdf" in window.load_banner.text, timeout=5_000)
