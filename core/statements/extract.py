@@ -92,7 +92,9 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
             # "Iran, which backs …": the text names the speaker through the pronoun; the span runs
             # from the antecedent to the pronoun so the evidence shows both, the actor is the antecedent.
             source_span = char_span(doc, lo, rel.i + 1)
-        elif src.tag_ == "WDT" or src.lower_ in attribution.RELATIVES:
+        elif (src.tag_ == "WDT" or src.lower_ in attribution.RELATIVES) and src.dep_ not in ("nsubj", "nsubjpass"):
+            # A relative pronoun as subject stays the speaker's span even when the parser lost its
+            # antecedent ("… Department which reported"); other relatives name no one.
             source_span = None
         else:
             source_span = char_span(doc, lo, hi)
