@@ -98,10 +98,21 @@ def article_from_text(
     )
 
 
+_DATE_ONLY = re.compile(r"^[\d\s/.,:\-]+$")
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'\-]*(\([A-Za-z. ]+\))?\s*(--|\u2014|\u2013|-)?\s*$")
+_BYLINE = re.compile(r"^(by|from|posted by|written by)\s", re.IGNORECASE)
+TITLE_MAX = 140
+
+
 def _first_line_title(body: str) -> str | None:
-    first = body.split("\n", 1)[0].strip()
-    if 0 < len(first) <= 200:
-        return first
+    """The first line that reads as a headline; a long first sentence is shortened at a word."""
+    for line in [x.strip() for x in body.split("\n") if x.strip()][:4]:
+        if _DATE_ONLY.match(line) or _DATELINE_ONLY.match(line) or _BYLINE.match(line):
+            continue
+        if len(line) <= TITLE_MAX:
+            return line
+        cut = line[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:-\u2014 ")
+        return cut + "\u2026"
     return None
 
 

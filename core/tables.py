@@ -19,19 +19,25 @@ def _ts(day: date | None):
 
 
 def articles_table(analysis: "Analysis") -> pd.DataFrame:
-    events = analysis.events_table()
-    statements = analysis.statements_table()
-    dated = events[events["date_start"].notna()].groupby("article_id").size() if len(events) else {}
-    n_statements = statements.groupby("article_id").size() if len(statements) else {}
+    """One row per article, counted straight from the results: the list is always visible, so it
+    must not wait for the (much larger) events and statements tables."""
+    from core.analysis import REJECTED, statement_id
+
     rows = []
     for result in analysis.results():
         a = result.article
+        dated = 0
+        for i in range(len(result.events)):
+            tx, _ = analysis.event_time(result, i)
+            dated += tx is not None and tx.interval_start is not None
+        n_statements = sum(
+            1 for i, st in enumerate(result.statements)
+            if analysis.effective_polarity(statement_id(a.id, i), st) != REJECTED
+        )
         rows.append({
             "article_id": a.id, "title": a.title, "source": a.source,
             "published": a.published, "published_origin": a.published_origin,
-            "n_sentences": len(result.sentences),
-            "n_events": int(dated.get(a.id, 0)) if len(events) else 0,
-            "n_statements": int(n_statements.get(a.id, 0)) if len(statements) else 0,
+            "n_sentences": len(result.sentences), "n_events": dated, "n_statements": n_statements,
             "n_unresolved": sum(1 for t in result.timexes if t.certainty == "unresolved"),
             "notes": " ".join(result.notes),
         })

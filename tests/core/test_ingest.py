@@ -177,3 +177,22 @@ def test_slow_to_read(tmp_path, name, size, slow):
     from core.ingest import slow_to_read
 
     assert slow_to_read(write(tmp_path, name, b"x" * size)) is slow
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Turkey Warns Russia\n\nTurkey warned.", "Turkey Warns Russia"),
+        ("1989-10-26\n\nCompaq Reports Gains\n\nCompaq said.", "Compaq Reports Gains"),
+        ("HAVANA (AP) --\n\nCuba Rejects Plan\n\nCuba said.", "Cuba Rejects Plan"),
+        ("By Jane Smith\n\nTalks Collapse\n\nBody.", "Talks Collapse"),
+        ("Compaq Computer Corp. said that its net income rose 51% in the third quarter, bolstered by unusual "
+         "gains from its investment in a disk-drive maker and reflecting continued growth in Europe.",
+         "Compaq Computer Corp. said that its net income rose 51% in the third quarter, bolstered by unusual "
+         "gains from its investment in a\u2026"),
+    ],
+)
+def test_title_skips_dates_datelines_and_bylines(text, title):
+    from core.ingest import article_from_text
+
+    assert article_from_text(text).title == title
