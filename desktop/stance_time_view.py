@@ -31,9 +31,16 @@ def legend_colour(polarity: str, pal=None) -> QColor:
     return colour.lighter(170) if is_dark(pal) else colour
 
 
+def cued_statements(analysis) -> pd.DataFrame:
+    """Statements with a stance or reporting cue; stances inferred only from the words between two
+    names (kind "relation") are left out here, as in the matrix by default."""
+    table = analysis.statements_table()
+    return table[table["kind"] != "relation"] if len(table) else table
+
+
 def stance_rows(analysis, actor_ids, fold_people: bool = True) -> pd.DataFrame:
     """Statements of the given actors (people folded under their government), with a `holder` column."""
-    table = analysis.statements_table()
+    table = cued_statements(analysis)
     if not len(table):
         return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
     holders = [analysis.stance_holder(a, fold_people) if isinstance(a, str) else None for a in table["source_actor"]]
@@ -138,7 +145,7 @@ class StanceTimeView(ChartWidget):
 
     # ---- actors ------------------------------------------------------------------------
     def refresh(self) -> None:
-        table = self.analysis.statements_table()
+        table = cued_statements(self.analysis)
         counts: dict[str, int] = {}
         for a in table["source_actor"] if len(table) else ():
             holder = self.analysis.stance_holder(a, True) if isinstance(a, str) else None
@@ -271,7 +278,7 @@ class StanceTimeView(ChartWidget):
 
     def _undated_count(self) -> int:
         """Statements of the chosen actors that cannot be placed: their article has no date."""
-        table = self.analysis.statements_table()
+        table = cued_statements(self.analysis)
         if not len(table) or not self.actor_ids:
             return 0
         wanted = set(self.actor_ids)

@@ -144,3 +144,19 @@ def test_actor_list_elides_long_names_and_names_them_in_tooltips(qtbot, handmade
     assert [i.toolTip() for i in items][:2] == ["Russia: 3 statements", "Turkey: 3 statements"]
     assert view.actor_list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert view.actor_list.width() <= 160  # the strips get the room
+
+
+def test_inferred_relations_are_not_drawn():
+    from dataclasses import replace
+
+    from core.analysis import Analysis
+    from core.model import Span, Statement
+    from desktop.stance_time_view import stance_rows
+    from tests.core.conftest import make_result
+
+    base = make_result()
+    relation = Statement("a1", 2, cue=Span(0, 6, "Turkey"), source=Span(0, 6, "Turkey"), source_actor="turkey",
+                         target_actor="rebels", polarity="support", confidence=0.5, kind="relation")
+    analysis = Analysis([replace(base, statements=base.statements + (relation,))])
+    rows = stance_rows(analysis, ["turkey"])
+    assert list(rows["kind"]) == ["stance"]
