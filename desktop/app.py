@@ -110,14 +110,18 @@ def _screenshot(window, path: str, empty: bool) -> None:
                 state.set_items(matrix.cells[cell])
         elif mode == "stance":
             # the actor with most dated statements, one of its marks selected (its sentence shown)
+            from desktop.stance_time_view import cued_statements
+
             window.show_chart("Stance over time")
-            statements = analysis.statements_table()
+            statements = cued_statements(analysis)
             dated = statements[statements["date"].notna() & statements["source_actor"].notna()]
             if len(dated):
                 holders = dated["source_actor"].map(lambda a: analysis.stance_holder(a, True))
                 actor = holders.value_counts().index[0]
                 state.set_actor(actor)
-                first = dated[holders == actor].iloc[0]
+                mine = dated[holders == actor]
+                stanced = mine[mine["polarity"] != "neutral"]
+                first = (stanced if len(stanced) else mine).iloc[0]
                 state.set_items([first["statement_id"]])
                 state.set_sentence(first["article_id"], int(first["sentence_index"]))
         elif mode == "source":
