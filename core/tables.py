@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 import pandas as pd
 
-from core.model import NEUTRAL, OPPOSE, POLARITIES, SUPPORT
+from core.model import OPPOSE, POLARITIES, SUPPORT
 
 if TYPE_CHECKING:
     from core.analysis import Analysis, StanceMatrix
@@ -263,8 +263,6 @@ def net_stance(matrix: "StanceMatrix") -> pd.Series:
 
 def evidence(analysis: "Analysis", statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:
     """Rows: one per (item, sentence); `highlights` lists (start, end, role) in article offsets."""
-    from core.analysis import split_id
-
     rows = []
     statements = analysis.statements_table().set_index("statement_id", drop=False)
     for sid in statement_ids:
@@ -317,5 +315,3 @@ def _date_label(e) -> str:
     last = (e.date_end - pd.Timedelta(days=1)) if pd.notna(e.date_end) else start
     return f"{start:%d %b %Y} \u2013 {last:%d %b %Y}"
 
-
-__all__ = ["NEUTRAL", "net_stance"]

@@ -498,4 +498,3 @@ class MainWindow(QMainWindow):
     def show_chart(self, title: str) -> None:
         if self.workspace is not None:
             self.workspace.show_chart(title)
-
