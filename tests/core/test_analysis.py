@@ -173,3 +173,16 @@ def test_inferred_relations_count_only_when_asked():
     a = Analysis([replace(base, statements=base.statements + (relation,))])
     assert a.stance_matrix().counts.loc["turkey", "support"] == 0
     assert a.stance_matrix(include_relations=True).counts.loc["turkey", "support"] == 1
+
+
+def test_corrections_are_reapplied_after_re_analysis_and_new_articles():
+    a = Analysis([make_result("a1")])
+    a.rename_actor("turkey", "Türkiye")
+    a.set_polarity(statement_id("a1", 0), "neutral")
+    a.merge_actors(["sergei-lavrov"], into="russia")
+    a.add(make_result("a1"))  # the same article analysed again replaces its result
+    a.add(make_result("a2"))  # a new article naming the same actors
+    m = a.stance_matrix(fold_people=False)
+    assert m.names["turkey"] == "Türkiye"
+    assert m.counts.loc["turkey", "neutral"] == 1 and m.counts.loc["turkey", "oppose"] == 1  # a2 not overridden
+    assert "sergei-lavrov" not in m.counts.index
