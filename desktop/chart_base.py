@@ -6,12 +6,12 @@ from datetime import date
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.chart_axes import shorten
-from desktop.qt_palette import muted_color
+from desktop.qt_palette import chart_colors, muted_color
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#222")
 
@@ -39,6 +39,18 @@ def caption_text(titles, first: date | None, last: date | None, limit: int = 3) 
     if first and last:
         parts.append(f"{first:%d %b %Y} \u2013 {last:%d %b %Y}" if first != last else f"{first:%d %b %Y}")
     return " \u00b7 ".join(parts)
+
+
+def style_plot(plot_item: pg.PlotItem, colors: dict) -> None:
+    """Axis lines, tick labels, grid and title of one plot in the chart's palette colours."""
+    for name in ("left", "bottom", "top", "right"):
+        axis = plot_item.getAxis(name)
+        axis.setPen(pg.mkPen(colors["muted"]))  # the grid is drawn with the axis pen, faded
+        axis.setTextPen(pg.mkPen(colors["foreground"]))
+    title = plot_item.titleLabel
+    title.setAttr("color", colors["foreground"].name())
+    if title.text:
+        title.setText(title.text)
 
 
 class StatusLabel(QLabel):
@@ -73,6 +85,19 @@ class ChartWidget(QWidget):
         # work put off while the chart sits in a hidden tab, by key, run in order when it shows
         self._pending: dict = {}
         subscribe_weak(analysis, self._on_analysis_changed)
+
+    # ---- palette -------------------------------------------------------------------------
+    def chart_colors(self) -> dict:
+        return chart_colors(self.palette())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        # a theme switch (or a palette set on the chart) must restyle what pyqtgraph painted in fixed colours
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_styled", False):
+            self.restyle()
+
+    def restyle(self) -> None:
+        """Apply the palette to the chart's plots and redraw what carries palette colours."""
 
     def _on_analysis_changed(self, reason: str) -> None:
         if not self.defer("refresh", self.refresh):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolTip, QVBoxLayout
 
 from desktop import palette
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text, style_plot
 from desktop.chart_scroll import RowScrollBar
 from desktop.qt_palette import muted_color
 
@@ -52,6 +52,7 @@ class _Cells(pg.GraphicsObject):
         self.font = QFont()
         self.font.setPointSizeF(10)
         self.font.setBold(True)
+        self.grid_colour = QColor(palette.TEXT_LIGHT)
 
     def set_cells(self, counts: np.ndarray, rgba: np.ndarray) -> None:
         self.prepareGeometryChange()
@@ -83,8 +84,8 @@ class _Cells(pg.GraphicsObject):
             for c in range(c0, c1 + 1):
                 cell = QRectF(transform.map(QPointF(c - 0.5, r - 0.5)), transform.map(QPointF(c + 0.5, r + 0.5)))
                 painter.fillRect(cell.normalized().intersected(view), QColor(*(int(v) for v in self.rgba[r, c])))
-        # white grid lines separate cells of similar colour
-        painter.setPen(QPen(palette.TEXT_LIGHT, 1.5))
+        # grid lines in the background colour separate cells of similar colour
+        painter.setPen(QPen(self.grid_colour, 1.5))
         for c in range(c0, c1 + 2):
             x = transform.map(QPointF(c - 0.5, 0)).x()
             if view.left() - 0.5 <= x <= view.right() + 0.5:
@@ -130,10 +131,12 @@ class MatrixView(ChartWidget):
         self.scores = np.zeros((0, 0))
         self.rgba = np.zeros((0, 0, 4), dtype=np.ubyte)
         self._build_ui()
+        self._style_frame()
         state.time_window_changed.connect(self._on_time_window_changed)
         state.cell_changed.connect(self._on_selection_changed)
         state.actor_changed.connect(self._on_selection_changed)
         self.refresh()
+        self._styled = True
 
     # ---- layout ------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -235,6 +238,29 @@ class MatrixView(ChartWidget):
     def graphics_view(self):
         return self.plot
 
+    def _style_frame(self) -> None:
+        colors = self.chart_colors()
+        self.plot.setBackground(colors["background"])
+        style_plot(self.plot.getPlotItem(), colors)
+        style_plot(self.colour_bar, colors)
+        self.labels.grid_colour = QColor(colors["background"])
+        box_pen = pg.mkPen(colors["foreground"], width=1.5, style=Qt.PenStyle.DashLine)
+        box_pen.setCosmetic(True)
+        self.row_box.setPen(box_pen)
+        self.empty_text.setColor(colors["muted"])
+
+    def empty_rgb(self) -> tuple[int, int, int]:
+        """Cells without evidence: a step off the background, so they read as empty in both themes."""
+        base = self.chart_colors()["background"]
+        if base.lightness() >= 128:
+            return palette.EMPTY_RGB
+        lifted = base.lighter(135)
+        return lifted.red(), lifted.green(), lifted.blue()
+
+    def restyle(self) -> None:
+        self._style_frame()
+        self._draw()
+
     # ---- options -----------------------------------------------------------------------
     def set_columns(self, columns: str) -> None:
         self.columns_box.setCurrentIndex(self.columns_box.findData(columns))
@@ -335,7 +361,7 @@ class MatrixView(ChartWidget):
             self.counts = np.zeros((len(self.row_ids), len(self.col_ids)), dtype=int)
             self.scores = np.zeros(self.counts.shape)
         # the colour is the model's score; the view only maps it through the shared palette
-        self.rgba = palette.diverging_rgba(self.scores, self.counts)
+        self.rgba = palette.diverging_rgba(self.scores, self.counts, self.empty_rgb())
         rows, cols = self.counts.shape
         self.scroll.set_rows(rows)
         self.labels.set_cells(self.counts, self.rgba)

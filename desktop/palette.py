@@ -39,10 +39,15 @@ TEXT_DARK = QColor(30, 30, 30)
 TEXT_LIGHT = QColor(255, 255, 255)
 
 
-def colour_for(mode: str, value: str) -> QColor:
+def on_dark(colour: QColor, dark: bool) -> QColor:
+    """The colour lightened for a dark background, where deep red and blue marks sink into it."""
+    return QColor(colour).lighter(150) if dark else QColor(colour)
+
+
+def colour_for(mode: str, value: str, dark: bool = False) -> QColor:
     """Colour of an event by its modality or its stance (`mode` is "modality" or "stance")."""
     table = MODALITY_COLOURS if mode == "modality" else STANCE_COLOURS
-    return QColor(table.get(value, OTHER_COLOUR))
+    return on_dark(table.get(value, OTHER_COLOUR), dark)
 
 
 def categories(mode: str) -> list[tuple[str, str]]:
@@ -66,13 +71,13 @@ def diverging_colormap() -> pg.ColorMap:
     )
 
 
-def diverging_rgba(scores: np.ndarray, counts: np.ndarray) -> np.ndarray:
+def diverging_rgba(scores: np.ndarray, counts: np.ndarray, empty=EMPTY_RGB) -> np.ndarray:
     """RGBA (rows, cols, 4) uint8 from scores in [-1, 1]; cells without evidence are near-white."""
     scores = np.clip(np.nan_to_num(np.asarray(scores, dtype=float)), -1.0, 1.0)
     lut = diverging_colormap().getLookupTable(0.0, 1.0, 256, alpha=True)
     index = np.round((scores + 1.0) / 2.0 * 255).astype(int)
     rgba = lut[index].astype(np.ubyte)
-    rgba[np.asarray(counts) == 0] = EMPTY_RGB + (255,)
+    rgba[np.asarray(counts) == 0] = tuple(empty) + (255,)
     return rgba
 
 
@@ -84,7 +89,7 @@ def text_colour_on(rgba) -> QColor:
 
 
 def legend_sample(colour: QColor, symbol: str = "o", hollow: bool = False, bar: bool = False,
-                  dashed: bool = False, alpha: int = 255) -> pg.GraphicsObject:
+                  dashed: bool = False, alpha: int = 255, fill: QColor | None = None) -> pg.GraphicsObject:
     """A stand-alone item whose look a LegendItem copies into its sample swatch."""
     if bar:
         # a wide rectangle symbol: legends draw scatter samples without the stray line of other items
@@ -93,6 +98,7 @@ def legend_sample(colour: QColor, symbol: str = "o", hollow: bool = False, bar: 
         pen = pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine) \
             if alpha > 100 or dashed else pg.mkPen(None)
         return pg.ScatterPlotItem(symbol=shape, size=20, brush=pg.mkBrush(faded(colour, alpha)), pen=pen)
-    brush = pg.mkBrush(255, 255, 255) if hollow else pg.mkBrush(faded(colour, alpha))
+    # a hollow mark is filled with the chart's background, so it reads as hollow in any theme
+    brush = pg.mkBrush(fill if fill is not None else QColor(255, 255, 255)) if hollow else pg.mkBrush(faded(colour, alpha))
     pen = pg.mkPen(colour, width=2) if hollow else pg.mkPen(colour.darker(130), width=1)
     return pg.ScatterPlotItem(symbol=symbol, size=10, brush=brush, pen=pen)

@@ -62,3 +62,22 @@ def muted_color(pal: QPalette | None = None, tooltip: bool = False) -> QColor:
     mix = 0.62
     return QColor(round(fg.red() * mix + bg.red() * (1 - mix)), round(fg.green() * mix + bg.green() * (1 - mix)),
                   round(fg.blue() * mix + bg.blue() * (1 - mix)))
+
+
+def chart_colors(pal: QPalette | None = None) -> dict[str, QColor]:
+    """Colours of a chart's frame (background, axes, grid, lane stripes) from the widget's palette.
+
+    pyqtgraph's defaults are a fixed white background and black axes, which glare in a dark theme.
+    """
+    pal = pal or palette()
+    roles = QPalette.ColorRole
+    dark = is_dark(pal)
+    text = pal.color(roles.Text)
+    shade = QColor(255, 255, 255, 16) if dark else QColor(0, 0, 0, 10)
+    return {
+        "background": pal.color(roles.Base),
+        "foreground": text,
+        "muted": muted_color(pal),
+        "lane": shade,
+        "highlight": QColor(240, 240, 240) if dark else QColor(20, 20, 20),
+    }

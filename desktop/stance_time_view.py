@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text, style_plot
 from desktop.chart_timeline_data import DAY, epoch_seconds
 from desktop.chart_window import TimeWindowBand
 from desktop.qt_palette import is_dark, muted_color
@@ -99,6 +99,7 @@ class StanceTimeView(ChartWidget):
         state.actor_changed.connect(self._on_actor_changed)
         state.items_changed.connect(self._on_items_changed)
         self.refresh()
+        self._styled = True
 
     def _build_ui(self) -> None:
         self.actor_list = QListWidget()
@@ -118,10 +119,12 @@ class StanceTimeView(ChartWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)  # the palette's disabled text: grey in light and dark themes
         legend = QHBoxLayout()
+        self.swatches: dict[str, QLabel] = {}
         for polarity in POLARITY_ORDER:
             swatch = QLabel("\u25cf " + polarity)
-            swatch.setStyleSheet(f"color: {legend_colour(polarity).name()}; font-weight: bold")
+            swatch.setStyleSheet(f"color: {legend_colour(polarity, self.palette()).name()}; font-weight: bold")
             legend.addWidget(swatch)
+            self.swatches[polarity] = swatch
         self.note = StatusLabel()
         self.note.setText("Dates are publication dates.")
         legend.addWidget(self.note, 1)
@@ -142,6 +145,12 @@ class StanceTimeView(ChartWidget):
 
     def graphics_view(self):
         return self.graphics
+
+    def restyle(self) -> None:
+        for polarity, swatch in self.swatches.items():
+            swatch.setStyleSheet(f"color: {legend_colour(polarity, self.palette()).name()}; font-weight: bold")
+        if not self.defer("draw", self._draw):
+            self._draw()
 
     # ---- actors ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -205,6 +214,10 @@ class StanceTimeView(ChartWidget):
             plot.window_band.detach()
         self.graphics.clear()
         self.strips = {}
+        colors = self.chart_colors()
+        dark = is_dark(self.palette())
+        self.graphics.setBackground(colors["background"])
+        ring = pg.mkPen(colors["highlight"], width=2.5)
         self.rows = stance_rows(self.analysis, self.actor_ids)
         undated = self._undated_count()
         self.note.setText("Dates are publication dates." + (
@@ -233,6 +246,7 @@ class StanceTimeView(ChartWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.showGrid(x=True, alpha=0.15)
+            style_plot(plot, colors)
             plot.getViewBox().invertY(True)
             plot.setYRange(-0.6, len(lanes) - 0.4, padding=0)
             plot.getViewBox().setMouseEnabled(y=False)
@@ -246,7 +260,7 @@ class StanceTimeView(ChartWidget):
                 sel = np.flatnonzero(mine["polarity"].to_numpy() == polarity)
                 if not len(sel):
                     continue
-                colour = palette.STANCE_COLOURS[polarity]
+                colour = palette.on_dark(palette.STANCE_COLOURS[polarity], dark)
                 scatter = pg.ScatterPlotItem(
                     x=x[sel], y=y[sel], data=mine.index.to_numpy()[sel], size=11,
                     brush=pg.mkBrush(colour), pen=pg.mkPen(colour.darker(150), width=1), hoverable=True,
@@ -255,7 +269,7 @@ class StanceTimeView(ChartWidget):
                 scatter.sigClicked.connect(self._on_points_clicked)
                 plot.addItem(scatter)
                 items.append(scatter)
-            highlight = pg.ScatterPlotItem(size=17, brush=None, pen=palette.HIGHLIGHT_PEN)
+            highlight = pg.ScatterPlotItem(size=17, brush=None, pen=ring)
             highlight.setZValue(20)
             plot.addItem(highlight)
             items.append(highlight)

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
 
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text, style_plot
 from desktop.chart_items import PointBatch, RectBatch
 from desktop.chart_scroll import RowScrollBar
 from desktop.chart_window import TimeWindowBand
 from desktop.chart_timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
+from desktop.qt_palette import is_dark
 
 LANE_PX = 24  # comfortable lane height; more lanes than fit scroll
 POINT_SIZE = 9
@@ -52,10 +53,12 @@ class TimelineView(ChartWidget):
         self._fitted_all = False
         self._fitted_view: tuple[float, float] = (0.0, 0.0)
         self._build_ui()
+        self._style_frame()
         state.actor_changed.connect(self._on_selection_changed)
         state.items_changed.connect(self._on_selection_changed)
         self.refresh()
         self.fit()
+        self._styled = True
 
     # ---- layout ------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -129,6 +132,25 @@ class TimelineView(ChartWidget):
     def graphics_view(self):
         return self.plot
 
+    def _style_frame(self) -> None:
+        colors = self.chart_colors()
+        self.plot.setBackground(colors["background"])
+        style_plot(self.plot.getPlotItem(), colors)
+        self.legend.setLabelTextColor(colors["foreground"])
+        ring = pg.mkPen(colors["highlight"], width=2.5)
+        ring.setCosmetic(True)
+        self.highlight_points.opts["pen"] = ring
+        self.highlight_points._pixmap = None  # the stamped symbol carries the old pen
+        self.highlight_bars.opts["pen"] = ring
+        self.lane_bands.opts["brush"] = pg.mkBrush(colors["lane"])
+        for item in (self.highlight_points, self.highlight_bars, self.lane_bands):
+            item.update()
+
+    def restyle(self) -> None:
+        self._style_frame()
+        if self.marks is not None:
+            self._draw()
+
     # ---- options -----------------------------------------------------------------------
     def set_lanes_by(self, mode: str) -> None:
         self.lanes_box.setCurrentIndex(self.lanes_box.findData(mode))
@@ -181,7 +203,7 @@ class TimelineView(ChartWidget):
         for key, idx in zip(keys.tolist(), np.split(order, starts[1:])):
             code, is_bar, future, vague = key // 8, bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
             category = categories[code]
-            colour = palette.colour_for(self.colour_by, category)
+            colour = palette.colour_for(self.colour_by, category, is_dark(self.palette()))
             if is_bar:
                 item = self._bar_item(idx, colour, future, vague)
             else:
@@ -214,7 +236,7 @@ class TimelineView(ChartWidget):
     def _point_item(self, idx, colour: QColor, future: bool):
         m = self.marks
         if future:
-            brush, pen = pg.mkBrush(255, 255, 255), pg.mkPen(colour, width=2)
+            brush, pen = pg.mkBrush(self.chart_colors()["background"]), pg.mkPen(colour, width=2)
         else:
             brush, pen = pg.mkBrush(colour), pg.mkPen(colour.darker(140), width=1)
         item = PointBatch(x=m.x0[idx], y=m.lane[idx].astype(float), size=POINT_SIZE, pen=pen, brush=brush)
@@ -239,12 +261,14 @@ class TimelineView(ChartWidget):
     def _update_legend(self) -> None:
         self.legend.clear()
         present = set(self.marks.category.tolist())
+        dark = is_dark(self.palette())
         for value, label in palette.categories(self.colour_by):
             if value in present or not present:
-                self.legend.addItem(palette.legend_sample(palette.colour_for(self.colour_by, value)), label)
-        grey = palette.OTHER_COLOUR
+                self.legend.addItem(palette.legend_sample(palette.colour_for(self.colour_by, value, dark)), label)
+        grey = palette.on_dark(palette.OTHER_COLOUR, dark)
         if self.marks.future.any():
-            self.legend.addItem(palette.legend_sample(grey, hollow=True), "future (hollow)")
+            fill = self.chart_colors()["background"]
+            self.legend.addItem(palette.legend_sample(grey, hollow=True, fill=fill), "future (hollow)")
         if (self.marks.is_bar & ~self.marks.vague).any():
             self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=170), "week / month span")
         if self.marks.vague.any():
