@@ -249,14 +249,6 @@ class MatrixView(ChartWidget):
         self.row_box.setPen(box_pen)
         self.empty_text.setColor(colors["muted"])
 
-    def empty_rgb(self) -> tuple[int, int, int]:
-        """Cells without evidence: a step off the background, so they read as empty in both themes."""
-        base = self.chart_colors()["background"]
-        if base.lightness() >= 128:
-            return palette.EMPTY_RGB
-        lifted = base.lighter(135)
-        return lifted.red(), lifted.green(), lifted.blue()
-
     def restyle(self) -> None:
         self._style_frame()
         self._draw()
@@ -361,7 +353,8 @@ class MatrixView(ChartWidget):
             self.counts = np.zeros((len(self.row_ids), len(self.col_ids)), dtype=int)
             self.scores = np.zeros(self.counts.shape)
         # the colour is the model's score; the view only maps it through the shared palette
-        self.rgba = palette.diverging_rgba(self.scores, self.counts, self.empty_rgb())
+        empty = palette.empty_rgb(self.chart_colors()["background"])
+        self.rgba = palette.diverging_rgba(self.scores, self.counts, empty)
         rows, cols = self.counts.shape
         self.scroll.set_rows(rows)
         self.labels.set_cells(self.counts, self.rgba)

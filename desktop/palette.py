@@ -71,6 +71,14 @@ def diverging_colormap() -> pg.ColorMap:
     )
 
 
+def empty_rgb(background: QColor) -> tuple[int, int, int]:
+    """Cells without evidence: near-white on a light chart, a step off the background on a dark one."""
+    if background.lightness() >= 128:
+        return EMPTY_RGB
+    lifted = QColor(background).lighter(135)
+    return lifted.red(), lifted.green(), lifted.blue()
+
+
 def diverging_rgba(scores: np.ndarray, counts: np.ndarray, empty=EMPTY_RGB) -> np.ndarray:
     """RGBA (rows, cols, 4) uint8 from scores in [-1, 1]; cells without evidence are near-white."""
     scores = np.clip(np.nan_to_num(np.asarray(scores, dtype=float)), -1.0, 1.0)
@@ -89,7 +97,8 @@ def text_colour_on(rgba) -> QColor:
 
 
 def legend_sample(colour: QColor, symbol: str = "o", hollow: bool = False, bar: bool = False,
-                  dashed: bool = False, alpha: int = 255, fill: QColor | None = None) -> pg.GraphicsObject:
+                  dashed: bool = False, alpha: int = 255,
+                  fill: QColor | None = None) -> pg.GraphicsObject:
     """A stand-alone item whose look a LegendItem copies into its sample swatch."""
     if bar:
         # a wide rectangle symbol: legends draw scatter samples without the stray line of other items
