@@ -7,7 +7,7 @@ from datetime import date
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.chart_axes import shorten
@@ -39,6 +39,17 @@ def caption_text(titles, first: date | None, last: date | None, limit: int = 3) 
     if first and last:
         parts.append(f"{first:%d %b %Y} \u2013 {last:%d %b %Y}" if first != last else f"{first:%d %b %Y}")
     return " \u00b7 ".join(parts)
+
+
+def set_background(view, colors: dict) -> None:
+    """The chart's background on screen, and in exports when it is dark.
+
+    Exports render the scene on white, not the view: light axis text on that white would vanish,
+    so a dark chart carries its background into the scene (a light one keeps exports as they were).
+    """
+    view.setBackground(colors["background"])
+    dark = colors["background"].lightness() < 128
+    view.scene().setBackgroundBrush(QBrush(colors["background"]) if dark else QBrush())
 
 
 def style_plot(plot_item: pg.PlotItem, colors: dict) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolTip, QVBoxLayout
 
 from desktop import palette
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text, style_plot
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
 from desktop.chart_scroll import RowScrollBar
 from desktop.qt_palette import muted_color
 
@@ -240,7 +240,7 @@ class MatrixView(ChartWidget):
 
     def _style_frame(self) -> None:
         colors = self.chart_colors()
-        self.plot.setBackground(colors["background"])
+        set_background(self.plot, colors)
         style_plot(self.plot.getPlotItem(), colors)
         style_plot(self.colour_bar, colors)
         self.labels.grid_colour = QColor(colors["background"])

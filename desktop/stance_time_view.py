@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text, style_plot
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
 from desktop.chart_timeline_data import DAY, epoch_seconds
 from desktop.chart_window import TimeWindowBand
 from desktop.qt_palette import is_dark, muted_color
@@ -216,7 +216,7 @@ class StanceTimeView(ChartWidget):
         self.strips = {}
         colors = self.chart_colors()
         dark = is_dark(self.palette())
-        self.graphics.setBackground(colors["background"])
+        set_background(self.graphics, colors)
         ring = pg.mkPen(colors["highlight"], width=2.5)
         self.rows = stance_rows(self.analysis, self.actor_ids)
         undated = self._undated_count()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop import palette
 from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text, style_plot
+from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
 from desktop.chart_items import PointBatch, RectBatch
 from desktop.chart_scroll import RowScrollBar
 from desktop.chart_window import TimeWindowBand
@@ -134,7 +134,7 @@ class TimelineView(ChartWidget):
 
     def _style_frame(self) -> None:
         colors = self.chart_colors()
-        self.plot.setBackground(colors["background"])
+        set_background(self.plot, colors)
         style_plot(self.plot.getPlotItem(), colors)
         self.legend.setLabelTextColor(colors["foreground"])
         ring = pg.mkPen(colors["highlight"], width=2.5)

@@ -115,3 +115,15 @@ def test_chart_colors_background_and_text_come_from_the_palette(qapp, colours, d
     assert colors["background"] == QColor(colours[ROLES.Base])
     assert colors["foreground"] == QColor(colours[ROLES.Text])
     assert (colors["highlight"].lightness() > 128) == dark
+
+
+@pytest.mark.parametrize("cls", VIEWS)
+def test_dark_export_keeps_the_dark_background_so_its_light_text_reads(qtbot, analysis, state, cls):
+    from desktop.chart_export import render_image
+
+    view = build(cls, qtbot, analysis, state, DARK)
+    image = render_image(view)
+    # the chart area (the caption strip below it is the exporter's own)
+    top = image.height() // 2
+    samples = [image.pixelColor(x, y).lightness() < 100 for x in range(0, image.width(), 9) for y in range(0, top, 9)]
+    assert sum(samples) / len(samples) > 0.6
