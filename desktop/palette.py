@@ -108,6 +108,7 @@ def legend_sample(colour: QColor, symbol: str = "o", hollow: bool = False, bar: 
             if alpha > 100 or dashed else pg.mkPen(None)
         return pg.ScatterPlotItem(symbol=shape, size=20, brush=pg.mkBrush(faded(colour, alpha)), pen=pen)
     # a hollow mark is filled with the chart's background, so it reads as hollow in any theme
-    brush = pg.mkBrush(fill if fill is not None else QColor(255, 255, 255)) if hollow else pg.mkBrush(faded(colour, alpha))
+    inside = fill if fill is not None else QColor(255, 255, 255)
+    brush = pg.mkBrush(inside) if hollow else pg.mkBrush(faded(colour, alpha))
     pen = pg.mkPen(colour, width=2) if hollow else pg.mkPen(colour.darker(130), width=1)
     return pg.ScatterPlotItem(symbol=symbol, size=10, brush=brush, pen=pen)
