@@ -32,9 +32,14 @@ def table_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
 
 def export_tables(analysis: Analysis, folder: Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
     """Write each table as CSV (one file each) and/or XLSX (one workbook, a sheet each)."""
+    return write_frames(table_frames(analysis), folder, formats)
+
+
+def write_frames(frames: dict[str, pd.DataFrame], folder: Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
+    """Write tables already taken from an analysis; touches no shared state, so a GUI can run it in
+    a background thread (XLSX of a few hundred articles takes seconds)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    frames = table_frames(analysis)
     written: list[Path] = []
     formats = set(formats)
     if "csv" in formats:

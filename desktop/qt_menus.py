@@ -207,20 +207,24 @@ def _report(window, text: str) -> None:
     window.status.setText(text)
 
 
-def export_tables(window, folder: str | None = None) -> list[Path]:
+def export_tables(window, folder: str | None = None):
+    """Take the tables now (GUI thread, cached), write them in a background thread: an XLSX of a
+    few hundred articles takes seconds. Returns the running job, or None when cancelled."""
+    from core.export import table_frames, write_frames
+    from desktop.qt_jobs import start_job
+
     folder = folder or QFileDialog.getExistingDirectory(window, "Export tables to folder",
                                                         window.settings.last_folder())
     if not folder:
-        return []
-    try:
-        from core.export import export_tables as write
-
-        written = write(window.analysis, Path(folder), formats=("csv", "xlsx"))
-    except (OSError, UserFacingError) as exc:
-        window.error_banner.show_message(f"The tables could not be exported: {exc}")
-        return []
-    _report(window, f"Exported {len(written)} files to {folder}.")
-    return written
+        return None
+    frames = table_frames(window.analysis)
+    _report(window, f"Exporting tables to {folder}\u2026")
+    return start_job(
+        window,
+        lambda: write_frames(frames, Path(folder), formats=("csv", "xlsx")),
+        on_done=lambda written: _report(window, f"Exported {len(written)} files to {folder}."),
+        on_failed=lambda reason: window.error_banner.show_message(f"The tables could not be exported: {reason}"),
+    )
 
 
 def export_graphml(window, path: str | None = None) -> Path | None:

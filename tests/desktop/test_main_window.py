@@ -250,14 +250,26 @@ def test_fallback_model_warning_is_shown_once(qtbot, settings):
     assert window.model_banner.isHidden()
 
 
-def test_export_tables_and_network(make_window, tmp_path):
+def test_export_tables_and_network(make_window, tmp_path, qtbot):
     from desktop.qt_menus import export_graphml, export_tables
 
     window = make_window(Analysis([make_analysis()]))
-    written = export_tables(window, str(tmp_path / "tables"))
-    assert {p.name for p in written} >= {"timeline.csv", "statements.csv", "standpoint.xlsx"}
+    assert export_tables(window, str(tmp_path / "tables")) is not None  # written off the GUI thread
+    qtbot.waitUntil(lambda: window.status.text().startswith("Exported"), timeout=20_000)
+    written = {p.name for p in (tmp_path / "tables").iterdir()}
+    assert written >= {"timeline.csv", "statements.csv", "standpoint.xlsx"}
     assert export_graphml(window, str(tmp_path / "net.graphml")).read_text(encoding="utf-8").startswith("<?xml")
     assert "Exported" in window.status.text()
+
+
+def test_a_failed_table_export_is_a_banner_not_a_crash(make_window, tmp_path, qtbot):
+    from desktop.qt_menus import export_tables
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")  # a file where the folder should be: mkdir fails
+    window = make_window(Analysis([make_analysis()]))
+    export_tables(window, str(blocker / "tables"))
+    qtbot.waitUntil(lambda: "could not be exported" in window.error_banner.text, timeout=20_000)
 
 
 def test_removing_an_article_mid_analysis_drops_its_result(make_window, qtbot):
