@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.qt_columns import fit_columns
+from desktop.qt_filtered_table import filtered_table
 
 NAME, KIND, MENTIONS, STATEMENTS, ARTICLES, MERGED = range(6)
 HEADERS = ("Actor", "Kind", "Mentions", "Statements", "Articles", "Merged from")
@@ -129,27 +128,7 @@ class ActorPanel(QWidget):
         super().__init__(parent)
         self.analysis, self.state = analysis, state
         self.model = ActorTableModel(self)
-        self.table = QTableView(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(NAME)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter actors\u2026")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAcceptDrops(False)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # most mentioned first, as the table comes
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table, self.proxy, self.filter = filtered_table(self, self.model, NAME, "Filter actors\u2026", SORT_ROLE)
         fit_columns(self.table, {KIND: "organisation", MENTIONS: "9999", STATEMENTS: "9999", ARTICLES: "999",
                                  MERGED: "several-actor-ids"}, stretch=NAME)
         self.table.setColumnHidden(MERGED, True)

@@ -5,15 +5,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.messages import UserFacingError
 from desktop.qt_banner import Banner
 from desktop.qt_columns import fit_columns
+from desktop.qt_filtered_table import filtered_table
 from desktop.qt_palette import error_color
 
 TITLE, SOURCE, PUBLISHED, EVENTS, STATEMENTS, STATUS = range(6)
@@ -225,29 +224,9 @@ class ArticleList(QWidget):
         self._failed: dict = {}
         self._asked_for_dates = False
         self.model = ArticleTableModel(self)
-        self.table = QTableView(self)
-        # Sorting through a proxy keeps the model's rows (and its tests) independent of the view's order.
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(TITLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter articles by title\u2026")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAcceptDrops(False)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # insertion order until a header is clicked
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table, self.proxy, self.filter = filtered_table(self, self.model, TITLE, "Filter articles by title\u2026",
+                                                             SORT_ROLE)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setAlternatingRowColors(True)
         fit_columns(self.table, {SOURCE: "a-rather-long-file-name.html", PUBLISHED: "2018-08-29",
                                  EVENTS: "999", STATEMENTS: "999", STATUS: "analysing"}, stretch=TITLE)
         self.table.setColumnHidden(SOURCE, True)
