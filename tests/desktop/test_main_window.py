@@ -250,28 +250,6 @@ def test_fallback_model_warning_is_shown_once(qtbot, settings):
     assert window.model_banner.isHidden()
 
 
-def test_export_tables_and_network(make_window, tmp_path, qtbot):
-    from desktop.qt_menus import export_graphml, export_tables
-
-    window = make_window(Analysis([make_analysis()]))
-    assert export_tables(window, str(tmp_path / "tables")) is not None  # written off the GUI thread
-    qtbot.waitUntil(lambda: window.status.text().startswith("Exported"), timeout=20_000)
-    written = {p.name for p in (tmp_path / "tables").iterdir()}
-    assert written >= {"timeline.csv", "statements.csv", "standpoint.xlsx"}
-    assert export_graphml(window, str(tmp_path / "net.graphml")).read_text(encoding="utf-8").startswith("<?xml")
-    assert "Exported" in window.status.text()
-
-
-def test_a_failed_table_export_is_a_banner_not_a_crash(make_window, tmp_path, qtbot):
-    from desktop.qt_menus import export_tables
-
-    blocker = tmp_path / "file"
-    blocker.write_text("x")  # a file where the folder should be: mkdir fails
-    window = make_window(Analysis([make_analysis()]))
-    export_tables(window, str(blocker / "tables"))
-    qtbot.waitUntil(lambda: "could not be exported" in window.error_banner.text, timeout=20_000)
-
-
 def test_removing_an_article_mid_analysis_drops_its_result(make_window, qtbot):
     window = make_window(delay=0.05)
     articles = [make_analysis(f"r{i}", f"Article {i}").article for i in range(3)]
@@ -510,13 +488,3 @@ def test_side_panes_hide_from_the_view_menu_and_stay_hidden_for_a_new_project(ma
     window.actions["pane_list"].trigger()
     window.actions["pane_source"].trigger()
     assert not window.workspace.left.isHidden() and not window.workspace.right.isHidden()
-
-
-def test_a_pdf_is_read_off_the_gui_thread(make_window, qtbot, tmp_path):
-    """PDF extraction takes ~0.2 s a page: even a single PDF goes to the worker, never blocking the window."""
-    bad = tmp_path / "scan.pdf"
-    bad.write_bytes(b"%PDF-1.4\n%%EOF\n")  # unreadable: the worker reports it like any bad file
-    window = make_window()
-    with qtbot.waitSignal(window.worker.loaded, timeout=10_000):
-        assert window.add_paths([bad]) is None
-    qtbot.waitUntil(lambda: "scan.pdf" in window.load_banner.text, timeout=5_000)
