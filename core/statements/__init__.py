@@ -47,13 +47,27 @@ def nested_in_speech(statements: Sequence[Statement], doc=None) -> list[bool]:
     reports it. Such statements stay in the analysis (the matrix needs them); corpora that
     annotate only the outer attribution (PolNeAR nests 126 of 19,868) score them apart. Given the
     parsed `doc`, a second act of the same speaker ("…, adding …") is not counted as nested."""
-    reported = [s for s in statements if s.kind == "speech" and s.content is not None]
+    reported = [s for s in statements if s.kind == "speech" and s.content is not None
+                and (doc is None or _reports(doc, s))]
 
     def within(s, o) -> bool:
-        return o.content.start <= s.cue.start and s.cue.end <= o.content.end and \
-            not (doc is not None and _co_predicate(doc, s.cue.start, o.cue.start))
+        return o.content.start <= s.cue.start and s.cue.end <= o.content.end \
+            and not (doc is not None and _co_predicate(doc, s.cue.start, o.cue.start))
 
     return [any(o is not s and within(s, o) for o in reported) for s in statements]
+
+
+def _reports(doc, st: Statement) -> bool:
+    """Is the outer cue a reporting verb of the lexicon ("said", "told")? Verbs the learned model
+    adds ("decided", "celebrated") and colons report nothing another cue could nest in."""
+    from core.statements.lexicon import load
+
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    if not span:
+        return False
+    lex = load()
+    return any(t.pos_ in ("VERB", "AUX") and (e := lex.verb(lex.verb_lemma(t))) is not None and e.kind == "speech"
+               for t in span)
 
 
 # "Asked about X, she said …", "…, vowing … and suggesting …": deps that join a second act of the

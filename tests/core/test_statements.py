@@ -265,3 +265,17 @@ def test_nested_in_speech_keeps_a_second_act_of_the_speaker(nlp):
 def test_colon_needs_a_speaker_not_a_label(nlp, text, speaker):
     colons = [s for s in find_statements(nlp(text)) if s.cue.text == ":"]
     assert [s.source.text for s in colons] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The museum, Mr. Bush said, celebrated several of his heroes.", "said"),
+    ("Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry.", "said"),
+])
+def test_only_a_reporting_verb_nests_another_statement(nlp, text, cue):
+    """A verb the learned cue model adds ("celebrated", "decided") reports nothing a cue could sit in."""
+    from core.statements import nested_in_speech
+
+    doc = nlp(text)
+    sts = find_statements(doc)
+    flags = {s.cue.text: f for s, f in zip(sts, nested_in_speech(sts, doc))}
+    assert flags[cue] is False
