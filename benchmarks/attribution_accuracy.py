@@ -23,16 +23,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-# Kinds that PolNeAR annotates as attributions; hostile actions are stances we add on top.
-ATTRIBUTION_KINDS = ("speech", "belief", "stance")
 
 
 def is_attribution(st: dict, nested: bool = False) -> bool:
-    """An attribution has something attributed: a content span. Actor-to-actor stances read off the
-    link between two names ("Iran, which backs Damascus" as seen by the pair model) carry none.
-    PolNeAR annotates the outer attribution only ("X said Y warned …": "said", not "warned"; 126 of
-    19,868 train attributions nest), so statements inside reported speech are left out unless `nested`."""
-    return st["kind"] in ATTRIBUTION_KINDS and st.get("content") is not None and (nested or not st.get("nested"))
+    """`core.statements.is_attribution` on a predicted record: PolNeAR annotates the outer attribution
+    only ("X said Y warned …": "said", not "warned"; 126 of 19,868 train attributions nest), so
+    statements inside reported speech are left out unless `nested`."""
+    return st["attribution"] and (nested or not st["nested"])
 
 
 def _load_scorer(data: Path, name: str):
@@ -53,7 +50,7 @@ def _span(s):
 
 def predict(records, nlp, use_mentions: bool = True):
     """Interchange records for `records`, timing the parse and the statement step apart."""
-    from core.statements import find_statements, nested_in_speech
+    from core.statements import ATTRIBUTION_KINDS, find_statements, is_attribution as attribution, nested_in_speech
 
     try:
         from core.actors import find_actors
@@ -80,7 +77,7 @@ def predict(records, nlp, use_mentions: bool = True):
         out.append({"id": rec["id"], "statements": [
             {"source": _span(s.source), "cue": _span(s.cue), "content": _span(s.content),
              "target": _span(s.target), "polarity": s.polarity, "kind": s.kind,
-             "nested": nested_of.get(id(s), False)} for s in sts]})
+             "nested": nested_of.get(id(s), False), "attribution": attribution(s)} for s in sts]})
     return out, docs, parse_s, stmt_s
 
 
@@ -243,7 +240,7 @@ def main(argv=None) -> int:
     pred = {r["id"]: r for r in pred_records}
     result = scorer.score(gold, pred)
     n = len(gold_records)
-    print(f"attribution_dev_polnear: {n} docs, kinds={'all' if args.all_kinds else ','.join(ATTRIBUTION_KINDS)}"
+    print(f"attribution_dev_polnear: {n} docs, kinds={'all' if args.all_kinds else 'speech,belief,stance'}"
           f"{'' if args.all_kinds or args.nested else ', outer attributions only'}")
     for k, v in result.items():
         print(f"  {k:12s} {v:.4f}" if isinstance(v, float) else f"  {k:12s} {v}")

@@ -9,13 +9,13 @@ from typing import Iterable, Iterator, Sequence
 from core.model import Article, ArticleAnalysis, Mention, Span
 from core.nlp import Pipeline, load_pipeline
 from core.pipeline import analyse_doc
+from core.statements import is_attribution
 
 LAYERS = ("timexes", "actors", "statements", "events")
 # "all": every statement (speech, beliefs, stances, actions, inferred actor-to-actor relations).
 # "attributions": what corpora such as PolNeAR annotate as attributions — who said or thinks
 # what, with a content span, and only the outermost one when one report nests in another.
 STATEMENT_SETS = ("all", "attributions")
-ATTRIBUTION_KINDS = frozenset({"speech", "belief", "stance"})
 
 
 def _span(span: Span | None, **extra) -> dict | None:
@@ -57,9 +57,9 @@ def to_interchange(
             {"source": _span(s.source, actor=s.source_actor), "cue": _span(s.cue), "content": _span(s.content),
              "target": _span(s.target, actor=s.target_actor, topic=s.topic),
              "polarity": s.polarity, "modality": s.modality, "confidence": s.confidence, "kind": s.kind,
-             "nested": is_nested}
+             "nested": is_nested, "weak_cue": s.weak_cue}
             for s, is_nested in zip(result.statements, nested)
-            if statements == "all" or (s.kind in ATTRIBUTION_KINDS and s.content is not None and not is_nested)
+            if statements == "all" or is_attribution(s, is_nested)
         ]
     if "events" in layers:
         out["events"] = [

@@ -133,6 +133,9 @@ class Statement:
     confidence: float = 0.5
     # speech (said, told), belief (fears, thinks), stance (backs, warned against), action
     kind: str = "speech"
+    # The learned cue model doubts this is an attribution as news corpora annotate one; the
+    # statement stays for its stance (the matrix needs "Ankara fears …") but not in attribution sets.
+    weak_cue: bool = False
 
 
 @dataclass(frozen=True)

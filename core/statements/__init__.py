@@ -9,7 +9,10 @@ from typing import Sequence
 
 from core.model import Mention, Statement
 
-__all__ = ["find_statements", "nested_in_speech"]
+__all__ = ["find_statements", "is_attribution", "nested_in_speech"]
+
+# Kinds that corpora such as PolNeAR annotate as attributions; hostile actions are stances we add on top.
+ATTRIBUTION_KINDS = frozenset({"speech", "belief", "stance"})
 
 
 def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "") -> list[Statement]:
@@ -38,6 +41,13 @@ def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "")
     out.extend(dash_quotes(doc, sent_of, mentions, article_id))
     out = resolve_pronouns(out, mentions)
     return sorted(out, key=lambda s: (s.sentence_index, s.cue.start))
+
+
+def is_attribution(statement: Statement, nested: bool = False) -> bool:
+    """Is this what attribution corpora annotate: who said or thinks what, with a content span, the
+    cue one the learned model trusts, and (unless `nested` is allowed) not inside another report?"""
+    return statement.kind in ATTRIBUTION_KINDS and statement.content is not None and not statement.weak_cue \
+        and not nested
 
 
 def nested_in_speech(statements: Sequence[Statement], doc=None) -> list[bool]:

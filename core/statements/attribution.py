@@ -187,6 +187,14 @@ def content_range(cue: Cue, source) -> tuple[int, int] | None:
     sent = tok.sent
     if cue.form == "according":
         skip_lo, skip_hi = tok.i, (tok.right_edge.i + 1)
+        obj = next((g for g in cue.prep.children if g.dep_ == "pobj"), None) if cue.prep is not None else None
+        if obj is not None and obj.right_edge.i < tok.right_edge.i:
+            # "According to MSNBC, the move …" parsed with "According" as the root: the phrase ends
+            # with the name, not with the sentence.
+            skip_hi = obj.right_edge.i + 1
+            comma = next((t.i for t in doc[obj.i:skip_hi] if t.text == ","), None)
+            if comma is not None:  # "According to host Rush Limbaugh, the move reeks …" in one subtree
+                skip_hi = comma + 1
         lo, hi = sent.start, sent.end
         # The content is the rest of the sentence, on the larger side of the "according to" phrase.
         if skip_lo - lo >= hi - skip_hi:

@@ -205,6 +205,11 @@ def _learned_cue(tok, lex: Lexicon) -> Cue | None:
     return Cue(tok, CueEntry(lex.verb_lemma(tok), "", "speech", "neutral"), "verb", [tok])
 
 
+def _score(tok, sent, quoted, lex: Lexicon, weights) -> float:
+    lemma, kind = lemma_and_kind(tok, lex)
+    return cuemodel.probability(cuemodel.features(tok, lemma, kind, sent, quoted[tok.i - sent.start]), weights)
+
+
 def find_cues(sent, lex: Lexicon) -> list[Cue]:
     weights = cuemodel.weights()
     cues: list[Cue] = []
@@ -217,9 +222,11 @@ def find_cues(sent, lex: Lexicon) -> list[Cue]:
             cue = colon_cue(tok, sent, lex) or adverb_cue(tok, lex)
         scored = weights is not None and (cue is not None or cuemodel.is_candidate(tok))
         if scored and not (cue is not None and cue.entry.kind == "action"):
-            lemma, kind = lemma_and_kind(tok, lex)
-            feats = cuemodel.features(tok, lemma, kind, sent, quoted[tok.i - sent.start])
-            score = cuemodel.probability(feats, weights)
+            score = _score(tok, sent, quoted, lex, weights)
+            if cue is not None and cue.light is not None:
+                # "expressed concern", "announced plans": PolNeAR marks the light verb as the cue's
+                # head, so that is where the learned model recognises the construction.
+                score = max(score, _score(cue.light, sent, quoted, lex, weights))
             if cue is None:
                 cue = _learned_cue(tok, lex) if score >= MIN_SCORE else None
             elif score < MIN_SCORE:

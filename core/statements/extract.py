@@ -137,6 +137,7 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         modality=modality,
         confidence=confidence,
         kind=kind,
+        weak_cue=cue.weak,
     )
 
 

@@ -84,7 +84,8 @@ def test_annotate_unknown_layer(tmp_path, capsys):
 
 def test_annotate_attributions_keeps_only_outer_reports_with_content(tmp_path, pipeline):
     text = ("She said Washington's new representative, Jim Jeffrey, raised concerns about the offensive. "
-            "Iran, which also supports Damascus, sent troops.")
+            "Iran, which also supports Damascus, sent troops. "
+            "Trump took to Twitter to accuse Clinton’s campaign of being duped.")
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
     outputs = {}
@@ -96,7 +97,8 @@ def test_annotate_attributions_keeps_only_outer_reports_with_content(tmp_path, p
     assert every["raised concerns"]["nested"] is True and every["said"]["nested"] is False
     kept = [s["cue"]["text"] for s in outputs["attributions"]]
     assert "said" in kept and "raised concerns" not in kept
-    assert all(s["content"] is not None and not s["nested"] for s in outputs["attributions"])
+    assert every["accuse"]["weak_cue"] is True and "accuse" not in kept  # kept for the matrix only
+    assert all(s["content"] is not None and not s["nested"] and not s["weak_cue"] for s in outputs["attributions"])
     assert len(outputs["attributions"]) < len(outputs["all"])
 
 

@@ -279,3 +279,34 @@ def test_only_a_reporting_verb_nests_another_statement(nlp, text, cue):
     sts = find_statements(doc)
     flags = {s.cue.text: f for s, f in zip(sts, nested_in_speech(sts, doc))}
     assert flags[cue] is False
+
+
+def test_a_light_verb_and_its_noun_are_one_attribution_cue(nlp):
+    """ "have expressed concern that …": PolNeAR marks the light verb; scored there, the cue is trusted."""
+    from core.statements import is_attribution
+
+    sts = find_statements(nlp("Republicans have expressed concern that changing the policy could lead to voter fraud."))
+    st = next(s for s in sts if "concern" in s.cue.text)
+    assert st.cue.text.startswith("expressed") and st.source.text == "Republicans"
+    assert not st.weak_cue and is_attribution(st)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.",
+     "the move reeks of fear and desperation"),
+    ("The move, according to officials, reeks of fear.", "reeks of fear"),
+])
+def test_according_to_content_is_the_rest_of_the_sentence(nlp, text, content):
+    st = next(s for s in find_statements(nlp(text)) if s.cue.text.lower() == "according to")
+    assert st.content is not None and st.content.text.rstrip(".") == content
+
+
+def test_a_doubted_stance_cue_stays_for_the_matrix_but_is_no_attribution(nlp):
+    from core.statements import is_attribution
+
+    sts = find_statements(nlp("Trump took to Twitter to accuse Clinton\u2019s campaign of being duped."))
+    accuse = next(s for s in sts if s.cue.text == "accuse")
+    assert accuse.weak_cue and accuse.polarity == "oppose"
+    assert not is_attribution(accuse)
+    strong = next(s for s in find_statements(nlp("The government opposes the deal.")) if s.cue.text == "opposes")
+    assert not strong.weak_cue and is_attribution(strong)
