@@ -205,6 +205,8 @@ def content_range(cue: Cue, source) -> tuple[int, int] | None:
     if cue.form == "adverb":
         return tok.head.left_edge.i, tok.head.right_edge.i + 1
     anchor = cue.light if cue.light is not None else tok
+    if tok.pos_ == "AUX" and len(cue.cue_toks) > 1:  # "weren't concerned about X": X hangs off the adjective
+        anchor = cue.cue_toks[-1]
     clauses = [c for c in anchor.children if c.dep_ in CLAUSE_DEPS]
     if cue.form == "noun":
         clauses += [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i]

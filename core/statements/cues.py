@@ -199,10 +199,14 @@ def _filtered(cue: Cue) -> bool:
 
 
 def _learned_cue(tok, lex: Lexicon) -> Cue | None:
-    """A verb the hand lexicon lacks but the learned model calls a reporting cue ("seem", "release")."""
-    if tok.pos_ != "VERB" or _is_filler(tok, lex):
+    """A verb the hand lexicon lacks but the learned model calls a reporting cue ("seem", "release"),
+    or a copula with its predicate ("weren't too concerned about", "was able to tout")."""
+    if tok.pos_ not in ("VERB", "AUX") or _is_filler(tok, lex):
         return None
-    return Cue(tok, CueEntry(lex.verb_lemma(tok), "", "speech", "neutral"), "verb", [tok])
+    toks = [tok]
+    if tok.pos_ == "AUX":
+        toks += [c for c in tok.children if c.dep_ in ("acomp", "attr")][:1]
+    return Cue(tok, CueEntry(lex.verb_lemma(tok), "", "speech", "neutral"), "verb", toks)
 
 
 def _score(tok, sent, quoted, lex: Lexicon, weights) -> float:

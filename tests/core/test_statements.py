@@ -310,3 +310,13 @@ def test_a_doubted_stance_cue_stays_for_the_matrix_but_is_no_attribution(nlp):
     assert not is_attribution(accuse)
     strong = next(s for s in find_statements(nlp("The government opposes the deal.")) if s.cue.text == "opposes")
     assert not strong.weak_cue and is_attribution(strong)
+
+
+def test_a_copula_with_its_predicate_can_be_a_learned_cue(nlp):
+    """ "weren't too concerned about": no lexicon verb, but the learned model knows the construction."""
+    from core.statements import is_attribution
+
+    sts = find_statements(nlp("Republicans weren\u2019t too concerned about this shift in strategy."))
+    st = next(s for s in sts if "concerned" in s.cue.text)
+    assert st.cue.text == "weren\u2019t too concerned" and st.source.text == "Republicans"
+    assert st.content.text == "this shift in strategy" and is_attribution(st)
