@@ -45,6 +45,9 @@ def _is_filler(tok, lex: Lexicon) -> bool:
         if child.dep_ == "nsubj" and (child.lower_, lemma) in pairs:
             return True
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ == "having" and lemma == "say" and \
+            any(c.dep_ == "dobj" and c.lower_ in ("that", "this") for c in tok.children):
+        return True  # "Having said that, …" turns the argument; it reports nothing
     return prev is not None and (prev.lower_, tok.lower_) in pairs
 
 

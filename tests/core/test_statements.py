@@ -260,6 +260,7 @@ def test_nested_in_speech_keeps_a_second_act_of_the_speaker(nlp):
 @pytest.mark.parametrize("text,speaker", [
     ("Breaking: Federal Judge Just Gave Hillary Some Of The Worst News Of Her Campaign", None),
     ("WOW: Al Sharpton Just Said Something Unexpected About The Race", None),
+    ("The Latest: Trump urges supporters to monitor polling places.", None),
     ("Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Emails", "Trey Gowdy"),
 ])
 def test_colon_needs_a_speaker_not_a_label(nlp, text, speaker):
@@ -320,3 +321,11 @@ def test_a_copula_with_its_predicate_can_be_a_learned_cue(nlp):
     st = next(s for s in sts if "concerned" in s.cue.text)
     assert st.cue.text == "weren\u2019t too concerned" and st.source.text == "Republicans"
     assert st.content.text == "this shift in strategy" and is_attribution(st)
+
+
+@pytest.mark.parametrize("text,cues", [
+    ("Having said that, there are some economists who argue that corporate taxes should be lower.", {"argue"}),
+    ("Having said that he would resign, the minister left.", {"said"}),
+])
+def test_having_said_that_reports_nothing(nlp, text, cues):
+    assert {s.cue.text for s in find_statements(nlp(text)) if s.kind == "speech"} == cues
