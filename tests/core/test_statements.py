@@ -329,3 +329,11 @@ def test_a_copula_with_its_predicate_can_be_a_learned_cue(nlp):
 ])
 def test_having_said_that_reports_nothing(nlp, text, cues):
     assert {s.cue.text for s in find_statements(nlp(text)) if s.kind == "speech"} == cues
+
+
+@pytest.mark.parametrize("text,cues", [
+    ("Ban Ki-moon condemned what he called a brazen breach of U.N. resolutions.", {"condemned"}),
+    ("She called the plan a disaster.", {"called"}),
+])
+def test_what_he_called_borrows_a_label_and_reports_nothing(nlp, text, cues):
+    assert {s.cue.text for s in find_statements(nlp(text))} == cues
