@@ -68,13 +68,15 @@ def nested_in_speech(statements: Sequence[Statement], doc=None) -> list[bool]:
 
 
 def _reports(doc, st: Statement) -> bool:
-    """Is the outer cue a reporting verb of the lexicon ("said", "told")? Verbs the learned model
-    adds ("decided", "celebrated") and colons report nothing another cue could nest in."""
+    """Is the outer cue a reporting verb of the lexicon ("said", "told") or "according to"? Verbs the
+    learned model adds ("decided", "celebrated") and colons report nothing another cue could nest in."""
     from core.statements.lexicon import load
 
     span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     if not span:
         return False
+    if span.text.lower() == "according to":
+        return True
     lex = load()
     return any(t.pos_ in ("VERB", "AUX") and (e := lex.verb(lex.verb_lemma(t))) is not None and e.kind == "speech"
                for t in span)

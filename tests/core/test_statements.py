@@ -238,6 +238,7 @@ def test_doc_without_sentences_is_empty():
     ("She said Jim Jeffrey raised concerns about the possible offensive.", {"raised concerns"}),
     ("\u201cWe are concerned about any kind of escalation,\u201d she added.", {"concerned"}),
     ("Turkey has warned against such an attack.", set()),
+    ("According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that she would sign it.", {"said"}),
 ])
 def test_nested_in_speech_marks_reported_statements(nlp, text, nested_cues):
     from core.statements import nested_in_speech
