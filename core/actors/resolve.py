@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
-from core.actors import affiliation, coref, names, pronouns, scan
+from core.actors import affiliation, coref, groups, names, pronouns, scan
 from core.actors.lexicon import words as word_list
 from core.actors.scan import Candidate, Word
 from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table
@@ -68,6 +68,7 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
     _resolve_state_refs(cands, words, starts, country_ids)
     cands = [c for c in cands if not c.actor_id.startswith("@")]
 
+    groups.qualify_groups(cands, table)
     person_ids = {c.actor_id for c in cands
                   if (table.actor(c.actor_id).kind if table.actor(c.actor_id) else c.kind) == "person"}
     cands = sorted(cands + pronouns.link_pronouns(cands, words, starts, person_ids.__contains__),

@@ -52,6 +52,8 @@ class Candidate:
     titled: bool = False
     # A guess with no evidence yet (capitals only, no NER): kept only if its surname recurs alone.
     weak: bool = False
+    # The country a generic group is named with ("Yemeni rebels" -> "yemen").
+    qualifier: str = ""
 
 
 def words_of(text: str) -> list[Word]:
@@ -210,6 +212,7 @@ def widen_state_nouns(found: list[Candidate], words: list[Word], table: AliasTab
                 cand.state_role = True
             elif cand.via == "nationality" and j == cand.wend:
                 cand.wend = j + size
+                cand.qualifier = cand.actor_id
                 cand.actor_id = role
                 cand.via = "group"
             break

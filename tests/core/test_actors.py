@@ -72,7 +72,11 @@ CASES = [
      {("Syrian Observatory for Human Rights", "syrian-observatory-for-human-rights", "organisation", None)}),
     ("Lavrov distinguished between the Syrian opposition and terrorists.",
      {("Lavrov", "sergei-lavrov", "person", "russia"),
-      ("Syrian opposition", "opposition", "group", None)}),
+      ("Syrian opposition", "opposition-syria", "group", None)}),
+    ("Yemeni rebels fired missiles at Riyadh. The rebels denied it, and civilians fled.",
+     {("Yemeni rebels", "rebels-yemen", "group", None),
+      ("rebels", "rebels-yemen", "group", None),
+      ("civilians", "civilians", "group", None)}),
     ("She said Washington's new representative for Syria, Jim Jeffrey, raised concerns.",
      {("Washington", "united-states", "country", None),
       ("Jim Jeffrey", "jim-jeffrey", "person", "united-states")}),
@@ -410,3 +414,10 @@ def test_describe_actor_for_the_gui():
 def test_mention_records_are_plain():
     m = Mention("a", 0, 0, 6, "Turkey", "turkey", "name")
     assert m.via == "name"
+
+
+def test_a_bare_group_stays_generic_when_the_article_names_two_countries_for_it(nlp):
+    actors, mentions = find_actors(nlp("Syrian rebels and Yemeni rebels were compared. The rebels objected."), "g")
+    assert {m.text: m.actor_id for m in mentions} == {
+        "Syrian rebels": "rebels-syria", "Yemeni rebels": "rebels-yemen", "rebels": "rebels"}
+    assert {a.id: a.name for a in actors}["rebels-syria"] == "Rebels (Syria)"

@@ -186,3 +186,15 @@ def test_corrections_are_reapplied_after_re_analysis_and_new_articles():
     assert m.names["turkey"] == "Türkiye"
     assert m.counts.loc["turkey", "neutral"] == 1 and m.counts.loc["turkey", "oppose"] == 1  # a2 not overridden
     assert "sergei-lavrov" not in m.counts.index
+
+
+def test_groups_from_different_countries_keep_their_own_rows(nlp):
+    """Yemen's rebels and Syria's rebels are two actors in a corpus, not one "Rebels" row."""
+    from core.model import Article
+    from core.pipeline import analyse_doc
+
+    texts = {"syria": "Syrian rebels said they would fight on. The rebels hold Idlib.",
+             "yemen": "Yemeni rebels fired missiles. The rebels said they would go on."}
+    results = [analyse_doc(nlp(t), Article(k, k, t)) for k, t in texts.items()]
+    names = set(Analysis(results).actors_table()["name"])
+    assert {"Rebels (Syria)", "Rebels (Yemen)"} <= names and "Rebels" not in names
