@@ -64,7 +64,8 @@ def paint_chart(chart, painter: QPainter, scale: float = 1.0) -> None:
     view, caption, title = _view_and_caption(chart)
     source = _source_rect(view)
     target = QRectF(0, 0, source.width() * scale, source.height() * scale)
-    painter.fillRect(QRectF(0, 0, target.width(), chart_size(chart, scale).height()), QColor("white"))
+    background = _export_background(view)
+    painter.fillRect(QRectF(0, 0, target.width(), chart_size(chart, scale).height()), background)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     scene = view.scene()
@@ -77,10 +78,18 @@ def paint_chart(chart, painter: QPainter, scale: float = 1.0) -> None:
         painter.save()
         painter.scale(scale, scale)
         painter.setFont(font)
-        painter.setPen(QColor(90, 90, 90))
+        # Grey that reads on the strip: a dark chart's caption continues its background.
+        painter.setPen(QColor(90, 90, 90) if background.lightness() >= 128 else QColor(190, 190, 190))
         box = QRectF(8, source.height() + 4, source.width() - 16, _caption_height(text, source.width(), 1.0))
         painter.drawText(box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
+
+
+def _export_background(view) -> QColor:
+    """White, or the scene's own background when the chart carries one (a dark chart, see
+    chart_base.set_background), so the caption strip under a dark chart is not a white band."""
+    brush = view.scene().backgroundBrush()
+    return QColor(brush.color()) if brush.style() != Qt.BrushStyle.NoBrush else QColor("white")
 
 
 def render_image(chart, scale: float = 1.0, dpi: float | None = None) -> QImage:

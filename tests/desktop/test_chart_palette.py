@@ -127,3 +127,17 @@ def test_dark_export_keeps_the_dark_background_so_its_light_text_reads(qtbot, an
     top = image.height() // 2
     samples = [image.pixelColor(x, y).lightness() < 100 for x in range(0, image.width(), 9) for y in range(0, top, 9)]
     assert sum(samples) / len(samples) > 0.6
+
+
+@pytest.mark.parametrize("colours, dark", [(DARK, True), (LIGHT, False)])
+def test_export_caption_strip_matches_the_chart_background(qtbot, analysis, state, colours, dark):
+    """A dark chart's caption strip is dark too, with light text; a light one stays white."""
+    from desktop.chart_export import render_image
+
+    view = build(TimelineView, qtbot, analysis, state, colours)
+    image = render_image(view)
+    strip = [image.pixelColor(x, image.height() - 2).lightness() for x in range(0, image.width(), 7)]
+    assert (max(strip) < 100) if dark else (min(strip) > 240)
+    text = [image.pixelColor(x, y).lightness() for x in range(0, image.width(), 2)
+            for y in range(image.height() - 40, image.height())]
+    assert (max(text) > 150) if dark else (min(text) < 160)  # the caption's letters are drawn
