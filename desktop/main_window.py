@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qt_banner import Banner
+from desktop.qt_drop import FileDropMixin
 from desktop.qt_empty import DropOverlay, EmptyState
 from desktop.qt_menus import apply_panes, build_menus, fill_toolbar
 from desktop.qt_preload import preload_then
@@ -22,6 +23,7 @@ from desktop.search import SearchBox
 from desktop.settings import Settings
 from desktop.state import SelectionState
 from desktop.worker import AnalysisWorker
+from desktop.window_undo import WindowUndo
 
 if TYPE_CHECKING:
     from core.analysis import Analysis
@@ -33,7 +35,7 @@ SYNC_LOAD_MAX = 20  # more files than this (or any folder) are read in the worke
 FLUSH_MS = 150  # results are added in small batches so 100 articles do not redraw 100 times
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileDropMixin, QMainWindow):
     """Owns the Analysis, the SelectionState, the worker and the project; the views live in `Workspace`."""
 
     analysis_finished = Signal(bool)  # after a run's results are in the analysis; True when cancelled
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self._load_model_after_bind = False
         self._reading = 0  # path jobs handed to the worker whose files are not read yet
         self._model_warned = False
+        self.undo_history = WindowUndo()
         # Ask before dropping unsaved work (tests and the screenshot mode switch this off).
         self.ask_before_discard = True
         self._flush_timer = QTimer(self)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
 
             analysis = Analysis()
         self.analysis = analysis
+        self.undo_history.bind(analysis)
         self.search.set_analysis(analysis)
         self.state.clear()
         self.state.set_article(None)
@@ -193,12 +197,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         a, analysis = self.actions, self.analysis
-        a["undo"].setEnabled(analysis is not None and analysis.can_undo)
-        a["redo"].setEnabled(analysis is not None and analysis.can_redo)
+        a["undo"].setEnabled(self.undo_history.can_undo)
+        a["redo"].setEnabled(self.undo_history.can_redo)
         for key in ("save", "save_as", "export_tables", "export_graphml", "export_chart", "copy_chart"):
             a[key].setEnabled(analysis is not None and len(analysis) > 0)
 
     def _on_analysis_changed(self, reason: str) -> None:
+        self.undo_history.on_changed(reason)
         self._update_actions()
         self._update_page()
         self._update_summary()
@@ -296,14 +301,17 @@ class MainWindow(QMainWindow):
         for aid in article_ids:
             self._running.pop(aid, None)
             self._failed.pop(aid, None)
+        wanted = set(article_ids)
+        self.undo_history.removed([r for r in self.analysis.raw_results() if r.article.id in wanted])
         # One change notification for the lot would be nicer; remove() per id keeps the core API small.
         for aid in article_ids:
             self.analysis.remove(aid)
         self._update_status()
         self._update_page()
+        self._update_actions()
         n = len(article_ids)
-        self.status.setText(f"Removed {n} article{'s' * (n != 1)}. Add the file again to bring it back "
-                            "with its corrections.")
+        self.status.setText(f"Removed {n} article{'s' * (n != 1)}. Edit \u2192 Undo (Ctrl+Z) brings "
+                            f"{'them' if n != 1 else 'it'} back.")
 
     def reanalyse_articles(self, article_ids) -> None:
         articles = []
@@ -392,30 +400,6 @@ class MainWindow(QMainWindow):
             self.worker.cancel()
 
     # ---- drag and drop --------------------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()] if event.mimeData().hasUrls() else []
-        if urls:
-            event.acceptProposedAction()
-            n = len(urls)
-            self.drop_overlay.show_for(f"Drop to add {n} file{'s' * (n != 1)} or folder{'s' * (n != 1)}")
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.drop_overlay.hide()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        self.drop_overlay.hide()
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            # Loading after the drop returns keeps the drag source (a file manager) responsive.
-            QTimer.singleShot(0, lambda: self.add_paths(paths))
-
     # ---- projects --------------------------------------------------------------------------------------
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_folder(),
@@ -480,12 +464,17 @@ class MainWindow(QMainWindow):
 
     # ---- edit / search ---------------------------------------------------------------------------------
     def undo(self) -> None:
-        if self.analysis is not None and self.analysis.undo():
-            self.status.setText("Undone.")
+        self._after_history_step(self.undo_history.undo())
 
     def redo(self) -> None:
-        if self.analysis is not None and self.analysis.redo():
-            self.status.setText("Redone.")
+        self._after_history_step(self.undo_history.redo())
+
+    def _after_history_step(self, message: str) -> None:
+        if message:
+            self.status.setText(message)
+            self._update_status()
+            self._update_page()
+            self._update_actions()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -61,8 +61,8 @@ def build_menus(window) -> dict[str, QAction]:
     file_menu.addAction(a["quit"])
 
     edit = bar.addMenu("&Edit")
-    a["undo"] = _action(window, "&Undo correction", window.undo, Key.Undo)
-    a["redo"] = _action(window, "&Redo correction", window.redo, "Ctrl+Shift+Z")
+    a["undo"] = _action(window, "&Undo", window.undo, Key.Undo)
+    a["redo"] = _action(window, "&Redo", window.redo, "Ctrl+Shift+Z")
     a["find"] = _action(window, "&Find\u2026", window.focus_search, Key.Find)
     a["cancel"] = _action(window, "&Cancel analysis", window.cancel_analysis, "Ctrl+.")
     for key in ("undo", "redo"):

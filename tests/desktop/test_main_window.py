@@ -318,7 +318,7 @@ def test_shortcuts_cover_the_common_actions(make_window):
     from desktop.qt_menus import shortcut_rows
 
     keys = dict(shortcut_rows(make_window()))
-    assert keys["Undo correction"] == "Ctrl+Z" and keys["Redo correction"] == "Ctrl+Shift+Z"
+    assert keys["Undo"] == "Ctrl+Z" and keys["Redo"] == "Ctrl+Shift+Z"
     assert keys["Open files"] == "Ctrl+O" and keys["Find"] == "Ctrl+F" and keys["Save project"] == "Ctrl+S"
     assert keys["Timeline: zoom in / out"] == "+ / \u2212" and keys["Timeline: fit"] == "Home"
     assert keys["Source text and evidence"] == "Ctrl+Shift+T" and keys["Article and actor lists"] == "Ctrl+Shift+L"
