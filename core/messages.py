@@ -32,7 +32,7 @@ MODEL_BROKEN = Message(
 NO_PUBLICATION_DATE = Message(
     "W003",
     "No publication date was found for \u201c{title}\u201d: relative dates such as "
-    "\u201con Wednesday\u201d stay unresolved until you set one.",
+    "\u201con Wednesday\u201d stay unresolved until you set one.{dateline}",
 )
 FILE_NOT_FOUND = Message("E101", "{path} does not exist.")
 FILE_UNREADABLE = Message("E102", "{path} could not be read: {reason}.")

@@ -39,7 +39,7 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     from core.resources import user_aliases_path
     from core.events import find_events
     from core.statements import find_statements
-    from core.temporal import find_timexes
+    from core.temporal import find_timexes, yearless_dateline
 
     aid = article.id
     sentences = tuple(
@@ -56,7 +56,9 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     events = find_events(doc, timexes, mentions, aid) if "events" in layers else []
     notes: list[str] = []
     if article.published is None:
-        notes.append(messages.NO_PUBLICATION_DATE.format(title=article.title))
+        when = yearless_dateline(article.text)
+        dateline = f" Its dateline reads \u201c{when}\u201d, without a year." if when else ""
+        notes.append(messages.NO_PUBLICATION_DATE.format(title=article.title, dateline=dateline))
     return ArticleAnalysis(
         article=article,
         sentences=sentences,

@@ -1,6 +1,7 @@
 """The article list: one table model (title, source, date, counts, status) and its view with remove / re-analyse."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,6 +40,7 @@ class ArticleRow:
     n_unresolved: int = 0
     status: str = DONE
     reason: str = ""
+    dateline: str = ""  # a dateline's date without its year ("Aug. 29"), to help set the date
 
 
 def rows_for(analysis, running: dict | None = None, failed: dict | None = None) -> list[ArticleRow]:
@@ -51,6 +53,7 @@ def rows_for(analysis, running: dict | None = None, failed: dict | None = None) 
             rows.append(ArticleRow(
                 r.article_id, r.title, r.source, r.published, r.published_origin, int(r.n_events),
                 int(r.n_statements), int(r.n_unresolved), ANALYSING if r.article_id in running else DONE,
+                dateline=_dateline_hint(r.notes),
             ))
     known = {row.article_id for row in rows}
     for aid, article in running.items():
@@ -62,6 +65,12 @@ def rows_for(analysis, running: dict | None = None, failed: dict | None = None) 
             rows.append(ArticleRow(aid, article.title, article.source, article.published,
                                    article.published_origin, status=FAILED, reason=reason))
     return rows
+
+
+def _dateline_hint(notes: str) -> str:
+    """The yearless dateline date the analysis noted for an undated article (see core.pipeline)."""
+    m = re.search("dateline reads \u201c([^\u201d]+)\u201d", notes or "")
+    return m.group(1) if m else ""
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -176,8 +185,10 @@ class ArticleTableModel(QAbstractTableModel):
     def _tooltip(self, row: ArticleRow, col: int) -> str:
         if col == PUBLISHED:
             if row.published is None:
+                hint = (f"The dateline reads \u201c{row.dateline}\u201d but gives no year.\n"
+                        if row.dateline else "")
                 return ("No publication date: relative dates (\u201con Wednesday\u201d) stay unresolved.\n"
-                        "Double-click to type one (YYYY-MM-DD).")
+                        f"{hint}Double-click to type one (YYYY-MM-DD).")
             text = f"Published {row.published:%A %d %B %Y} (from {row.published_origin})."
             if row.n_unresolved:
                 text += f"\n{row.n_unresolved} time expression(s) unresolved."

@@ -68,6 +68,24 @@ def publication_date_from_text(text: str) -> date | None:
     return None
 
 
+def yearless_dateline(text: str) -> str | None:
+    """The date of a dateline that gives no year ('WASHINGTON, Aug. 29 (Reuters) -' -> 'Aug. 29').
+
+    Not a publication date (the year is unknown), but worth showing the user who is asked for one."""
+    if publication_date_from_text(text) is not None:
+        return None
+    mon = _month_alt()
+    pattern = re.compile(rf"\b(?:(?P<mn>{mon})\.?\s+(?P<d>[0-3]?\d)|(?P<d2>[0-3]?\d)\s+(?P<mn2>{mon})\.?)"
+                         r"(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)
+    for line in _head_lines(text[:_HEAD_CHARS]):
+        m = pattern.search(line)
+        if m is None or not (m.group("mn") or m.group("mn2"))[0].isupper():
+            continue
+        if _LEAD_OK.fullmatch(line[:m.start()]) and re.match(r"\s*(?:\([^)]*\)\s*)?(?:-|--|\u2013|\u2014)", line[m.end():]):
+            return m.group(0).strip()
+    return None
+
+
 _FILE_PATTERNS = [
     re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]([01]\d)[-_.]([0-3]\d)(?!\d)"),
     re.compile(r"(?<!\d)((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)"),

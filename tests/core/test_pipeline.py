@@ -67,3 +67,14 @@ def test_fallback_pipeline_still_finds_dates_actors_and_statements(blank_nlp):
     (step,) = [p for p in analyse_articles([article], blank_pipeline()) if p.result]
     assert any(t.value == "2018-08-29" for t in step.result.timexes)
     assert "turkey" in {a.id for a in step.result.actors}
+
+
+@pytest.mark.parametrize("text,hint", [
+    ("WASHINGTON, Aug. 29 (Reuters) - Turkey warned against the offensive on Wednesday.", "\u201cAug. 29\u201d"),
+    ("Turkey warned against the offensive on Wednesday.", None),
+])
+def test_an_undated_article_notes_its_yearless_dateline(pipeline, text, hint):
+    result = list(analyse_articles([article_from_text(text, title="t")], pipeline))[-1].result
+    assert result.article.published is None
+    (note,) = [n for n in result.notes if "[W003]" in n]
+    assert (f"dateline reads {hint}" in note) if hint else ("dateline" not in note)

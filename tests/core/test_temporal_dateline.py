@@ -45,3 +45,19 @@ def test_publication_date_from_filename(name, expected):
 def test_seed_article_has_no_dateline(seed_text):
     """Its only full date near the top is in a photo caption, not a dateline."""
     assert publication_date_from_text(seed_text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("WASHINGTON, Aug. 29 (Reuters) - The United States warned...", "Aug. 29"),
+    ("Title\nMOSCOW, 29 August (AFP) \u2014 Russia said...", "29 August"),
+    ("Idlib braces\nWednesday, Aug. 29 -- Syrian forces massed.", "Aug. 29"),
+    ("WASHINGTON, Aug. 29, 2018 (Reuters) - a full date is a publication date", None),
+    ("Title\nOn Aug. 29 the army moved.", None),  # a date in a sentence is no dateline
+    ("may 3 - we may go", None),
+])
+def test_yearless_dateline_is_shown_not_guessed(text, expected):
+    from core.temporal import yearless_dateline
+
+    assert yearless_dateline(text) == expected
+    if expected:
+        assert publication_date_from_text(text) is None

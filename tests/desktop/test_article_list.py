@@ -208,3 +208,18 @@ def test_narrow_pane_hides_the_counts_so_titles_stay_readable(qtbot, analysis, s
 def test_title_tooltip_carries_the_counts(qapp):
     tip = model_with(ROW).data(model_with(ROW).index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
     assert tip == "Idlib offensive looms\n2 dated events \u00b7 3 statements"
+
+
+def test_undated_row_shows_a_yearless_dateline(qapp):
+    from dataclasses import replace
+
+    from core.analysis import Analysis
+    from desktop.article_list import rows_for
+    from tests.desktop.conftest import make_analysis
+
+    undated = make_analysis("u1", published=None)
+    note = ("No publication date was found for \u201cX\u201d: relative dates stay unresolved until you set one. "
+            "Its dateline reads \u201cAug. 29\u201d, without a year. [W003]")
+    rows = rows_for(Analysis([replace(undated, notes=(note,))]))
+    tip = model_with(*rows).data(model_with(*rows).index(0, PUBLISHED), Qt.ItemDataRole.ToolTipRole)
+    assert "The dateline reads \u201cAug. 29\u201d but gives no year" in tip
