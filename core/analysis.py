@@ -1,6 +1,7 @@
 """The analysed corpus: per-article results plus the user's corrections, viewed as pandas tables."""
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable, Iterable, Sequence
@@ -8,12 +9,14 @@ from typing import Callable, Iterable, Sequence
 import pandas as pd
 
 from core.corrections import Corrections
+from core.tables_raw import TableStore, corrections_key
 from core.model import (
     OPPOSE, POLARITIES, SUPPORT, Actor, ArticleAnalysis, Article, Statement, TimeExpression,
 )
 
 STANCE_COLUMNS = POLARITIES  # support, oppose, neutral
 REJECTED = "rejected"
+_STATES = 6  # corrections states whose tables stay cached (the undo/redo neighbourhood)
 
 TIMELINE_COLUMNS = [
     "event_id", "article_id", "title", "sentence_index", "start", "end", "sentence",
@@ -72,6 +75,10 @@ class Analysis:
         self._redo: list[Corrections] = []
         self._listeners: list[Callable[[str], None]] = []
         self._cache: dict[str, object] = {}
+        # tables and memos per (article set, corrections): undo and redo find them again
+        self._states: OrderedDict[tuple, dict[str, object]] = OrderedDict()
+        self._version = 0  # bumped whenever the article set changes
+        self._store = TableStore()
         for result in results:
             self._raw[result.article.id] = result
         self._rebuild()
@@ -81,6 +88,8 @@ class Analysis:
         self._listeners.append(callback)
 
     def _changed(self, reason: str) -> None:
+        if reason == "articles":
+            self._version += 1
         self._rebuild()
         for callback in list(self._listeners):
             callback(reason)
@@ -202,44 +211,15 @@ class Analysis:
 
     # ---- applying corrections ------------------------------------------------------------
     def _rebuild(self) -> None:
-        self._cache.clear()
-        effective: dict[str, ArticleAnalysis] = {}
-        for aid, result in self._raw.items():
-            fixed = self.corrections.published.get(aid)
-            if fixed is not None:
-                published = date.fromisoformat(fixed)
-                if published != result.article.published or result.article.published_origin != "user":
-                    from core.temporal import resolve_timex
-
-                    article = replace(result.article, published=published, published_origin="user")
-                    timexes = tuple(resolve_timex(tx, published) for tx in result.timexes)
-                    notes = tuple(n for n in result.notes if "[W003]" not in n)
-                    result = replace(result, article=article, timexes=timexes, notes=notes)
-            effective[aid] = result
-        self._effective = effective
-        self._auto_merges = self._surname_merges()
-
-    def _surname_merges(self) -> dict[str, str]:
-        """A person named by surname alone in one article ("nauert") is the one person of that
-        surname named in full elsewhere ("heather-nauert"), when there is exactly one."""
-        people: dict[str, Actor] = {}
-        for result in self._effective.values():
-            for actor in result.actors:
-                if actor.kind == "person":
-                    people.setdefault(actor.id, actor)
-        full_by_surname: dict[str, set[str]] = {}
-        for actor_id, actor in people.items():
-            parts = actor.name.split()
-            if len(parts) > 1:
-                surname = parts[-1].split("-")[-1].casefold()
-                full_by_surname.setdefault(surname, set()).add(actor_id)
-        merges = {}
-        for actor_id, actor in people.items():
-            if len(actor.name.split()) == 1:
-                candidates = full_by_surname.get(actor.name.split("-")[-1].casefold(), set())
-                if len(candidates) == 1:
-                    merges[actor_id] = next(iter(candidates))
-        return merges
+        key = (self._version, corrections_key(self.corrections))
+        cache = self._states.pop(key, None)
+        for stale in [k for k in self._states if k[0] != self._version]:
+            del self._states[stale]
+        self._cache = self._states[key] = {} if cache is None else cache
+        while len(self._states) > _STATES:
+            self._states.popitem(last=False)
+        self._effective = self._store.effective(self._raw, self.corrections.published)
+        self._people, self._auto_merges = self._store.people(self._effective)
 
     def canonical(self, actor_id: str | None) -> str | None:
         """The actor an id now stands for: the user's merges first, then automatic surname joins."""
@@ -263,13 +243,7 @@ class Analysis:
         """Every canonical actor id (after merges) -> Actor with the user's name applied."""
         if "actors" in self._cache:
             return self._cache["actors"]  # type: ignore[return-value]
-        registry: dict[str, Actor] = {}
-        for result in self._effective.values():
-            for actor in result.actors:
-                known = registry.get(actor.id)
-                # the same person may be tied to a government in one article and not in another
-                if known is None or (known.affiliation is None and actor.affiliation is not None):
-                    registry[actor.id] = actor
+        registry = self._people
         merged: dict[str, Actor] = {}
         for actor_id, actor in registry.items():
             target = self.canonical(actor_id)

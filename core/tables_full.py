@@ -1,0 +1,418 @@
+"""The from-scratch table builders (one Python pass over every article after every change), kept as the
+reference the incremental builders in `core.tables` are tested against and the benchmark baseline."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+import pandas as pd
+
+from core.model import OPPOSE, POLARITIES, SUPPORT, Actor
+
+if TYPE_CHECKING:
+    from core.analysis import Analysis, StanceMatrix
+
+
+def _ts(day: date | None):
+    return pd.Timestamp(day) if day is not None else pd.NaT
+
+
+def articles_table_full(analysis: "Analysis") -> pd.DataFrame:
+    """One row per article, counted straight from the results: the list is always visible, so it
+    must not wait for the (much larger) events and statements tables."""
+    from core.analysis import REJECTED, statement_id
+
+    rows = []
+    for result in analysis.results():
+        a = result.article
+        dated = 0
+        for i in range(len(result.events)):
+            tx, _ = analysis.event_time(result, i)
+            dated += tx is not None and tx.interval_start is not None
+        n_statements = sum(
+            1 for i, st in enumerate(result.statements)
+            if analysis.effective_polarity(statement_id(a.id, i), st) != REJECTED
+        )
+        rows.append({
+            "article_id": a.id, "title": a.title, "source": a.source,
+            "published": a.published, "published_origin": a.published_origin,
+            "n_sentences": len(result.sentences), "n_events": dated, "n_statements": n_statements,
+            "n_unresolved": sum(1 for t in result.timexes if t.certainty == "unresolved"),
+            "notes": " ".join(result.notes),
+        })
+    return pd.DataFrame(rows, columns=[
+        "article_id", "title", "source", "published", "published_origin", "n_sentences",
+        "n_events", "n_statements", "n_unresolved", "notes",
+    ])
+
+
+def actors_table_full(analysis: "Analysis") -> pd.DataFrame:
+    registry = analysis.actor_registry()
+    mentions: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    for result in analysis.results():
+        for m in result.mentions:
+            actor_id = analysis.canonical(m.actor_id)
+            mentions[actor_id] += 1
+            articles[actor_id].add(m.article_id)
+    statements = analysis.statements_table()
+    by_source = statements.groupby("source_actor").size() if len(statements) else {}
+    rows = []
+    for actor_id, actor in registry.items():
+        merged_from = sorted(k for k, v in analysis.corrections.actor_merges.items() if v == actor_id)
+        rows.append({
+            "actor_id": actor_id, "name": actor.name, "kind": actor.kind,
+            "affiliation": actor.affiliation or "",
+            "affiliation_name": analysis.actor_name(actor.affiliation) if actor.affiliation else "",
+            "n_mentions": mentions.get(actor_id, 0),
+            "n_statements": int(by_source.get(actor_id, 0)) if len(statements) else 0,
+            "n_articles": len(articles.get(actor_id, ())),
+            "hidden": actor_id in analysis.corrections.hidden_actors,
+            "merged_from": ", ".join(merged_from),
+        })
+    table = pd.DataFrame(rows, columns=[
+        "actor_id", "name", "kind", "affiliation", "affiliation_name", "n_mentions",
+        "n_statements", "n_articles", "hidden", "merged_from",
+    ])
+    return table.sort_values(["n_mentions", "name"], ascending=[False, True], ignore_index=True)
+
+
+def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
+    from core.analysis import REJECTED, statement_id
+
+    rows = []
+    for result in analysis.results():
+        a = result.article
+        for i, s in enumerate(result.statements):
+            sid = statement_id(a.id, i)
+            polarity = analysis.effective_polarity(sid, s)
+            if polarity == REJECTED:
+                continue
+            sent = result.sentences[s.sentence_index] if s.sentence_index < len(result.sentences) else None
+            source_actor = analysis.canonical(s.source_actor)
+            target_actor = analysis.canonical(s.target_actor)
+            label = analysis.corrections.targets.get(sid) or target_label(analysis, s.topic, target_actor, s.target)
+            rows.append({
+                "statement_id": sid, "article_id": a.id, "title": a.title,
+                "sentence_index": s.sentence_index, "sentence": sent.text if sent else "",
+                "sent_start": sent.start if sent else s.cue.start, "sent_end": sent.end if sent else s.cue.end,
+                "source_actor": source_actor, "source_name": analysis.actor_name(source_actor),
+                "source_text": s.source.text if s.source else "",
+                "source_start": s.source.start if s.source else None,
+                "source_end": s.source.end if s.source else None,
+                "cue_text": s.cue.text, "cue_start": s.cue.start, "cue_end": s.cue.end,
+                "content_text": s.content.text if s.content else "",
+                "target_text": s.target.text if s.target else "",
+                "target_start": s.target.start if s.target else None,
+                "target_end": s.target.end if s.target else None,
+                "target_actor": target_actor, "target_name": analysis.actor_name(target_actor),
+                "topic": s.topic, "target_label": label, "polarity": polarity, "modality": s.modality,
+                "confidence": s.confidence, "kind": s.kind, "date": _ts(a.published),
+                "corrected": sid in analysis.corrections.polarity or sid in analysis.corrections.targets,
+            })
+    from core.analysis import STATEMENT_COLUMNS
+
+    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+
+
+def target_label(analysis: "Analysis", topic, target_actor, target) -> str:
+    if topic:
+        return str(topic)
+    if target_actor:
+        return analysis.actor_name(target_actor)
+    return target.text if target is not None else ""
+
+
+def timexes_table_full(analysis: "Analysis") -> pd.DataFrame:
+    rows = []
+    for result in analysis.results():
+        for i, t in enumerate(result.timexes):
+            rows.append({
+                "timex_id": f"{t.article_id}:t{i}", "article_id": t.article_id,
+                "sentence_index": t.sentence_index, "start": t.start, "end": t.end, "text": t.text,
+                "type": t.type, "value": t.value, "date_start": _ts(t.interval_start),
+                "date_end": _ts(t.interval_end), "granularity": t.granularity,
+                "certainty": t.certainty, "future": t.future,
+            })
+    return pd.DataFrame(rows, columns=[
+        "timex_id", "article_id", "sentence_index", "start", "end", "text", "type", "value",
+        "date_start", "date_end", "granularity", "certainty", "future",
+    ])
+
+
+def events_table_full(analysis: "Analysis") -> pd.DataFrame:
+    from core.analysis import TIMELINE_COLUMNS, event_id, statement_id
+
+    rows = []
+    for result in analysis.results():
+        a = result.article
+        stance_by_sentence: dict[int, str] = {}
+        for i, s in enumerate(result.statements):
+            polarity = analysis.effective_polarity(statement_id(a.id, i), s)
+            if polarity in (SUPPORT, OPPOSE):
+                stance_by_sentence.setdefault(s.sentence_index, polarity)
+        for i, ev in enumerate(result.events):
+            tx, corrected = analysis.event_time(result, i)
+            placed = tx is not None and tx.interval_start is not None
+            actor_ids = tuple(dict.fromkeys(
+                analysis.canonical(x) for x in ev.actor_ids if analysis.visible(x)
+            ))
+            sent = result.sentences[ev.sentence_index] if ev.sentence_index < len(result.sentences) else None
+            rows.append({
+                "event_id": event_id(a.id, i), "article_id": a.id, "title": a.title,
+                "sentence_index": ev.sentence_index, "start": ev.start, "end": ev.end,
+                "sentence": sent.text if sent else "",
+                "date_start": _ts(tx.interval_start) if placed else pd.NaT,
+                "date_end": _ts(tx.interval_end) if placed else pd.NaT,
+                "granularity": tx.granularity if tx else "none",
+                "certainty": tx.certainty if tx else "unresolved",
+                "future": bool(tx.future) if tx else False,
+                "time_text": tx.text if tx else "", "time_value": tx.value if tx else "",
+                "time_start": tx.start if tx else None, "time_end": tx.end if tx else None,
+                "actor_ids": actor_ids,
+                "actors": ", ".join(analysis.actor_name(x) for x in actor_ids),
+                "predicate": ev.predicate, "modality": ev.modality,
+                "stance": stance_by_sentence.get(ev.sentence_index, ""), "corrected": corrected,
+            })
+    table = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    table["date_start"] = pd.to_datetime(table["date_start"])
+    table["date_end"] = pd.to_datetime(table["date_end"])
+    return table.sort_values(["date_start", "article_id", "start"], na_position="last", ignore_index=True)
+
+
+def filter_timeline_full(events: pd.DataFrame, actor_ids, start, end, article_ids, include_undated) -> pd.DataFrame:
+    mask = pd.Series(True, index=events.index)
+    if not include_undated:
+        mask &= events["date_start"].notna()
+    if actor_ids:
+        wanted = set(actor_ids)
+        mask &= events["actor_ids"].map(lambda ids: bool(wanted.intersection(ids)))
+    if article_ids:
+        mask &= events["article_id"].isin(list(article_ids))
+    if start is not None:
+        mask &= ~(events["date_end"] <= pd.Timestamp(start))
+    if end is not None:
+        mask &= ~(events["date_start"] >= pd.Timestamp(end))
+    return events[mask].reset_index(drop=True)
+
+
+def stance_matrix_full(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
+                  include_relations: bool = False) -> "StanceMatrix":
+    from core.analysis import StanceMatrix
+
+    statements = analysis.statements_table()
+    cells: dict[tuple[str, str], list[str]] = defaultdict(list)
+    signs: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for row in statements.itertuples(index=False):
+        holder = analysis.stance_holder(row.source_actor, fold_people)
+        if holder is None or not analysis.visible(holder) or row.confidence < min_confidence:
+            continue
+        if row.kind == "relation" and not include_relations:
+            continue
+        if start is not None and pd.notna(row.date) and row.date < pd.Timestamp(start):
+            continue
+        if end is not None and pd.notna(row.date) and row.date >= pd.Timestamp(end):
+            continue
+        if columns == "stance":
+            column = row.polarity
+        else:
+            column = row.target_label or "(no target)"
+        cells[(holder, column)].append(row.statement_id)
+        signs[(holder, column)].append(1 if row.polarity == SUPPORT else -1 if row.polarity == OPPOSE else 0)
+    per_actor: Counter[str] = Counter()
+    for (actor, _), ids in cells.items():
+        per_actor[actor] += len(ids)
+    actors = sorted(per_actor, key=lambda a: -per_actor[a])
+    if columns == "stance":
+        cols = list(POLARITIES)
+    else:
+        totals: Counter[str] = Counter()
+        for (_, c), ids in cells.items():
+            totals[c] += len(ids)
+        cols = [c for c, _ in totals.most_common()]
+    index = {a: i for i, a in enumerate(actors)}
+    col_index = {c: j for j, c in enumerate(cols)}
+    count_values = np.zeros((len(actors), len(cols)), dtype=int)
+    score_values = np.zeros((len(actors), len(cols)), dtype=float)
+    for (actor, column), ids in cells.items():
+        i, j = index[actor], col_index[column]
+        count_values[i, j] = len(ids)
+        if columns == "stance":
+            sign = 1 if column == SUPPORT else -1 if column == OPPOSE else 0
+            score_values[i, j] = sign * len(ids) / per_actor[actor]
+        else:
+            values = signs[(actor, column)]
+            score_values[i, j] = sum(values) / len(values)
+    counts = pd.DataFrame(count_values, index=pd.Index(actors, name="actor_id"), columns=cols)
+    scores = pd.DataFrame(score_values, index=counts.index, columns=cols)
+    names = {a: analysis.actor_name(a) for a in actors}
+    return StanceMatrix(counts=counts, scores=scores, names=names, cells=dict(cells))
+
+
+def evidence_full(analysis: "Analysis", statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:
+    """Rows: one per (item, sentence); `highlights` lists (start, end, role) in article offsets."""
+    statements = analysis.statements_table().set_index("statement_id", drop=False)
+    events = analysis.events_table().set_index("event_id", drop=False)
+    return evidence_rows(lambda: statements, lambda: events, statement_ids, event_ids)
+
+
+def evidence_rows(statements_by_id, events_by_id, statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:
+    """The evidence table from the statements and events tables indexed by id (callables, so that
+    a caller with cached tables builds only the one it needs)."""
+    rows = []
+    statements = events = None
+    for sid in statement_ids:
+        statements = statements_by_id() if statements is None else statements
+        if sid not in statements.index:
+            continue
+        s = statements.loc[sid]
+        marks = [(int(s.cue_start), int(s.cue_end), "cue")]
+        if pd.notna(s.source_start):
+            marks.append((int(s.source_start), int(s.source_end), "source"))
+        if pd.notna(s.target_start):
+            marks.append((int(s.target_start), int(s.target_end), "target"))
+        rows.append({
+            "item_id": sid, "kind": "statement", "article_id": s.article_id, "title": s.title,
+            "sentence_index": int(s.sentence_index), "start": int(s.sent_start), "end": int(s.sent_end),
+            "sentence": s.sentence, "highlights": sorted(marks),
+            "label": f"{s.source_name or s.source_text or '?'} \u2014 {s.cue_text} \u2014 {s.polarity}"
+                     + (f" ({s.target_label})" if s.target_label else ""),
+        })
+    for eid in event_ids:
+        events = events_by_id() if events is None else events
+        if eid not in events.index:
+            continue
+        e = events.loc[eid]
+        marks = []
+        if e.time_start is not None and pd.notna(e.time_start):
+            marks.append((int(e.time_start), int(e.time_end), "time"))
+        rows.append({
+            "item_id": eid, "kind": "event", "article_id": e.article_id, "title": e.title,
+            "sentence_index": int(e.sentence_index), "start": int(e.start), "end": int(e.end),
+            "sentence": e.sentence, "highlights": marks,
+            "label": f"{e.time_text or 'undated'} \u2192 {_date_label(e)} \u2014 {e.modality}",
+        })
+    table = pd.DataFrame(rows, columns=[
+        "item_id", "kind", "article_id", "title", "sentence_index", "start", "end", "sentence",
+        "highlights", "label",
+    ])
+    return table.sort_values(["article_id", "sentence_index"], kind="stable", ignore_index=True) if len(table) else table
+
+
+def _date_label(e) -> str:
+    if pd.isna(e.date_start):
+        return "undated"
+    start = e.date_start
+    if e.granularity == "day":
+        return start.strftime("%a %d %b %Y")
+    if e.granularity == "month":
+        return start.strftime("%B %Y")
+    if e.granularity == "year":
+        return start.strftime("%Y")
+    last = (e.date_end - pd.Timedelta(days=1)) if pd.notna(e.date_end) else start
+    return f"{start:%d %b %Y} \u2013 {last:%d %b %Y}"
+
+
+
+def effective_full(raw: dict, published: dict) -> dict:
+    """Today's `Analysis._rebuild`: every article's result with its corrected publication date."""
+    from core.temporal import resolve_timex
+
+    effective = {}
+    for aid, result in raw.items():
+        fixed = published.get(aid)
+        if fixed is not None:
+            day = date.fromisoformat(fixed)
+            if day != result.article.published or result.article.published_origin != "user":
+                article = replace(result.article, published=day, published_origin="user")
+                timexes = tuple(resolve_timex(tx, day) for tx in result.timexes)
+                notes = tuple(n for n in result.notes if "[W003]" not in n)
+                result = replace(result, article=article, timexes=timexes, notes=notes)
+        effective[aid] = result
+    return effective
+
+
+def surname_merges_full(results) -> dict[str, str]:
+    """Today's automatic surname joins ("nauert" -> "heather-nauert" when exactly one matches)."""
+    people: dict[str, Actor] = {}
+    for result in results:
+        for actor in result.actors:
+            if actor.kind == "person":
+                people.setdefault(actor.id, actor)
+    full_by_surname: dict[str, set[str]] = {}
+    for actor_id, actor in people.items():
+        parts = actor.name.split()
+        if len(parts) > 1:
+            surname = parts[-1].split("-")[-1].casefold()
+            full_by_surname.setdefault(surname, set()).add(actor_id)
+    merges = {}
+    for actor_id, actor in people.items():
+        if len(actor.name.split()) == 1:
+            candidates = full_by_surname.get(actor.name.split("-")[-1].casefold(), set())
+            if len(candidates) == 1:
+                merges[actor_id] = next(iter(candidates))
+    return merges
+
+
+def actor_registry_full(analysis: "Analysis") -> dict[str, Actor]:
+    """Today's `Analysis.actor_registry`, walking every actor of every article."""
+    registry: dict[str, Actor] = {}
+    for result in analysis.results():
+        for actor in result.actors:
+            known = registry.get(actor.id)
+            if known is None or (known.affiliation is None and actor.affiliation is not None):
+                registry[actor.id] = actor
+    merged: dict[str, Actor] = {}
+    for actor_id, actor in registry.items():
+        target = analysis.canonical(actor_id)
+        merged.setdefault(target, registry.get(target, actor))
+    for actor_id, name in analysis.corrections.actor_names.items():
+        if actor_id in merged:
+            merged[actor_id] = replace(merged[actor_id], name=name)
+    return merged
+
+
+def full_analysis_class():
+    """`Analysis` as it was before the incremental tables: everything rebuilt after every change."""
+    from core.analysis import Analysis
+
+    class FullAnalysis(Analysis):
+        def _rebuild(self) -> None:
+            self._cache = {}
+            self._effective = effective_full(self._raw, self.corrections.published)
+            self._auto_merges = surname_merges_full(self._effective.values())
+
+        def actor_registry(self):
+            if "actors" not in self._cache:
+                self._cache["actors"] = actor_registry_full(self)
+            return self._cache["actors"]
+
+        def articles_table(self):
+            return self._cached("articles_table", lambda: articles_table_full(self))
+
+        def actors_table(self):
+            return self._cached("actors_table", lambda: actors_table_full(self))
+
+        def statements_table(self):
+            return self._cached("statements_table", lambda: statements_table_full(self))
+
+        def timexes_table(self):
+            return self._cached("timexes_table", lambda: timexes_table_full(self))
+
+        def events_table(self):
+            return self._cached("events_table", lambda: events_table_full(self))
+
+        def timeline(self, actor_ids=None, start=None, end=None, article_ids=None, include_undated=False):
+            return filter_timeline_full(self.events_table(), actor_ids, start, end, article_ids, include_undated)
+
+        def stance_matrix(self, columns="stance", fold_people=True, start=None, end=None, min_confidence=0.0,
+                          include_relations=False):
+            return stance_matrix_full(self, columns, fold_people, start, end, min_confidence, include_relations)
+
+        def evidence(self, statement_ids=(), event_ids=()):
+            return evidence_full(self, statement_ids, event_ids)
+
+    return FullAnalysis

@@ -1,0 +1,319 @@
+"""The correction-free layer of the tables: each article's rows (raw actor ids, raw polarities, resolved
+times) built once per article result and concatenated once per article set, for `core.tables`."""
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from dataclasses import replace
+from datetime import date
+from itertools import chain
+from typing import Mapping
+
+import numpy as np
+
+from core.model import Actor, ArticleAnalysis
+
+NAT = np.iinfo(np.int64).min  # datetime64 NaT as an int64
+_EPOCH = date(1970, 1, 1).toordinal()
+_BLOCK_VERSIONS = 2  # per article: the current result and the one before (undo of a date fix)
+_CONCAT_VERSIONS = 3
+_FIXED_RESULTS = 512
+
+EVENT_INT = ("sentence_index", "start", "end", "date_start", "date_end", "time_start", "time_end")
+EVENT_BOOL = ("future", "placed", "has_time")
+EVENT_OBJ = ("event_id", "sentence", "granularity", "certainty", "time_text", "time_value", "raw_actors",
+             "predicate", "modality")
+STATEMENT_INT = ("sentence_index", "sent_start", "sent_end", "source_start", "source_end", "cue_start",
+                 "cue_end", "target_start", "target_end", "date")
+STATEMENT_BOOL = ("has_source", "has_target")
+STATEMENT_OBJ = ("statement_id", "sentence", "raw_source", "source_text", "cue_text", "content_text",
+                 "target_text", "raw_target", "topic", "topic_label", "polarity", "modality", "confidence", "kind")
+
+
+def seconds(day: date | None) -> int:
+    """A day as datetime64[s] ticks (what `pd.Timestamp(day)` holds), NAT for None."""
+    return (day.toordinal() - _EPOCH) * 86400 if day is not None else NAT
+
+
+def _arrays(columns: dict[str, list], ints, bools, objs) -> dict[str, np.ndarray]:
+    out = {}
+    for name in ints:
+        out[name] = np.array(columns[name], dtype=np.int64)
+    for name in bools:
+        out[name] = np.array(columns[name], dtype=bool)
+    for name in objs:
+        values = columns[name]
+        out[name] = np.fromiter(values, dtype=object, count=len(values))
+    return out
+
+
+class Block:
+    """One article's correction-free rows, as numpy columns."""
+
+    __slots__ = ("result", "events", "statements", "mentions", "mention_articles", "_timex_rows")
+
+    def __init__(self, result: ArticleAnalysis, events, statements, mentions, mention_articles):
+        self.result = result
+        self.events = events
+        self.statements = statements
+        self.mentions = mentions
+        self.mention_articles = mention_articles
+        self._timex_rows: list[dict] | None = None
+
+    def timex_rows(self) -> list[dict]:
+        if self._timex_rows is None:
+            import pandas as pd
+
+            def ts(day):
+                return pd.Timestamp(day) if day is not None else pd.NaT
+
+            self._timex_rows = [{
+                "timex_id": f"{t.article_id}:t{i}", "article_id": t.article_id,
+                "sentence_index": t.sentence_index, "start": t.start, "end": t.end, "text": t.text,
+                "type": t.type, "value": t.value, "date_start": ts(t.interval_start),
+                "date_end": ts(t.interval_end), "granularity": t.granularity,
+                "certainty": t.certainty, "future": t.future,
+            } for i, t in enumerate(self.result.timexes)]
+        return self._timex_rows
+
+
+def article_block(result: ArticleAnalysis) -> Block:
+    """Walk one article once: its events, statements and mentions, before any correction."""
+    a = result.article
+    sentences = result.sentences
+    ev: dict[str, list] = {name: [] for name in EVENT_INT + EVENT_BOOL + EVENT_OBJ}
+    for i, e in enumerate(result.events):
+        tx = result.timexes[e.timex_index] if e.timex_index is not None else None
+        sent = sentences[e.sentence_index] if e.sentence_index < len(sentences) else None
+        placed = tx is not None and tx.interval_start is not None
+        ev["event_id"].append(f"{a.id}:e{i}")
+        ev["sentence_index"].append(e.sentence_index)
+        ev["start"].append(e.start)
+        ev["end"].append(e.end)
+        ev["sentence"].append(sent.text if sent else "")
+        ev["placed"].append(placed)
+        ev["date_start"].append(seconds(tx.interval_start) if placed else NAT)
+        ev["date_end"].append(seconds(tx.interval_end) if placed else NAT)
+        ev["granularity"].append(tx.granularity if tx else "none")
+        ev["certainty"].append(tx.certainty if tx else "unresolved")
+        ev["future"].append(bool(tx.future) if tx else False)
+        ev["time_text"].append(tx.text if tx else "")
+        ev["time_value"].append(tx.value if tx else "")
+        ev["has_time"].append(tx is not None)
+        ev["time_start"].append(tx.start if tx else 0)
+        ev["time_end"].append(tx.end if tx else 0)
+        ev["raw_actors"].append(tuple(e.actor_ids))
+        ev["predicate"].append(e.predicate)
+        ev["modality"].append(e.modality)
+    st: dict[str, list] = {name: [] for name in STATEMENT_INT + STATEMENT_BOOL + STATEMENT_OBJ}
+    day = seconds(a.published)
+    for i, s in enumerate(result.statements):
+        sent = sentences[s.sentence_index] if s.sentence_index < len(sentences) else None
+        st["statement_id"].append(f"{a.id}:s{i}")
+        st["sentence_index"].append(s.sentence_index)
+        st["sentence"].append(sent.text if sent else "")
+        st["sent_start"].append(sent.start if sent else s.cue.start)
+        st["sent_end"].append(sent.end if sent else s.cue.end)
+        st["raw_source"].append(s.source_actor)
+        st["source_text"].append(s.source.text if s.source else "")
+        st["has_source"].append(s.source is not None)
+        st["source_start"].append(s.source.start if s.source else 0)
+        st["source_end"].append(s.source.end if s.source else 0)
+        st["cue_text"].append(s.cue.text)
+        st["cue_start"].append(s.cue.start)
+        st["cue_end"].append(s.cue.end)
+        st["content_text"].append(s.content.text if s.content else "")
+        st["target_text"].append(s.target.text if s.target else "")
+        st["has_target"].append(s.target is not None)
+        st["target_start"].append(s.target.start if s.target else 0)
+        st["target_end"].append(s.target.end if s.target else 0)
+        st["raw_target"].append(s.target_actor)
+        st["topic"].append(s.topic)
+        st["topic_label"].append(str(s.topic) if s.topic else None)
+        st["polarity"].append(s.polarity)
+        st["modality"].append(s.modality)
+        st["confidence"].append(s.confidence)
+        st["kind"].append(s.kind)
+        st["date"].append(day)
+    mentions: Counter[str] = Counter()
+    mention_articles: dict[str, set[str]] = {}
+    for m in result.mentions:
+        mentions[m.actor_id] += 1
+        mention_articles.setdefault(m.actor_id, set()).add(m.article_id)
+    events = _arrays(ev, EVENT_INT, EVENT_BOOL, EVENT_OBJ)
+    statements = _arrays(st, STATEMENT_INT, STATEMENT_BOOL, STATEMENT_OBJ)
+    return Block(result, events, statements, mentions, mention_articles)
+
+
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, list]:
+    """Codes and first-seen uniques of hashable objects (None included as a value)."""
+    index: dict = {}
+    codes = np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
+    return codes, list(index)
+
+
+class RawTables:
+    """Every article's blocks of the current article set, concatenated (article order, item order)."""
+
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self.results = [b.result for b in blocks]
+        self.aids = [r.article.id for r in self.results]
+        self.position = {aid: k for k, aid in enumerate(self.aids)}
+        aids = np.fromiter(self.aids, dtype=object, count=len(self.aids))
+        titles = np.fromiter((r.article.title for r in self.results), dtype=object, count=len(self.aids))
+        order = sorted(range(len(self.aids)), key=self.aids.__getitem__)
+        self.article_rank = np.empty(len(self.aids), dtype=np.int64)
+        self.article_rank[order] = np.arange(len(self.aids))
+        self.events, self.ev_offset, self.ev_article = self._concat(
+            [b.events for b in blocks], (EVENT_INT, EVENT_BOOL, EVENT_OBJ))
+        self.statements, self.st_offset, self.st_article = self._concat(
+            [b.statements for b in blocks], (STATEMENT_INT, STATEMENT_BOOL, STATEMENT_OBJ))
+        for table, rows in ((self.events, self.ev_article), (self.statements, self.st_article)):
+            table["article_id"] = aids[rows]
+            table["title"] = titles[rows]
+        self.ev_tuple, self.tuples = _factorize(self.events["raw_actors"])
+        self.st_source, self.sources = _factorize(self.statements["raw_source"])
+        self.st_target, self.targets = _factorize(self.statements["raw_target"])
+        self.mentions: Counter[str] = Counter()
+        self.mention_articles: dict[str, set[str]] = {}
+        for b in blocks:
+            self.mentions.update(b.mentions)
+            for actor_id, seen in b.mention_articles.items():
+                self.mention_articles.setdefault(actor_id, set()).update(seen)
+        self.memo: dict[str, object] = {}
+
+    def _concat(self, parts: list[dict], groups) -> tuple[dict, np.ndarray, np.ndarray]:
+        counts = np.array([len(p["sentence_index"]) for p in parts], dtype=np.int64)
+        offset = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offset[1:])
+        if parts:
+            columns = {name: np.concatenate([p[name] for p in parts]) for name in chain(*groups)}
+        else:
+            columns = _arrays({name: [] for name in chain(*groups)}, *groups)
+        return columns, offset, np.repeat(np.arange(len(parts)), counts)
+
+    def row(self, item_id: str, kind: str) -> int | None:
+        """Row of a statement ("s") or event ("e") id in the concatenated columns, None if unknown."""
+        article_id, _, tail = item_id.rpartition(":")
+        k = self.position.get(article_id)
+        if k is None or not tail.startswith(kind) or not tail[1:].isdecimal():
+            return None
+        index = int(tail[1:])
+        offset = self.ev_offset if kind == "e" else self.st_offset
+        if index >= offset[k + 1] - offset[k] or f"{article_id}:{kind}{index}" != item_id:
+            return None
+        return int(offset[k] + index)
+
+
+def corrections_key(corrections) -> tuple:
+    """A hashable value for a `Corrections` (its mappings are read-only proxies, not hashable)."""
+    return tuple(
+        tuple(sorted(getattr(corrections, name).items()))
+        for name in ("published", "actor_names", "actor_merges", "polarity", "targets", "event_dates")
+    ) + (tuple(sorted(corrections.hidden_actors)),)
+
+
+class TableStore:
+    """Caches that outlive a correction: corrected-date results, per-article blocks, concatenations,
+    and the actor registry and surname joins (which only the article set changes)."""
+
+    def __init__(self):
+        self._fixed: OrderedDict[tuple[str, str], tuple[ArticleAnalysis, ArticleAnalysis]] = OrderedDict()
+        self._blocks: dict[str, list[Block]] = {}
+        self._concat: OrderedDict[tuple, RawTables] = OrderedDict()
+        self._people: tuple[tuple, list, dict, dict] | None = None
+
+    def effective(self, raw: dict[str, ArticleAnalysis], published: Mapping[str, str]) -> dict[str, ArticleAnalysis]:
+        """Each result with the user's publication date (timexes re-resolved), reused while unchanged."""
+        effective = {}
+        for aid, result in raw.items():
+            fixed = published.get(aid)
+            if fixed is not None:
+                day = date.fromisoformat(fixed)
+                if day != result.article.published or result.article.published_origin != "user":
+                    result = self._fixed_result(aid, fixed, day, result)
+            effective[aid] = result
+        return effective
+
+    def _fixed_result(self, aid: str, fixed: str, day: date, result: ArticleAnalysis) -> ArticleAnalysis:
+        key = (aid, fixed)
+        known = self._fixed.get(key)
+        if known is not None and known[0] is result:
+            self._fixed.move_to_end(key)
+            return known[1]
+        from core.temporal import resolve_timex
+
+        article = replace(result.article, published=day, published_origin="user")
+        timexes = tuple(resolve_timex(tx, day) for tx in result.timexes)
+        notes = tuple(n for n in result.notes if "[W003]" not in n)
+        fixed_result = replace(result, article=article, timexes=timexes, notes=notes)
+        self._fixed[key] = (result, fixed_result)
+        while len(self._fixed) > _FIXED_RESULTS:
+            self._fixed.popitem(last=False)
+        return fixed_result
+
+    def block(self, result: ArticleAnalysis) -> Block:
+        aid = result.article.id
+        versions = self._blocks.setdefault(aid, [])
+        for b in versions:
+            if b.result is result:
+                return b
+        b = article_block(result)
+        versions.insert(0, b)
+        del versions[_BLOCK_VERSIONS:]
+        return b
+
+    def tables(self, effective: dict[str, ArticleAnalysis]) -> RawTables:
+        key = tuple(map(id, effective.values()))
+        known = self._concat.get(key)
+        if known is not None and all(a is b for a, b in zip(known.results, effective.values())):
+            self._concat.move_to_end(key)
+            return known
+        for aid in [aid for aid in self._blocks if aid not in effective]:
+            del self._blocks[aid]
+        raw = RawTables([self.block(result) for result in effective.values()])
+        self._concat[key] = raw
+        while len(self._concat) > _CONCAT_VERSIONS:
+            self._concat.popitem(last=False)
+        return raw
+
+    def people(self, effective: dict[str, ArticleAnalysis]) -> tuple[dict[str, Actor], dict[str, str]]:
+        """(first-seen actor per id, preferring one with an affiliation; automatic surname joins)."""
+        results = list(effective.values())
+        key = tuple(id(r.actors) for r in results)
+        if self._people is not None and self._people[0] == key and all(
+                a is r.actors for a, r in zip(self._people[1], results)):
+            return self._people[2], self._people[3]
+        registry: dict[str, Actor] = {}
+        for result in results:
+            for actor in result.actors:
+                known = registry.get(actor.id)
+                # the same person may be tied to a government in one article and not in another
+                if known is None or (known.affiliation is None and actor.affiliation is not None):
+                    registry[actor.id] = actor
+        merges = surname_merges(results)
+        self._people = (key, [r.actors for r in results], registry, merges)
+        return registry, merges
+
+
+def surname_merges(results: list[ArticleAnalysis]) -> dict[str, str]:
+    """A person named by surname alone in one article ("nauert") is the one person of that
+    surname named in full elsewhere ("heather-nauert"), when there is exactly one."""
+    people: dict[str, Actor] = {}
+    for result in results:
+        for actor in result.actors:
+            if actor.kind == "person":
+                people.setdefault(actor.id, actor)
+    full_by_surname: dict[str, set[str]] = {}
+    for actor_id, actor in people.items():
+        parts = actor.name.split()
+        if len(parts) > 1:
+            surname = parts[-1].split("-")[-1].casefold()
+            full_by_surname.setdefault(surname, set()).add(actor_id)
+    merges = {}
+    for actor_id, actor in people.items():
+        if len(actor.name.split()) == 1:
+            candidates = full_by_surname.get(actor.name.split("-")[-1].casefold(), set())
+            if len(candidates) == 1:
+                merges[actor_id] = next(iter(candidates))
+    return merges
