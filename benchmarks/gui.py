@@ -149,6 +149,8 @@ def big_corpus(n_articles: int) -> None:
         ("undo", window.analysis.undo),
         ("select 200 items (evidence list + source view)",
          lambda: window.state.set_items([f"syn{k:05d}:s{j}" for k in range(20) for j in range(10)])),
+        ("remove 50 selected articles", lambda: window.remove_articles(window.analysis.article_ids[:50])),
+        ("undo the removal", window.undo),
     ):
         t0 = time.perf_counter()
         action()
