@@ -29,6 +29,13 @@ STATEMENT_OBJ = ("statement_id", "sentence", "raw_source", "source_text", "cue_t
                  "target_text", "raw_target", "topic", "topic_label", "polarity", "modality", "confidence", "kind")
 
 
+# what a publication date changes, and the memos (see core.tables_*) that do not depend on it
+EVENT_TIMED = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
+               "time_start", "time_end", "has_time", "placed")
+STATEMENT_TIMED = ("date",)
+_SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "none:topic_label")
+
+
 def seconds(day: date | None) -> int:
     """A day as datetime64[s] ticks (what `pd.Timestamp(day)` holds), NAT for None."""
     return (day.toordinal() - _EPOCH) * 86400 if day is not None else NAT
@@ -151,13 +158,30 @@ def _factorize(values: np.ndarray) -> tuple[np.ndarray, list]:
     return codes, list(index)
 
 
-class RawTables:
-    """Every article's blocks of the current article set, concatenated (article order, item order)."""
+def _same_shape(a: Block, b: Block) -> bool:
+    """Blocks that differ at most in what a publication date changes (times, dates, notes)."""
+    if a is b:
+        return True
+    ra, rb = a.result, b.result
+    return (ra.events is rb.events and ra.statements is rb.statements and ra.mentions is rb.mentions
+            and ra.sentences is rb.sentences and ra.article.id == rb.article.id
+            and ra.article.title == rb.article.title)
 
-    def __init__(self, blocks: list[Block]):
+
+class RawTables:
+    """Every article's blocks of the current article set, concatenated (article order, item order).
+
+    Built from the previous concatenation when only publication dates differ: the ids, actor codes and
+    memos carry over and only the time columns of the changed articles are rewritten."""
+
+    def __init__(self, blocks: list[Block], prev: "RawTables | None" = None):
         self.blocks = blocks
         self.results = [b.result for b in blocks]
         self.aids = [r.article.id for r in self.results]
+        self.memo: dict[str, object] = {}
+        if prev is not None and prev.aids == self.aids and all(map(_same_shape, blocks, prev.blocks)):
+            self._share(prev)
+            return
         self.position = {aid: k for k, aid in enumerate(self.aids)}
         aids = np.fromiter(self.aids, dtype=object, count=len(self.aids))
         titles = np.fromiter((r.article.title for r in self.results), dtype=object, count=len(self.aids))
@@ -180,7 +204,20 @@ class RawTables:
             self.mentions.update(b.mentions)
             for actor_id, seen in b.mention_articles.items():
                 self.mention_articles.setdefault(actor_id, set()).update(seen)
-        self.memo: dict[str, object] = {}
+
+    def _share(self, prev: "RawTables") -> None:
+        for name in ("position", "article_rank", "ev_offset", "ev_article", "st_offset", "st_article", "ev_tuple",
+                     "tuples", "st_source", "sources", "st_target", "targets", "mentions", "mention_articles"):
+            setattr(self, name, getattr(prev, name))
+        changed = [k for k, (a, b) in enumerate(zip(self.blocks, prev.blocks)) if a is not b]
+        self.events, self.statements = dict(prev.events), dict(prev.statements)
+        for table, offset, names, part in ((self.events, self.ev_offset, EVENT_TIMED, "events"),
+                                           (self.statements, self.st_offset, STATEMENT_TIMED, "statements")):
+            for name in names:
+                column = table[name] = table[name].copy()
+                for k in changed:
+                    column[offset[k]:offset[k + 1]] = getattr(self.blocks[k], part)[name]
+        self.memo.update((key, prev.memo[key]) for key in _SHAPE_MEMO if key in prev.memo)
 
     def _concat(self, parts: list[dict], groups) -> tuple[dict, np.ndarray, np.ndarray]:
         counts = np.array([len(p["sentence_index"]) for p in parts], dtype=np.int64)
@@ -271,7 +308,8 @@ class TableStore:
             return known
         for aid in [aid for aid in self._blocks if aid not in effective]:
             del self._blocks[aid]
-        raw = RawTables([self.block(result) for result in effective.values()])
+        prev = next(reversed(self._concat.values()), None)
+        raw = RawTables([self.block(result) for result in effective.values()], prev)
         self._concat[key] = raw
         while len(self._concat) > _CONCAT_VERSIONS:
             self._concat.popitem(last=False)

@@ -13,6 +13,7 @@ from core.analysis import Analysis, event_id, statement_id
 from core.model import (
     Actor, Article, ArticleAnalysis, Event, Mention, Sentence, Span, Statement, TimeExpression,
 )
+from core.tables import net_stance
 from core.tables_full import actor_registry_full, effective_full, full_analysis_class, surname_merges_full
 from core.temporal import resolve_timex
 from tests.core.conftest import make_result
@@ -184,6 +185,7 @@ def assert_same_tables(new: Analysis, ref: Analysis) -> None:
                 eq(m.scores, r.scores, check_exact=True, obj=what)
                 assert m.names == r.names, what
                 assert list(m.cells.items()) == list(r.cells.items()), what
+                pd.testing.assert_series_equal(net_stance(m), net_stance(r), check_exact=True, obj=what)
     statements = list(ref.statements_table()["statement_id"][::3]) + ["zz:s1"]
     events = list(ref.events_table()["event_id"][::5]) + ["zz:e1"]
     eq(new.evidence(statements, events), ref.evidence(statements, events), check_exact=True, obj="evidence")

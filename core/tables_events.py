@@ -1,0 +1,183 @@
+"""The events table after corrections: actor columns mapped per unique raw actor tuple (only the tuples
+holding a changed actor are redone), sentence stance from effective polarities, user dates on the
+corrected rows only, and the previous state's frame reused when the order cannot have changed."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from core.model import OPPOSE, SUPPORT
+from core.tables_full import events_table_full
+from core.tables_raw import NAT, RawTables
+from core.tables_state import datetimes, event_state, int_or_none, raw_tables, statement_state, strings
+
+if TYPE_CHECKING:
+    from core.analysis import Analysis
+
+
+def _tuple_index(raw: RawTables) -> dict[str, np.ndarray]:
+    """Raw actor id -> codes of the unique actor tuples holding it."""
+    index = raw.memo.get("tuples_with")
+    if index is None:
+        lists: dict[str, list[int]] = {}
+        for k, t in enumerate(raw.tuples):
+            for x in set(t):
+                lists.setdefault(x, []).append(k)
+        index = raw.memo["tuples_with"] = {x: np.array(v, dtype=np.int64) for x, v in lists.items()}
+    return index  # type: ignore[return-value]
+
+
+def _event_actors(analysis: "Analysis", raw: RawTables) -> tuple[np.ndarray, np.ndarray]:
+    """Per unique raw actor tuple: the visible canonical ids (deduplicated) and their names.
+
+    Only the tuples holding an actor whose canonical id, visibility or name changed since the last
+    state built on these rows are redone; with nothing changed the very same arrays come back."""
+    done = analysis._cache.get("event_actors")
+    if done is not None:
+        return done  # type: ignore[return-value]
+    index = _tuple_index(raw)
+    name = analysis.actor_name
+    shown = {}
+    for x in index:
+        c = analysis.canonical(x) if analysis.visible(x) else None
+        shown[x] = (c, name(c) if c is not None else None)
+    base = raw.memo.get("event_actors")
+    if base is None:
+        todo = range(len(raw.tuples))
+        ids = np.empty(len(raw.tuples), dtype=object)
+        names = np.empty(len(raw.tuples), dtype=object)
+    else:
+        old, ids, names = base  # type: ignore[misc]
+        changed = [index[x] for x, v in shown.items() if old[x] != v]
+        if changed:
+            todo = np.unique(np.concatenate(changed)).tolist()
+            ids, names = ids.copy(), names.copy()
+        else:
+            todo = ()
+    for k in todo:
+        t = raw.tuples[k]
+        if len(t) == 1:
+            c, n = shown[t[0]]
+            ids[k], names[k] = ((c,), n) if c is not None else ((), "")
+        else:
+            kept = tuple(dict.fromkeys(c for c, _ in (shown[x] for x in t) if c is not None))
+            ids[k], names[k] = kept, ", ".join(name(c) for c in kept)
+    raw.memo["event_actors"] = (shown, ids, names)
+    analysis._cache["event_actors"] = (ids, names)
+    return ids, names
+
+
+def _event_stance(raw: RawTables, polarity: np.ndarray) -> np.ndarray:
+    """Per event: the effective polarity of its sentence's first supporting or opposing statement."""
+    ev, st = raw.events, raw.statements
+    stance = np.full(len(ev["start"]), "", dtype=object)
+    hits = np.flatnonzero((polarity == SUPPORT) | (polarity == OPPOSE))
+    if not len(hits) or not len(stance):
+        return stance
+    low = min(int(ev["sentence_index"].min()), int(st["sentence_index"].min()))
+    span = max(int(ev["sentence_index"].max()), int(st["sentence_index"].max())) - low + 1
+    keys = raw.st_article[hits] * span + (st["sentence_index"][hits] - low)
+    unique, first = np.unique(keys, return_index=True)
+    ev_keys = raw.ev_article * span + (ev["sentence_index"] - low)
+    at = np.minimum(np.searchsorted(unique, ev_keys), len(unique) - 1)
+    found = unique[at] == ev_keys
+    stance[found] = polarity[hits[first[at[found]]]]
+    return stance
+
+
+class _Last:
+    """The last events table built on these rows, and what it was built from."""
+
+    __slots__ = ("key", "order", "frame", "ids", "polarity")
+
+    def __init__(self, key, order, frame, ids, polarity):
+        self.key, self.order, self.frame, self.ids, self.polarity = key, order, frame, ids, polarity
+
+
+def events_table(analysis: "Analysis") -> pd.DataFrame:
+    raw = raw_tables(analysis)
+    if not len(raw.events["start"]):
+        return events_table_full(analysis)
+    state = event_state(analysis)
+    ids, names = _event_actors(analysis, raw)
+    polarity = statement_state(analysis).polarity
+    last = raw.memo.get("events_last")
+    if isinstance(last, _Last) and last.key == state.key:
+        # same dates, same order: only the actor and stance columns can differ
+        order, frame = last.order, last.frame.copy(deep=False)
+        if last.ids is not ids:
+            _set_actors(frame, ids, names, raw.ev_tuple[order])
+        if not (last.polarity is polarity or np.array_equal(last.polarity, polarity)):
+            frame["stance"] = strings(_event_stance(raw, polarity)[order])
+    else:
+        order, frame = _build(raw, state.fixes, ids, names, polarity)
+    raw.memo["events_last"] = _Last(state.key, order, frame.copy(deep=False), ids, polarity)
+    return frame
+
+
+def _set_actors(frame: pd.DataFrame, ids: np.ndarray, names: np.ndarray, codes: np.ndarray) -> None:
+    frame["actor_ids"] = ids[codes]
+    frame["actors"] = strings(names).take(codes)
+
+
+def _static(raw: RawTables) -> dict:
+    """The columns no correction changes, typed once per article set."""
+    columns = raw.memo.get("events_static")
+    if columns is None:
+        ev = raw.events
+        columns = raw.memo["events_static"] = {
+            name: strings(ev[name]) if ev[name].dtype == object else ev[name] for name in (
+                "event_id", "article_id", "title", "sentence_index", "start", "end", "sentence", "predicate",
+                "modality")}
+    return columns  # type: ignore[return-value]
+
+
+def _build(raw: RawTables, fixes: dict, ids: np.ndarray, names: np.ndarray, polarity: np.ndarray):
+    from core.analysis import TIMELINE_COLUMNS
+
+    ev = raw.events
+    cols = {name: ev[name] for name in (
+        "date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
+        "time_start", "time_end", "has_time")}
+    corrected = np.zeros(len(ev["start"]), dtype=bool)
+    if fixes:
+        cols = {name: values.copy() for name, values in cols.items()}
+        for row, tx in fixes.items():
+            corrected[row] = True
+            placed = tx is not None and tx.interval_start is not None
+            _set_time(cols, row, tx, placed)
+    order = np.lexsort((ev["start"], raw.article_rank[raw.ev_article],
+                        np.where(cols["date_start"] == NAT, np.iinfo(np.int64).max, cols["date_start"])))
+    has_time = cols["has_time"][order]
+    data = {name: values.take(order) for name, values in _static(raw).items()}
+    data.update({
+        "date_start": datetimes(cols["date_start"][order]), "date_end": datetimes(cols["date_end"][order]),
+        "future": cols["future"][order],
+        "time_start": int_or_none(cols["time_start"][order], has_time),
+        "time_end": int_or_none(cols["time_end"][order], has_time),
+        "stance": strings(_event_stance(raw, polarity)[order]), "corrected": corrected[order],
+    })
+    for name in ("granularity", "certainty", "time_text", "time_value"):
+        data[name] = strings(cols[name][order])
+    codes = raw.ev_tuple[order]
+    data["actor_ids"], data["actors"] = ids[codes], strings(names).take(codes)
+    return order, pd.DataFrame(data, columns=TIMELINE_COLUMNS, copy=False)
+
+
+def _set_time(cols: dict[str, np.ndarray], row: int, tx, placed: bool) -> None:
+    from core.tables_raw import seconds
+
+    cols["date_start"][row] = seconds(tx.interval_start) if placed else NAT
+    cols["date_end"][row] = seconds(tx.interval_end) if placed else NAT
+    cols["granularity"][row] = tx.granularity if tx else "none"
+    cols["certainty"][row] = tx.certainty if tx else "unresolved"
+    cols["future"][row] = bool(tx.future) if tx else False
+    cols["time_text"][row] = tx.text if tx else ""
+    cols["time_value"][row] = tx.value if tx else ""
+    cols["has_time"][row] = tx is not None
+    cols["time_start"][row] = tx.start if tx else 0
+    cols["time_end"][row] = tx.end if tx else 0
+
+

@@ -1,0 +1,118 @@
+"""The actor × stance / actor × target matrix from the corrected statement columns, grouped with numpy."""
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from core.model import OPPOSE, POLARITIES, SUPPORT
+from core.tables_state import datetimes, raw_tables, statement_state
+
+if TYPE_CHECKING:
+    from core.analysis import Analysis, StanceMatrix
+
+_MATRICES = 16  # stance matrices kept per corrections state (time-window drags ask for many)
+
+
+def stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
+                  include_relations: bool = False) -> "StanceMatrix":
+    key = (columns, fold_people, start, end, min_confidence, include_relations)
+    memo = analysis._cache.setdefault("matrices", OrderedDict())
+    if key in memo:  # type: ignore[operator]
+        memo.move_to_end(key)  # type: ignore[attr-defined]
+        return memo[key]  # type: ignore[index]
+    matrix = _stance_matrix(analysis, columns, fold_people, start, end, min_confidence, include_relations)
+    memo[key] = matrix  # type: ignore[index]
+    while len(memo) > _MATRICES:  # type: ignore[arg-type]
+        memo.popitem(last=False)  # type: ignore[attr-defined]
+    return matrix
+
+
+def _holders(analysis: "Analysis", fold_people: bool) -> tuple[np.ndarray, list[str]]:
+    """Per raw source code: the index of the row it counts under (-1: none or hidden), and the rows."""
+    key = f"holders:{fold_people}"
+    if key not in analysis._cache:
+        state = statement_state(analysis)
+        index: dict[str, int] = {}
+        codes = np.full(len(state.source_by_code), -1, dtype=np.int64)
+        for code, actor_id in enumerate(state.source_by_code):
+            holder = analysis.stance_holder(actor_id, fold_people)
+            if holder is not None and analysis.visible(holder):
+                codes[code] = index.setdefault(holder, len(index))
+        analysis._cache[key] = (codes, list(index))
+    return analysis._cache[key]  # type: ignore[return-value]
+
+
+def _stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
+                   include_relations: bool) -> "StanceMatrix":
+    from core.analysis import StanceMatrix
+
+    raw = raw_tables(analysis)
+    state = statement_state(analysis)
+    st = raw.statements
+    rows = state.rows
+    holder_codes, holders = _holders(analysis, fold_people)
+    holder = holder_codes[raw.st_source[rows]]
+    confidence = st["confidence"][rows]
+    ok = (holder >= 0) & ~(confidence < min_confidence).astype(bool)
+    if not include_relations:
+        ok &= st["kind"][rows] != "relation"
+    dates = datetimes(st["date"][rows])
+    if start is not None:
+        ok &= ~(dates < np.datetime64(pd.Timestamp(start)))
+    if end is not None:
+        ok &= ~(dates >= np.datetime64(pd.Timestamp(end)))
+    rows, holder = rows[ok], holder[ok]
+    polarity = state.polarity[rows]
+    if columns == "stance":
+        values = polarity
+    else:
+        values = state.label[rows].copy()
+        values[values == ""] = "(no target)"
+    column_codes, column_names = pd.factorize(values, sort=False)
+    signs = (polarity == SUPPORT).astype(np.int64) - (polarity == OPPOSE)
+    group_keys = holder * max(len(column_names), 1) + column_codes
+    unique, first, inverse, sizes = np.unique(group_keys, return_index=True, return_inverse=True,
+                                              return_counts=True)
+    by_row = np.argsort(inverse, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(sizes)))
+    ids = st["statement_id"][rows][by_row]
+    sign_sums = np.bincount(inverse, weights=signs, minlength=len(unique))
+    cells: dict[tuple[str, str], list[str]] = {}
+    sums: dict[tuple[str, str], float] = {}
+    width = max(len(column_names), 1)
+    for g in np.argsort(first):
+        cell = (holders[unique[g] // width], str(column_names[unique[g] % width]))
+        cells[cell] = ids[bounds[g]:bounds[g + 1]].tolist()
+        sums[cell] = float(sign_sums[g])
+    per_actor: Counter[str] = Counter()
+    for (actor, _), cell_ids in cells.items():
+        per_actor[actor] += len(cell_ids)
+    actors = sorted(per_actor, key=lambda a: -per_actor[a])
+    if columns == "stance":
+        cols = list(POLARITIES)
+    else:
+        totals: Counter[str] = Counter()
+        for (_, c), cell_ids in cells.items():
+            totals[c] += len(cell_ids)
+        cols = [c for c, _ in totals.most_common()]
+    index = {a: i for i, a in enumerate(actors)}
+    col_index = {c: j for j, c in enumerate(cols)}
+    count_values = np.zeros((len(actors), len(cols)), dtype=int)
+    score_values = np.zeros((len(actors), len(cols)), dtype=float)
+    for (actor, column), cell_ids in cells.items():
+        i, j = index[actor], col_index[column]
+        count_values[i, j] = len(cell_ids)
+        if columns == "stance":
+            sign = 1 if column == SUPPORT else -1 if column == OPPOSE else 0
+            score_values[i, j] = sign * len(cell_ids) / per_actor[actor]
+        else:
+            score_values[i, j] = sums[(actor, column)] / len(cell_ids)
+    counts = pd.DataFrame(count_values, index=pd.Index(actors, name="actor_id"), columns=cols)
+    scores = pd.DataFrame(score_values, index=counts.index, columns=cols)
+    names = {a: analysis.actor_name(a) for a in actors}
+    return StanceMatrix(counts=counts, scores=scores, names=names, cells=cells)
+
+

@@ -1,0 +1,138 @@
+"""Per corrections state: the statement and event columns the corrections change, computed once from
+the cached correction-free rows (`core.tables_raw`) and shared by every table built in that state."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from core.tables_raw import RawTables
+
+if TYPE_CHECKING:
+    from core.analysis import Analysis
+
+STRING = pd.StringDtype(na_value=np.nan)  # what pandas infers for a column of str (and missing values)
+
+
+def raw_tables(analysis: "Analysis") -> RawTables:
+    raw = analysis._cache.get("raw")
+    if raw is None:
+        raw = analysis._cache["raw"] = analysis._store.tables(analysis._effective)
+    return raw  # type: ignore[return-value]
+
+
+def objects(values) -> np.ndarray:
+    values = list(values)
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def int_or_none(values: np.ndarray, present: np.ndarray):
+    """What pandas infers for a column of ints and Nones: int64, float64 with NaN, or all-None objects."""
+    if present.all():
+        return values
+    if not present.any():
+        return np.full(len(values), None, dtype=object)
+    out = values.astype(np.float64)
+    out[~present] = np.nan
+    return out
+
+
+def datetimes(ticks: np.ndarray) -> np.ndarray:
+    return ticks.view("datetime64[s]")
+
+
+class StatementState:
+    """Statement columns after corrections (all rows; `keep` drops the rejected ones)."""
+
+    def __init__(self, analysis: "Analysis", raw: RawTables):
+        from core.analysis import REJECTED
+
+        st, c = raw.statements, analysis.corrections
+        self.polarity = st["polarity"]
+        corrected_rows = []
+        if c.polarity:
+            self.polarity = self.polarity.copy()
+            for sid, value in c.polarity.items():
+                row = raw.row(sid, "s")
+                if row is not None:
+                    self.polarity[row] = value
+                    corrected_rows.append(row)
+        self.keep = self.polarity != REJECTED
+        self.rows = np.flatnonzero(self.keep)
+        canonical = [analysis.canonical(x) for x in raw.sources]
+        self.source_by_code = objects(canonical)
+        self.source_name_by_code = objects(analysis.actor_name(x) for x in canonical)
+        targets = [analysis.canonical(x) for x in raw.targets]
+        self.target_by_code = objects(targets)
+        self.target_name_by_code = objects(analysis.actor_name(x) for x in targets)
+        label = st["topic_label"].copy()
+        no_topic = _is_none(raw, "topic_label")
+        by_actor = objects(analysis.actor_name(x) if x else None for x in targets)
+        no_label = no_topic & _none_mask(by_actor)[raw.st_target]
+        label[no_topic] = by_actor[raw.st_target][no_topic]
+        label[no_label] = st["target_text"][no_label]
+        for sid, value in c.targets.items():
+            row = raw.row(sid, "s")
+            if row is not None:
+                corrected_rows.append(row)
+                if value:
+                    label[row] = value
+        self.label = label
+        self.corrected = np.zeros(len(label), dtype=bool)
+        self.corrected[corrected_rows] = True
+
+
+def _is_none(raw: RawTables, column: str) -> np.ndarray:
+    key = f"none:{column}"
+    if key not in raw.memo:
+        raw.memo[key] = _none_mask(raw.statements[column])
+    return raw.memo[key]  # type: ignore[return-value]
+
+
+def _none_mask(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+
+
+def statement_state(analysis: "Analysis") -> StatementState:
+    state = analysis._cache.get("statement_state")
+    if state is None:
+        state = analysis._cache["statement_state"] = StatementState(analysis, raw_tables(analysis))
+    return state  # type: ignore[return-value]
+
+
+class EventState:
+    """Event columns the corrections touch: user dates (only the corrected rows) and placement."""
+
+    def __init__(self, analysis: "Analysis", raw: RawTables):
+        self.fixes: dict[int, object] = {}
+        dates = analysis.corrections.event_dates
+        key = []
+        for eid in dates:
+            row = raw.row(eid, "e")
+            if row is not None:
+                key.append((row, dates[eid]))
+                k = int(raw.ev_article[row])
+                self.fixes[row] = analysis.event_time(raw.results[k], row - int(raw.ev_offset[k]))[0]
+        self.key = tuple(sorted(key))  # the same key: the same dates and the same row order
+        self.placed = raw.events["placed"]
+        if self.fixes:
+            self.placed = self.placed.copy()
+            for row, tx in self.fixes.items():
+                self.placed[row] = tx is not None and tx.interval_start is not None  # type: ignore[attr-defined]
+
+
+def event_state(analysis: "Analysis") -> EventState:
+    state = analysis._cache.get("event_state")
+    if state is None:
+        state = analysis._cache["event_state"] = EventState(analysis, raw_tables(analysis))
+    return state  # type: ignore[return-value]
+
+
+
+
+def strings(values: np.ndarray):
+    """A column of str (None allowed) as the str array pandas would infer, without inferring again."""
+    if pd.api.types.infer_dtype(values, skipna=True) == "string":
+        return pd.array(values, dtype=STRING)
+    return values
