@@ -22,7 +22,9 @@ from core.tables_full import (
 from core.tables_events import events_table  # noqa: F401  (re-exported for `Analysis`)
 from core.tables_matrix import stance_matrix  # noqa: F401  (re-exported for `Analysis`)
 from core.tables_raw import RawTables
-from core.tables_state import datetimes, event_state, int_or_none, raw_tables, statement_state, strings
+from core.tables_state import (
+    STATEMENT_FIELDS, datetimes, event_state, int_or_none, raw_tables, shared, statement_state, strings,
+)
 
 if TYPE_CHECKING:
     from core.analysis import Analysis, StanceMatrix
@@ -104,6 +106,10 @@ def actors_table(analysis: "Analysis") -> pd.DataFrame:
 
 
 def statements_table(analysis: "Analysis") -> pd.DataFrame:
+    return shared(analysis, "statements", STATEMENT_FIELDS, lambda: _statements_table(analysis))
+
+
+def _statements_table(analysis: "Analysis") -> pd.DataFrame:
     from core.analysis import STATEMENT_COLUMNS
 
     raw = raw_tables(analysis)

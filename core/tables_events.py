@@ -87,34 +87,105 @@ def _event_stance(raw: RawTables, polarity: np.ndarray) -> np.ndarray:
     return stance
 
 
+_TIME = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value", "time_start",
+         "time_end", "has_time")
+_TIME_STRINGS = ("granularity", "certainty", "time_text", "time_value")
+
+
 class _Last:
-    """The last events table built on these rows, and what it was built from."""
+    """The last events table built on these rows, and what it was built from (raw row order)."""
 
-    __slots__ = ("key", "order", "frame", "ids", "polarity")
+    __slots__ = ("base", "cols", "corrected", "order", "frame", "ids", "polarity")
 
-    def __init__(self, key, order, frame, ids, polarity):
-        self.key, self.order, self.frame, self.ids, self.polarity = key, order, frame, ids, polarity
+    def __init__(self, base, cols, corrected, order, frame, ids, polarity):
+        self.base, self.cols, self.corrected, self.order, self.frame = base, cols, corrected, order, frame
+        self.ids, self.polarity = ids, polarity
+
+
+def _time_columns(raw: RawTables, fixes: dict) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The time columns in raw row order with the user's dates on the corrected rows."""
+    cols = {name: raw.events[name] for name in _TIME}
+    corrected = np.zeros(len(raw.events["start"]), dtype=bool)
+    if fixes:
+        cols = {name: values.copy() for name, values in cols.items()}
+        for row, tx in fixes.items():
+            corrected[row] = True
+            _set_time(cols, row, tx, tx is not None and tx.interval_start is not None)
+    return cols, corrected
+
+
+def _changed_rows(last: _Last, raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray) -> np.ndarray:
+    if last.base is raw.events["date_start"]:
+        # the same resolved times underneath: only rows with a user date, then or now, can differ
+        rows = np.flatnonzero(last.corrected | corrected)
+    elif raw.parent is not None and last.base is raw.parent[0]:
+        # publication dates fixed since: the re-resolved articles' rows too
+        rows = np.union1d(raw.parent[1], np.flatnonzero(last.corrected | corrected))
+    else:
+        rows = np.arange(len(corrected))
+    differ = last.corrected[rows] != corrected[rows]
+    for name, values in cols.items():
+        if last.cols[name] is not values:
+            differ |= last.cols[name][rows] != values[rows]
+    return rows[differ]
+
+
+def _order(raw: RawTables, cols: dict[str, np.ndarray]) -> np.ndarray:
+    """The reference sort (date, article id, start; undated last; stable) as one lexsort."""
+    return np.lexsort((raw.events["start"], raw.article_rank[raw.ev_article],
+                       np.where(cols["date_start"] == NAT, np.iinfo(np.int64).max, cols["date_start"])))
 
 
 def events_table(analysis: "Analysis") -> pd.DataFrame:
     raw = raw_tables(analysis)
     if not len(raw.events["start"]):
         return events_table_full(analysis)
-    state = event_state(analysis)
+    cols, corrected = _time_columns(raw, event_state(analysis).fixes)
     ids, names = _event_actors(analysis, raw)
     polarity = statement_state(analysis).polarity
     last = raw.memo.get("events_last")
-    if isinstance(last, _Last) and last.key == state.key:
-        # same dates, same order: only the actor and stance columns can differ
-        order, frame = last.order, last.frame.copy(deep=False)
-        if last.ids is not ids:
-            _set_actors(frame, ids, names, raw.ev_tuple[order])
-        if not (last.polarity is polarity or np.array_equal(last.polarity, polarity)):
-            frame["stance"] = strings(_event_stance(raw, polarity)[order])
+    changed = _changed_rows(last, raw, cols, corrected) if isinstance(last, _Last) else None
+    if changed is None or len(changed) > len(corrected) // 8 or not _patchable(last.frame):  # type: ignore[union-attr]
+        order, frame = _build(raw, cols, corrected, ids, names, polarity)
     else:
-        order, frame = _build(raw, state.fixes, ids, names, polarity)
-    raw.memo["events_last"] = _Last(state.key, order, frame.copy(deep=False), ids, polarity)
+        # the same rows, most in the same place: reorder the last frame, rewrite the changed times
+        order, frame = last.order, last.frame.copy(deep=False)  # type: ignore[union-attr]
+        if len(changed):
+            order, frame = _resort(raw, last, cols, corrected, changed)  # type: ignore[arg-type]
+        if last.ids is not ids:  # type: ignore[union-attr]
+            _set_actors(frame, ids, names, raw.ev_tuple[order])
+        if not (last.polarity is polarity or np.array_equal(last.polarity, polarity)):  # type: ignore[union-attr]
+            frame["stance"] = strings(_event_stance(raw, polarity)[order])
+    raw.memo["events_last"] = _Last(raw.events["date_start"], cols, corrected, order, frame.copy(deep=False), ids,
+                                    polarity)
     return frame
+
+
+def _patchable(frame: pd.DataFrame) -> bool:
+    return all(isinstance(frame[name].array, pd.arrays.StringArray) for name in _TIME_STRINGS)
+
+
+def _resort(raw: RawTables, last: _Last, cols: dict[str, np.ndarray], corrected: np.ndarray, changed: np.ndarray):
+    order = _order(raw, cols)
+    n = len(order)
+    where_last = np.empty(n, dtype=np.int64)
+    where_last[last.order] = np.arange(n)
+    frame = last.frame.take(where_last[order]).reset_index(drop=True)
+    where = np.empty(n, dtype=np.int64)
+    where[order] = np.arange(n)
+    at = where[changed]
+    for name in _TIME_STRINGS:
+        values = frame[name].array.copy()
+        values[at] = cols[name][changed].tolist()
+        frame[name] = values
+    has_time = cols["has_time"][order]
+    frame["date_start"] = datetimes(cols["date_start"][order])
+    frame["date_end"] = datetimes(cols["date_end"][order])
+    frame["future"] = cols["future"][order]
+    frame["time_start"] = int_or_none(cols["time_start"][order], has_time)
+    frame["time_end"] = int_or_none(cols["time_end"][order], has_time)
+    frame["corrected"] = corrected[order]
+    return order, frame
 
 
 def _set_actors(frame: pd.DataFrame, ids: np.ndarray, names: np.ndarray, codes: np.ndarray) -> None:
@@ -134,22 +205,11 @@ def _static(raw: RawTables) -> dict:
     return columns  # type: ignore[return-value]
 
 
-def _build(raw: RawTables, fixes: dict, ids: np.ndarray, names: np.ndarray, polarity: np.ndarray):
+def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, ids: np.ndarray,
+           names: np.ndarray, polarity: np.ndarray):
     from core.analysis import TIMELINE_COLUMNS
 
-    ev = raw.events
-    cols = {name: ev[name] for name in (
-        "date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
-        "time_start", "time_end", "has_time")}
-    corrected = np.zeros(len(ev["start"]), dtype=bool)
-    if fixes:
-        cols = {name: values.copy() for name, values in cols.items()}
-        for row, tx in fixes.items():
-            corrected[row] = True
-            placed = tx is not None and tx.interval_start is not None
-            _set_time(cols, row, tx, placed)
-    order = np.lexsort((ev["start"], raw.article_rank[raw.ev_article],
-                        np.where(cols["date_start"] == NAT, np.iinfo(np.int64).max, cols["date_start"])))
+    order = _order(raw, cols)
     has_time = cols["has_time"][order]
     data = {name: values.take(order) for name, values in _static(raw).items()}
     data.update({
@@ -159,7 +219,7 @@ def _build(raw: RawTables, fixes: dict, ids: np.ndarray, names: np.ndarray, pola
         "time_end": int_or_none(cols["time_end"][order], has_time),
         "stance": strings(_event_stance(raw, polarity)[order]), "corrected": corrected[order],
     })
-    for name in ("granularity", "certainty", "time_text", "time_value"):
+    for name in _TIME_STRINGS:
         data[name] = strings(cols[name][order])
     codes = raw.ev_tuple[order]
     data["actor_ids"], data["actors"] = ids[codes], strings(names).take(codes)

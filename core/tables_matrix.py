@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from core.model import OPPOSE, POLARITIES, SUPPORT
-from core.tables_state import datetimes, raw_tables, statement_state
+from core.tables_state import MATRIX_FIELDS, datetimes, raw_tables, shared, statement_state
 
 if TYPE_CHECKING:
     from core.analysis import Analysis, StanceMatrix
@@ -23,7 +23,8 @@ def stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, 
     if key in memo:  # type: ignore[operator]
         memo.move_to_end(key)  # type: ignore[attr-defined]
         return memo[key]  # type: ignore[index]
-    matrix = _stance_matrix(analysis, columns, fold_people, start, end, min_confidence, include_relations)
+    matrix = shared(analysis, "matrix", MATRIX_FIELDS, lambda: _stance_matrix(
+        analysis, columns, fold_people, start, end, min_confidence, include_relations), *key)
     memo[key] = matrix  # type: ignore[index]
     while len(memo) > _MATRICES:  # type: ignore[arg-type]
         memo.popitem(last=False)  # type: ignore[attr-defined]

@@ -33,7 +33,8 @@ STATEMENT_OBJ = ("statement_id", "sentence", "raw_source", "source_text", "cue_t
 EVENT_TIMED = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
                "time_start", "time_end", "has_time", "placed")
 STATEMENT_TIMED = ("date",)
-_SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "none:topic_label")
+_SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "events_last", "none:topic_label",
+               "statements_static")
 
 
 def seconds(day: date | None) -> int:
@@ -179,6 +180,8 @@ class RawTables:
         self.results = [b.result for b in blocks]
         self.aids = [r.article.id for r in self.results]
         self.memo: dict[str, object] = {}
+        # (the previous concatenation's time column, the rows whose times differ from it) when shared
+        self.parent: tuple[np.ndarray, np.ndarray] | None = None
         if prev is not None and prev.aids == self.aids and all(map(_same_shape, blocks, prev.blocks)):
             self._share(prev)
             return
@@ -218,6 +221,8 @@ class RawTables:
                 for k in changed:
                     column[offset[k]:offset[k + 1]] = getattr(self.blocks[k], part)[name]
         self.memo.update((key, prev.memo[key]) for key in _SHAPE_MEMO if key in prev.memo)
+        rows = [np.arange(self.ev_offset[k], self.ev_offset[k + 1]) for k in changed]
+        self.parent = (prev.events["date_start"], np.concatenate(rows) if rows else np.empty(0, dtype=np.int64))
 
     def _concat(self, parts: list[dict], groups) -> tuple[dict, np.ndarray, np.ndarray]:
         counts = np.array([len(p["sentence_index"]) for p in parts], dtype=np.int64)

@@ -2,7 +2,8 @@
 the cached correction-free rows (`core.tables_raw`) and shared by every table built in that state."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 import pandas as pd
@@ -136,3 +137,27 @@ def strings(values: np.ndarray):
     if pd.api.types.infer_dtype(values, skipna=True) == "string":
         return pd.array(values, dtype=STRING)
     return values
+
+
+_SHARED = 12  # values kept per article set by `shared`
+
+# the kinds of correction each table depends on (beyond the article set)
+STATEMENT_FIELDS = ("polarity", "targets", "actor_merges", "actor_names")
+MATRIX_FIELDS = STATEMENT_FIELDS + ("hidden_actors",)
+
+
+def shared(analysis: "Analysis", name: str, fields: tuple[str, ...], build: Callable[[], object], *extra):
+    """A value that depends only on some kinds of correction, reused by every state that agrees on
+    them (an event date fix leaves the statements table and the matrix as they were)."""
+    c = analysis.corrections
+    key = (name, extra) + tuple(
+        tuple(sorted(c.hidden_actors)) if f == "hidden_actors" else tuple(sorted(getattr(c, f).items()))
+        for f in fields)
+    memo = raw_tables(analysis).memo.setdefault("shared", OrderedDict())
+    if key in memo:  # type: ignore[operator]
+        memo.move_to_end(key)  # type: ignore[attr-defined]
+        return memo[key]  # type: ignore[index]
+    value = memo[key] = build()  # type: ignore[index]
+    while len(memo) > _SHARED:  # type: ignore[arg-type]
+        memo.popitem(last=False)  # type: ignore[attr-defined]
+    return value
