@@ -277,3 +277,45 @@ def test_undo_and_reapplying_find_the_cached_tables():
     a.set_polarity(_sid("a1"), "support")
     a.set_polarity(_sid("a1"), None)  # the same corrections as after the rename, built anew
     assert a.events_table() is renamed
+
+
+def _random_step(rng: random.Random, a: Analysis) -> None:
+    aids = a.article_ids
+    aid = rng.choice(aids) if aids else "s0"
+    actors = [x.id for x in ACTORS]
+    kind = rng.randrange(10)
+    if kind == 0:
+        a.rename_actor(rng.choice(actors), rng.choice(("Renamed", None)))
+    elif kind == 1:
+        a.merge_actors([rng.choice(actors)], into=rng.choice(actors))
+    elif kind == 2:
+        a.split_actor(rng.choice(actors))
+    elif kind == 3:
+        a.hide_actor(rng.choice(actors), rng.random() < 0.7)
+    elif kind == 4:
+        a.set_polarity(_sid(aid, rng.randrange(10)), rng.choice(("support", "oppose", "neutral", "rejected", None)))
+    elif kind == 5:
+        a.set_target(_sid(aid, rng.randrange(10)), rng.choice(("aid", "", None)))
+    elif kind == 6:
+        a.set_event_date(event_id(aid, rng.randrange(15)), rng.choice((date(2018, 2, 3), None)),
+                         wrong=rng.random() < 0.5)
+    elif kind == 7:
+        a.set_published(aid, rng.choice((date(2018, 4, 1), date(2019, 1, 1), None)))
+    elif kind == 8:
+        (a.undo if rng.random() < 0.6 else a.redo)()
+    else:
+        a.add(synthetic(f"r{rng.randrange(3)}", rng.randrange(100))) if rng.random() < 0.7 else a.remove(aid)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_correction_sequences_match_the_from_scratch_tables(seed):
+    results = [synthetic(f"s{k}", 20 + k, published=None if k == 2 else date(2018, 8, 29)) for k in range(5)]
+    new, ref = Analysis(results), FullAnalysis(results)
+    rng_new, rng_ref = random.Random(seed), random.Random(seed)
+    for step in range(14):
+        _random_step(rng_new, new)
+        _random_step(rng_ref, ref)
+        try:
+            assert_same_tables(new, ref)
+        except AssertionError as exc:
+            raise AssertionError(f"seed {seed}, step {step}: {exc}") from exc
