@@ -263,7 +263,7 @@ class TableStore:
         self._fixed: OrderedDict[tuple[str, str], tuple[ArticleAnalysis, ArticleAnalysis]] = OrderedDict()
         self._blocks: dict[str, list[Block]] = {}
         self._concat: OrderedDict[tuple, RawTables] = OrderedDict()
-        self._people: tuple[tuple, list, dict, dict] | None = None
+        self._people: tuple[list, dict, dict, dict] | None = None
 
     def effective(self, raw: dict[str, ArticleAnalysis], published: Mapping[str, str]) -> dict[str, ArticleAnalysis]:
         """Each result with the user's publication date (timexes re-resolved), reused while unchanged."""
@@ -321,32 +321,36 @@ class TableStore:
         return raw
 
     def people(self, effective: dict[str, ArticleAnalysis]) -> tuple[dict[str, Actor], dict[str, str]]:
-        """(first-seen actor per id, preferring one with an affiliation; automatic surname joins)."""
-        results = list(effective.values())
-        key = tuple(id(r.actors) for r in results)
-        if self._people is not None and self._people[0] == key and all(
-                a is r.actors for a, r in zip(self._people[1], results)):
-            return self._people[2], self._people[3]
+        """(first-seen actor per id, preferring one with an affiliation; automatic surname joins).
+
+        Articles appended to the same set are folded into the previous answer; any other change of
+        the article set walks every article's actors again."""
+        groups = [r.actors for r in effective.values()]
         registry: dict[str, Actor] = {}
-        for result in results:
-            for actor in result.actors:
-                known = registry.get(actor.id)
+        persons: dict[str, Actor] = {}
+        start = 0
+        known = self._people
+        if known is not None and len(known[0]) <= len(groups) and all(a is b for a, b in zip(known[0], groups)):
+            if len(known[0]) == len(groups):
+                return known[1], known[3]
+            registry, persons, start = dict(known[1]), dict(known[2]), len(known[0])
+        for group in groups[start:]:
+            for actor in group:
+                seen = registry.get(actor.id)
                 # the same person may be tied to a government in one article and not in another
-                if known is None or (known.affiliation is None and actor.affiliation is not None):
+                if seen is None or (seen.affiliation is None and actor.affiliation is not None):
                     registry[actor.id] = actor
-        merges = surname_merges(results)
-        self._people = (key, [r.actors for r in results], registry, merges)
+                if actor.kind == "person":
+                    persons.setdefault(actor.id, actor)
+        merges = surname_merges(persons)
+        self._people = (groups, registry, persons, merges)
         return registry, merges
 
 
-def surname_merges(results: list[ArticleAnalysis]) -> dict[str, str]:
+def surname_merges(people: dict[str, Actor]) -> dict[str, str]:
     """A person named by surname alone in one article ("nauert") is the one person of that
-    surname named in full elsewhere ("heather-nauert"), when there is exactly one."""
-    people: dict[str, Actor] = {}
-    for result in results:
-        for actor in result.actors:
-            if actor.kind == "person":
-                people.setdefault(actor.id, actor)
+    surname named in full elsewhere ("heather-nauert"), when there is exactly one.
+    `people`: the first-seen actor of kind "person" per id, in article order."""
     full_by_surname: dict[str, set[str]] = {}
     for actor_id, actor in people.items():
         parts = actor.name.split()
