@@ -45,9 +45,9 @@ def _event_actors(analysis: "Analysis", raw: RawTables) -> tuple[np.ndarray, np.
         shown[x] = (c, name(c) if c is not None else None)
     base = raw.memo.get("event_actors")
     if base is None:
-        todo = range(len(raw.tuples))
         ids = np.empty(len(raw.tuples), dtype=object)
         names = np.empty(len(raw.tuples), dtype=object)
+        todo = _from_previous(analysis._store.event_actors, raw, shown, ids, names)
     else:
         old, ids, names = base  # type: ignore[misc]
         changed = [index[x] for x, v in shown.items() if old[x] != v]
@@ -64,9 +64,29 @@ def _event_actors(analysis: "Analysis", raw: RawTables) -> tuple[np.ndarray, np.
         else:
             kept = tuple(dict.fromkeys(c for c, _ in (shown[x] for x in t) if c is not None))
             ids[k], names[k] = kept, ", ".join(name(c) for c in kept)
+    if base is None:
+        # for the next article set (articles added or removed), by tuple value
+        analysis._store.event_actors = (shown, dict(zip(raw.tuples, zip(ids.tolist(), names.tolist()))))
     raw.memo["event_actors"] = (shown, ids, names)
     analysis._cache["event_actors"] = (ids, names)
     return ids, names
+
+
+def _from_previous(previous, raw: RawTables, shown: dict, ids: np.ndarray, names: np.ndarray):
+    """Fill the tuples an earlier article set mapped, unless one of their actors changed since;
+    return the codes of the tuples still to do."""
+    if previous is None:
+        return range(len(raw.tuples))
+    old, by_tuple = previous
+    stale = {x for x, v in shown.items() if old.get(x) != v}
+    todo = []
+    for k, t in enumerate(raw.tuples):
+        hit = by_tuple.get(t)
+        if hit is None or (stale and not stale.isdisjoint(t)):
+            todo.append(k)
+        else:
+            ids[k], names[k] = hit
+    return todo
 
 
 def _event_stance(raw: RawTables, polarity: np.ndarray) -> np.ndarray:

@@ -264,6 +264,8 @@ class TableStore:
         self._blocks: dict[str, list[Block]] = {}
         self._concat: OrderedDict[tuple, RawTables] = OrderedDict()
         self._people: tuple[list, dict, dict, dict] | None = None
+        # the last article set's event actor mapping by tuple value (see core.tables_events)
+        self.event_actors: tuple[dict, dict] | None = None
 
     def effective(self, raw: dict[str, ArticleAnalysis], published: Mapping[str, str]) -> dict[str, ArticleAnalysis]:
         """Each result with the user's publication date (timexes re-resolved), reused while unchanged."""
