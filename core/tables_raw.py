@@ -57,7 +57,7 @@ def _arrays(columns: dict[str, list], ints, bools, objs) -> dict[str, np.ndarray
 class Block:
     """One article's correction-free rows, as numpy columns."""
 
-    __slots__ = ("result", "events", "statements", "mentions", "mention_articles", "_timex_rows")
+    __slots__ = ("result", "events", "statements", "mentions", "mention_articles", "own_mentions", "_timex_rows")
 
     def __init__(self, result: ArticleAnalysis, events, statements, mentions, mention_articles):
         self.result = result
@@ -65,6 +65,8 @@ class Block:
         self.statements = statements
         self.mentions = mentions
         self.mention_articles = mention_articles
+        # every mention names this article (what removing articles from a set relies on)
+        self.own_mentions = all(seen <= {result.article.id} for seen in mention_articles.values())
         self._timex_rows: list[dict] | None = None
 
     def timex_rows(self) -> list[dict]:
@@ -185,6 +187,10 @@ class RawTables:
         if prev is not None and prev.aids == self.aids and all(map(_same_shape, blocks, prev.blocks)):
             self._share(prev)
             return
+        keep = _kept(blocks, prev.blocks) if prev is not None and len(blocks) < len(prev.blocks) else None
+        if keep is not None:
+            self._subset(prev, keep)  # type: ignore[arg-type]
+            return
         self.position = {aid: k for k, aid in enumerate(self.aids)}
         aids = np.fromiter(self.aids, dtype=object, count=len(self.aids))
         titles = np.fromiter((r.article.title for r in self.results), dtype=object, count=len(self.aids))
@@ -207,6 +213,44 @@ class RawTables:
             self.mentions.update(b.mentions)
             for actor_id, seen in b.mention_articles.items():
                 self.mention_articles.setdefault(actor_id, set()).update(seen)
+
+    def _subset(self, prev: "RawTables", keep: np.ndarray) -> None:
+        """Articles removed: select the remaining rows; actor codes and their memos stay valid."""
+        self.position = {aid: k for k, aid in enumerate(self.aids)}
+        order = sorted(range(len(self.aids)), key=self.aids.__getitem__)
+        self.article_rank = np.empty(len(self.aids), dtype=np.int64)
+        self.article_rank[order] = np.arange(len(self.aids))
+        for table, offset_name, article_name in (("events", "ev_offset", "ev_article"),
+                                                 ("statements", "st_offset", "st_article")):
+            rows = keep[getattr(prev, article_name)]
+            setattr(self, table, {name: values[rows] for name, values in getattr(prev, table).items()})
+            counts = np.diff(getattr(prev, offset_name))[keep]
+            offset = np.zeros(len(counts) + 1, dtype=np.int64)
+            np.cumsum(counts, out=offset[1:])
+            setattr(self, offset_name, offset)
+            setattr(self, article_name, np.repeat(np.arange(len(counts)), counts))
+            static = prev.memo.get(f"{table}_static")
+            if static is not None:
+                self.memo[f"{table}_static"] = {name: values[rows] for name, values in static.items()}  # type: ignore[attr-defined]
+            if table == "events":
+                self.ev_tuple = prev.ev_tuple[rows]
+            else:
+                self.st_source, self.st_target = prev.st_source[rows], prev.st_target[rows]
+        self.tuples, self.sources, self.targets = prev.tuples, prev.sources, prev.targets
+        removed = [b for b, kept in zip(prev.blocks, keep) if not kept]
+        mentions = Counter(prev.mentions)
+        for b in removed:
+            mentions.subtract(b.mentions)
+        self.mentions = +mentions
+        if all(b.own_mentions for b in self.blocks):
+            gone = {b.result.article.id for b in removed}
+            self.mention_articles = {x: left for x, seen in prev.mention_articles.items() if (left := seen - gone)}
+        else:
+            self.mention_articles = {}
+            for b in self.blocks:
+                for actor_id, seen in b.mention_articles.items():
+                    self.mention_articles.setdefault(actor_id, set()).update(seen)
+        self.memo.update((key, prev.memo[key]) for key in ("tuples_with", "event_actors") if key in prev.memo)
 
     def _share(self, prev: "RawTables") -> None:
         for name in ("position", "article_rank", "ev_offset", "ev_article", "st_offset", "st_article", "ev_tuple",
@@ -245,6 +289,17 @@ class RawTables:
         if index >= offset[k + 1] - offset[k] or f"{article_id}:{kind}{index}" != item_id:
             return None
         return int(offset[k] + index)
+
+
+def _kept(blocks: list[Block], previous: list[Block]) -> np.ndarray | None:
+    """Which of the previous blocks remain, when `blocks` are some of them in the same order."""
+    keep = np.zeros(len(previous), dtype=bool)
+    j = 0
+    for k, b in enumerate(previous):
+        if j < len(blocks) and blocks[j] is b:
+            keep[k] = True
+            j += 1
+    return keep if j == len(blocks) else None
 
 
 def corrections_key(corrections) -> tuple:
