@@ -9,10 +9,10 @@ from typing import Callable, Iterable, Sequence
 import pandas as pd
 
 from core.corrections import Corrections
-from core.tables_raw import TableStore, corrections_key
 from core.model import (
     OPPOSE, POLARITIES, SUPPORT, Actor, ArticleAnalysis, Article, Statement, TimeExpression,
 )
+from core.tables_raw import TableStore, corrections_key
 
 STANCE_COLUMNS = POLARITIES  # support, oppose, neutral
 REJECTED = "rejected"
