@@ -105,7 +105,12 @@ class Analysis:
         self._changed("articles")
 
     def remove(self, article_id: str) -> None:
-        if self._raw.pop(article_id, None) is not None:
+        self.remove_many([article_id])
+
+    def remove_many(self, article_ids: Iterable[str]) -> None:
+        """Remove these articles with one change notification (views refresh once, not per article)."""
+        removed = [aid for aid in list(article_ids) if self._raw.pop(aid, None) is not None]
+        if removed:
             self._changed("articles")
 
     def clear(self) -> None:

@@ -303,9 +303,7 @@ class MainWindow(FileDropMixin, QMainWindow):
             self._failed.pop(aid, None)
         wanted = set(article_ids)
         self.undo_history.removed([r for r in self.analysis.raw_results() if r.article.id in wanted])
-        # One change notification for the lot would be nicer; remove() per id keeps the core API small.
-        for aid in article_ids:
-            self.analysis.remove(aid)
+        self.analysis.remove_many(article_ids)
         self._update_status()
         self._update_page()
         self._update_actions()

@@ -74,8 +74,7 @@ class WindowUndo:
             return ""
         kind, results = self._redo.pop()
         if kind == "removal":
-            for r in results:
-                self.analysis.remove(r.article.id)
+            self.analysis.remove_many(r.article.id for r in results)
             self._removals.append((next(self._clock), results))
             return _count(len(results), "Removed {} article{} again.")
         if not self._quietly(self.analysis.redo):

@@ -116,6 +116,16 @@ def test_listeners_hear_every_change(analysis):
     assert heard == ["corrections", "articles", "articles"]
 
 
+def test_removing_many_articles_is_one_change(analysis):
+    analysis.add_many([make_result("a2"), make_result("a3")])
+    heard = []
+    analysis.subscribe(heard.append)
+    analysis.remove_many(["a2", "a3", "not-there"])
+    assert heard == ["articles"] and analysis.article_ids == ["a1"]
+    analysis.remove_many(["not-there"])
+    assert heard == ["articles"]  # nothing removed, nothing to refresh
+
+
 def test_actors_merge_across_articles():
     a = Analysis([make_result("a1"), make_result("a2", text=make_result().article.text)])
     row = a.actors_table().set_index("actor_id").loc["turkey"]
