@@ -20,6 +20,7 @@ def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "")
     from core.statements.extract import dash_quotes, resolve_pronouns, statements_in_sentence
     from core.statements.fallback import find_fallback
     from core.statements.lexicon import load
+    from core.statements.pronoun_targets import resolve_target_pronouns
     from core.statements.relations import pair_statements
 
     lex = load()
@@ -39,7 +40,7 @@ def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "")
                      if s.source_actor and s.target_actor and s.polarity != "neutral"}
             out.extend(pair_statements(sent, index, lex, mentions, article_id, taken))
     out.extend(dash_quotes(doc, sent_of, mentions, article_id))
-    out = resolve_pronouns(out, mentions)
+    out = resolve_target_pronouns(resolve_pronouns(out, mentions), mentions, doc)
     return sorted(out, key=lambda s: (s.sentence_index, s.cue.start))
 
 
