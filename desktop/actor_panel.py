@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.qt_columns import fit_columns
-from desktop.qt_filtered_table import filtered_table
+from desktop.qt_filtered_table import filtered_table, select_quietly, selected_source_rows
 
 NAME, KIND, MENTIONS, STATEMENTS, ARTICLES, MERGED = range(6)
 HEADERS = ("Actor", "Kind", "Mentions", "Statements", "Articles", "Merged from")
@@ -185,8 +185,7 @@ class ActorPanel(QWidget):
         self._update_actions()
 
     def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).actor_id for r in rows]
+        return [self.model.row(r).actor_id for r in selected_source_rows(self.table, self.proxy)]
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
@@ -244,15 +243,4 @@ class ActorPanel(QWidget):
 
     def _select(self, actor_id) -> None:
         row = self.model.row_of(actor_id)
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        try:
-            index = self.proxy.mapFromSource(self.model.index(row, NAME)) if row >= 0 else None
-            if index is None or not index.isValid():  # none, or hidden by the filter
-                selection.clearSelection()
-            else:
-                self.table.selectRow(index.row())
-                self.table.scrollTo(index)
-        finally:
-            selection.blockSignals(False)
-        self.table.viewport().update()
+        select_quietly(self.table, self.proxy, self.model.index(row, NAME))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from core.messages import UserFacingError
 from desktop.qt_banner import Banner
 from desktop.qt_columns import fit_columns
-from desktop.qt_filtered_table import filtered_table
+from desktop.qt_filtered_table import filtered_table, select_quietly, selected_source_rows
 from desktop.qt_palette import error_color
 
 TITLE, SOURCE, PUBLISHED, EVENTS, STATEMENTS, STATUS = range(6)
@@ -331,8 +331,7 @@ class ArticleList(QWidget):
 
     # ---- user actions ------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).article_id for r in rows]
+        return [self.model.row(r).article_id for r in selected_source_rows(self.table, self.proxy)]
 
     def edit_date(self, article_id: str | None = None) -> None:
         aid = article_id if isinstance(article_id, str) else (self.selected_ids() or [None])[0]
@@ -370,15 +369,4 @@ class ArticleList(QWidget):
 
     def _select(self, article_id) -> None:
         row = self.model.row_of(article_id) if article_id else -1
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        try:
-            index = self.proxy.mapFromSource(self.model.index(row, TITLE)) if row >= 0 else None
-            if index is None or not index.isValid():  # none, or hidden by the filter
-                selection.clearSelection()
-            else:
-                self.table.selectRow(index.row())
-                self.table.scrollTo(index)
-        finally:
-            selection.blockSignals(False)
-        self.table.viewport().update()
+        select_quietly(self.table, self.proxy, self.model.index(row, TITLE))

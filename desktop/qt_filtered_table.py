@@ -31,3 +31,27 @@ def filtered_table(owner: QWidget, model, filter_column: int, placeholder: str, 
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     return table, proxy, box
+
+
+def selected_source_rows(table: QTableView, proxy: QSortFilterProxyModel) -> list[int]:
+    """The model rows selected in `table`, in the view's order."""
+    rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+    return [proxy.mapToSource(proxy.index(r, 0)).row() for r in rows]
+
+
+def select_quietly(table: QTableView, proxy: QSortFilterProxyModel, source_index) -> None:
+    """Select (and show) the row of a model index without emitting selection signals: the shared
+    selection changed elsewhere and the table only follows it. An invalid index, or a row the filter
+    hides, clears the selection."""
+    selection = table.selectionModel()
+    selection.blockSignals(True)
+    try:
+        index = proxy.mapFromSource(source_index) if source_index.isValid() else None
+        if index is None or not index.isValid():
+            selection.clearSelection()
+        else:
+            table.selectRow(index.row())
+            table.scrollTo(index)
+    finally:
+        selection.blockSignals(False)
+    table.viewport().update()
