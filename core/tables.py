@@ -23,7 +23,8 @@ from core.tables_events import events_table  # noqa: F401  (re-exported for `Ana
 from core.tables_matrix import stance_matrix  # noqa: F401  (re-exported for `Analysis`)
 from core.tables_raw import RawTables
 from core.tables_state import (
-    STATEMENT_FIELDS, datetimes, event_state, int_or_none, raw_tables, shared, statement_state, strings,
+    STATEMENT_FIELDS, datetimes, event_state, int_or_none, raw_tables, shared, statement_state, static_columns,
+    strings,
 )
 
 if TYPE_CHECKING:
@@ -138,17 +139,14 @@ def _statements_table(analysis: "Analysis") -> pd.DataFrame:
     return pd.DataFrame(data, columns=STATEMENT_COLUMNS, copy=False)
 
 
+# The statement columns no correction changes.
+_STATIC_STATEMENT_COLUMNS = (
+    "statement_id", "article_id", "title", "sentence_index", "sentence", "sent_start", "sent_end",
+    "source_text", "cue_text", "cue_start", "cue_end", "content_text", "target_text", "modality", "kind")
+
+
 def _static_statements(raw: RawTables) -> dict:
-    """The statement columns no correction changes, typed once per article set."""
-    columns = raw.memo.get("statements_static")
-    if columns is None:
-        st = raw.statements
-        columns = raw.memo["statements_static"] = {
-            name: strings(st[name]) if st[name].dtype == object else st[name] for name in (
-                "statement_id", "article_id", "title", "sentence_index", "sentence", "sent_start", "sent_end",
-                "source_text", "cue_text", "cue_start", "cue_end", "content_text", "target_text", "modality",
-                "kind")}
-    return columns  # type: ignore[return-value]
+    return static_columns(raw, "statements_static", raw.statements, _STATIC_STATEMENT_COLUMNS)
 
 
 def timexes_table(analysis: "Analysis") -> pd.DataFrame:

@@ -11,7 +11,8 @@ import pandas as pd
 from core.model import OPPOSE, SUPPORT
 from core.tables_full import events_table_full
 from core.tables_raw import NAT, RawTables
-from core.tables_state import datetimes, event_state, int_or_none, raw_tables, statement_state, strings
+from core.tables_state import (datetimes, event_state, int_or_none, raw_tables, statement_state, static_columns,
+                               strings)
 
 if TYPE_CHECKING:
     from core.analysis import Analysis
@@ -213,16 +214,13 @@ def _set_actors(frame: pd.DataFrame, ids: np.ndarray, names: np.ndarray, codes: 
     frame["actors"] = strings(names).take(codes)
 
 
+# The event columns no correction changes.
+_STATIC_EVENT_COLUMNS = ("event_id", "article_id", "title", "sentence_index", "start", "end", "sentence",
+                         "predicate", "modality")
+
+
 def _static(raw: RawTables) -> dict:
-    """The columns no correction changes, typed once per article set."""
-    columns = raw.memo.get("events_static")
-    if columns is None:
-        ev = raw.events
-        columns = raw.memo["events_static"] = {
-            name: strings(ev[name]) if ev[name].dtype == object else ev[name] for name in (
-                "event_id", "article_id", "title", "sentence_index", "start", "end", "sentence", "predicate",
-                "modality")}
-    return columns  # type: ignore[return-value]
+    return static_columns(raw, "events_static", raw.events, _STATIC_EVENT_COLUMNS)
 
 
 def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, ids: np.ndarray,

@@ -336,25 +336,16 @@ def effective_full(raw: dict, published: dict) -> dict:
 
 
 def surname_merges_full(results) -> dict[str, str]:
-    """Today's automatic surname joins ("nauert" -> "heather-nauert" when exactly one matches)."""
+    """Today's automatic surname joins ("nauert" -> "heather-nauert" when exactly one matches),
+    over a full walk of every article (the grouping itself is `core.tables_raw.surname_merges`)."""
+    from core.tables_raw import surname_merges
+
     people: dict[str, Actor] = {}
     for result in results:
         for actor in result.actors:
             if actor.kind == "person":
                 people.setdefault(actor.id, actor)
-    full_by_surname: dict[str, set[str]] = {}
-    for actor_id, actor in people.items():
-        parts = actor.name.split()
-        if len(parts) > 1:
-            surname = parts[-1].split("-")[-1].casefold()
-            full_by_surname.setdefault(surname, set()).add(actor_id)
-    merges = {}
-    for actor_id, actor in people.items():
-        if len(actor.name.split()) == 1:
-            candidates = full_by_surname.get(actor.name.split("-")[-1].casefold(), set())
-            if len(candidates) == 1:
-                merges[actor_id] = next(iter(candidates))
-    return merges
+    return surname_merges(people)
 
 
 def actor_registry_full(analysis: "Analysis") -> dict[str, Actor]:

@@ -139,6 +139,15 @@ def strings(values: np.ndarray):
     return values
 
 
+def static_columns(raw, key: str, frame, names: tuple[str, ...]) -> dict:
+    """Columns of `frame` that no correction changes, typed once per article set (kept in `raw.memo`)."""
+    columns = raw.memo.get(key)
+    if columns is None:
+        columns = raw.memo[key] = {
+            name: strings(frame[name]) if frame[name].dtype == object else frame[name] for name in names}
+    return columns
+
+
 _SHARED = 12  # values kept per article set by `shared`
 
 # the kinds of correction each table depends on (beyond the article set)
