@@ -6,7 +6,7 @@ For each corpus size (articles:events, 20 statements an article, 300 actors; the
 benchmarks/gui_redraw.py) and each correction (rename, merge, polarity override, event date fix,
 publication date fix, undo) prints the median milliseconds to make the change and get
 events_table + statements_table + actors_table + stance_matrix, for the incremental tables and for
-the from-scratch builders (`core.tables_full`, as before) in the same run, and their ratio.
+the from-scratch builders (`tests/core/analysis/reference_tables.py`, as before) in the same run, and their ratio.
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     from core.analysis import Analysis
-    from core.tables_full import full_analysis_class
+    from tests.core.analysis.reference_tables import full_analysis_class
     from desktop.chart_synthetic import synthetic_results
 
     full_analysis = full_analysis_class()

@@ -73,7 +73,13 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     from core.nlp import load_pipeline
     from core.pipeline import analyse_articles
 
+    from core.io.export import TABLE_WRITERS
+
     default_date = parse_user_date(args.published) if args.published else None
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    unknown = set(formats) - set(TABLE_WRITERS)
+    if unknown:
+        raise UserFacingError(f"unknown format(s): {', '.join(sorted(unknown))}; choose from {', '.join(TABLE_WRITERS)}")
     report = load_paths(args.paths)
     for problem in report.problems + report.skipped:
         print(problem, file=sys.stderr)
@@ -100,9 +106,8 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     print()
     print(format_matrix(analysis))
     if args.out:
-        from core.export import export_graphml, export_tables
+        from core.io.export import export_graphml, export_tables
 
-        formats = [f.strip() for f in args.format.split(",") if f.strip()]
         written = export_tables(analysis, args.out, formats)
         written.append(export_graphml(analysis, args.out / "network.graphml"))
         if not args.no_charts:
@@ -112,7 +117,7 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
                 written.extend(chart_writer(analysis, args.out))
         print("\nwrote " + ", ".join(str(p) for p in written))
     if args.project:
-        from core.store import save_project
+        from core.io.store import save_project
 
         print(f"saved project {save_project(args.project, analysis)}")
     return 0

@@ -323,7 +323,7 @@ class MatrixView(ChartWidget):
         if self.sort == "name":
             rows.sort(key=lambda a: m.names.get(a, a).lower())
         elif self.sort == "net":
-            from core.tables import net_stance
+            from core.analysis import net_stance
 
             net = net_stance(m)
             rows.sort(key=lambda a: (-float(net.get(a, 0.0)), m.names.get(a, a).lower()))

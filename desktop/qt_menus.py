@@ -210,7 +210,7 @@ def _report(window, text: str) -> None:
 def export_tables(window, folder: str | None = None):
     """Take the tables now (GUI thread, cached), write them in a background thread: an XLSX of a
     few hundred articles takes seconds. Returns the running job, or None when cancelled."""
-    from core.export import table_frames, write_frames
+    from core.io.export import table_frames, write_frames
     from desktop.qt_jobs import start_job
 
     folder = folder or QFileDialog.getExistingDirectory(window, "Export tables to folder",
@@ -233,7 +233,7 @@ def export_graphml(window, path: str | None = None) -> Path | None:
     if not path:
         return None
     try:
-        from core.export import export_graphml as write
+        from core.io.export import export_graphml as write
 
         written = write(window.analysis, Path(path))
     except (OSError, UserFacingError) as exc:

@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 
 # Qt-free by the house rules (core never imports Qt), so importing them off the GUI thread creates no
 # QObject there; pyqtgraph is left to the GUI thread for that reason.
-MODULES = ("numpy", "pandas", "core.analysis", "core.tables")
+MODULES = ("numpy", "pandas", "core.analysis")
 POLL_MS = 15
 
 

@@ -1,4 +1,4 @@
-"""The project file behind the window: path, unsaved changes, save / open via core.store, and autosave."""
+"""The project file behind the window: path, unsaved changes, save / open via core.io.store, and autosave."""
 from __future__ import annotations
 
 import logging
@@ -56,7 +56,7 @@ class ProjectController(QObject):
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         try:
-            from core.store import save_project
+            from core.io.store import save_project
 
             save_project(path, self._current())
         except UserFacingError as exc:
@@ -76,7 +76,7 @@ class ProjectController(QObject):
     def load(self, path: Path):
         """The Analysis in `path`, or None after reporting why it could not be opened."""
         try:
-            from core.store import load_project
+            from core.io.store import load_project
 
             analysis = load_project(Path(path))
         except UserFacingError as exc:

@@ -198,7 +198,7 @@ def png_is_drawn(path: Path, min_colours: int = 3, min_ink: float = 0.005) -> tu
 
 
 def _check_project(path: Path) -> tuple[bool, str]:
-    from core.store import load_project
+    from core.io.store import load_project
 
     analysis = load_project(path)
     n = len(analysis)

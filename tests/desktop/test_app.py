@@ -77,7 +77,7 @@ def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, t
     import desktop.app
     import desktop.main_window
     from core.analysis import Analysis
-    from core.store import save_project
+    from core.io.store import save_project
     from desktop.settings import Settings
     from tests.desktop.conftest import make_analysis
 

@@ -357,7 +357,7 @@ def test_autosave_waits_for_the_analysis_to_finish(make_window, qtbot, tmp_path)
     with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
         pass
     assert len(saves) == 1 and not window.project.dirty
-    from core.store import load_project
+    from core.io.store import load_project
 
     assert len(load_project(tmp_path / "busy.standpoint")) == 4
 

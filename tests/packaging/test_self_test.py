@@ -21,7 +21,7 @@ def project(tmp_path_factory):
     from core.ingest import load_file
     from core.nlp import blank_pipeline
     from core.pipeline import analyse_all
-    from core.store import save_project
+    from core.io.store import save_project
 
     seed = Path(__file__).resolve().parents[2] / "seeds" / "idlib-offensive-2018.txt"
     path = tmp_path_factory.mktemp("project") / "sample.standpoint"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from core import __version__, messages
 from core.analysis import Analysis
-from core.corrections import Corrections
+from core.analysis import Corrections
 from core.messages import UserFacingError
 from core.model import Article, ArticleAnalysis
-from core.serialise import from_data, to_data
+from core.io.serialise import from_data, to_data
 
 FORMAT_VERSION = 1
 SUFFIX = ".standpoint"

@@ -1,5 +1,5 @@
 """The correction-free layer of the tables: each article's rows (raw actor ids, raw polarities, resolved
-times) built once per article result and concatenated once per article set, for `core.tables`."""
+times) built once per article result and concatenated once per article set, for `core.analysis.tables`."""
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
@@ -29,7 +29,7 @@ STATEMENT_OBJ = ("statement_id", "sentence", "raw_source", "source_text", "cue_t
                  "target_text", "raw_target", "topic", "topic_label", "polarity", "modality", "confidence", "kind")
 
 
-# what a publication date changes, and the memos (see core.tables_*) that do not depend on it
+# what a publication date changes, and the memos (see core.analysis.columns, events_table) that do not depend on it
 EVENT_TIMED = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
                "time_start", "time_end", "has_time", "placed")
 STATEMENT_TIMED = ("date",)
@@ -319,7 +319,7 @@ class TableStore:
         self._blocks: dict[str, list[Block]] = {}
         self._concat: OrderedDict[tuple, RawTables] = OrderedDict()
         self._people: tuple[list, dict, dict, dict] | None = None
-        # the last article set's event actor mapping by tuple value (see core.tables_events)
+        # the last article set's event actor mapping by tuple value (see core.analysis.events_table)
         self.event_actors: tuple[dict, dict] | None = None
 
     def effective(self, raw: dict[str, ArticleAnalysis], published: Mapping[str, str]) -> dict[str, ArticleAnalysis]:

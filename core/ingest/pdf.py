@@ -1,38 +1,18 @@
-"""Readers for article files that are not plain text (PDF, Word .docx, e-mail .eml): bytes in, text and metadata out."""
+"""Reads PDF articles: text page by page, running headers, page numbers and hyphenated breaks undone."""
 from __future__ import annotations
 
 import io
 import re
 import unicodedata
-import zipfile
-import zlib
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
-from typing import Callable
-from xml.etree import ElementTree
+from pathlib import Path
 
 from core import messages
+from core.ingest.extracted import Extracted, article_from_extracted, plausible_title
+from core.ingest.registry import reader
 from core.messages import UserFacingError
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """What a format reader found; `core.ingest` turns it into an `Article`."""
-
-    text: str = ""
-    # Set instead of `text` when the body is a web page, which then goes through the HTML path.
-    html: str | None = None
-    title: str | None = None
-    # A date that states when the piece was published or sent (an e-mail's Date header).
-    published: date | None = None
-    published_origin: str | None = None
-    # A date that only says when the file was made: used when nothing better is found.
-    fallback_published: date | None = None
-    fallback_origin: str | None = None
-
-
-# --- PDF -----------------------------------------------------------------------------------------
+from core.model import Article
 
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})
@@ -48,7 +28,6 @@ FURNITURE_SHARE = 0.6
 HYPHEN_END = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 FIRST_WORD = re.compile(r"^([\"'\u201c\u2018(\[]*[^\W\d_]+)")
 TERMINAL = tuple(".!?:\"'\u201d\u2019)")
-JUNK_TITLE = re.compile(r"^(?:untitled|document\d*|microsoft word)\b|\.(?:docx?|pdf|indd|rtf|txt|odt)$", re.IGNORECASE)
 
 
 def read_pdf(data: bytes, shown: str) -> Extracted:
@@ -260,226 +239,8 @@ def pdf_date(value: str) -> date | None:
         return None
 
 
-def plausible_title(value: str) -> str | None:
-    """A metadata title worth showing: not empty, not a file name, not a tool's placeholder."""
-    value = " ".join(value.split())
-    value = re.sub(r"^Microsoft Word - ", "", value)
-    if not value or len(value) > 200 or JUNK_TITLE.search(value) or not any(c.isalpha() for c in value):
-        return None
-    return value
 
 
-# --- Word .docx ----------------------------------------------------------------------------------
-
-DOCX_BODY = "word/document.xml"
-DOCX_CORE = "docProps/core.xml"
-MAX_XML_BYTES = 64 * 1024 * 1024  # a news article's document.xml is well under 1 MB
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-
-
-def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
-    """The document part named by the package's relationships (Word always says word/document.xml)."""
-    if "_rels/.rels" not in names:
-        return DOCX_BODY
-    for rel in ElementTree.fromstring(archive.read("_rels/.rels")):
-        if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
-            return rel.get("Target", "").lstrip("/")
-    return DOCX_BODY
-
-
-def _local(tag: object) -> str:
-    # Matching local names reads both the transitional and the strict OOXML namespaces.
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def read_docx(data: bytes, shown: str) -> Extracted:
-    """Paragraph text of a Word document, with title and creation date from its core properties."""
-    if data.startswith(OLE_MAGIC):
-        raise UserFacingError(messages.DOCX_DAMAGED.format(
-            path=shown, reason="it is password-protected or an old .doc file; save it as .docx without a password"))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            main = _main_part(archive, names)
-            if main not in names:
-                raise UserFacingError(
-                    messages.DOCX_DAMAGED.format(path=shown, reason="it is a zip archive, not a Word document"))
-            if archive.getinfo(main).file_size > MAX_XML_BYTES:
-                raise UserFacingError(
-                    messages.DOCX_DAMAGED.format(path=shown, reason="its text part is implausibly large"))
-            body = ElementTree.fromstring(archive.read(main))
-            core = ElementTree.fromstring(archive.read(DOCX_CORE)) if DOCX_CORE in names else None
-    except UserFacingError:
-        raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, zlib.error, EOFError, OSError,
-            ValueError, NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted zip entry
-        raise UserFacingError(messages.DOCX_DAMAGED.format(path=shown, reason="it is damaged or incomplete")) from exc
-    paragraphs = docx_paragraphs(body, text_boxes=False) or docx_paragraphs(body, text_boxes=True)
-    props = {_local(el.tag): (el.text or "").strip() for el in core} if core is not None else {}
-    styled_title = next((text for style, text in paragraphs if style.casefold() == "title"), None)
-    created = _iso_day(props.get("created", "")) or _iso_day(props.get("modified", ""))
-    return Extracted(
-        text="\n\n".join(text for _, text in paragraphs),
-        title=plausible_title(props.get("title", "")) or styled_title,
-        fallback_published=created,
-        fallback_origin="docx-metadata" if created else None,
-    )
-
-
-def docx_paragraphs(body: ElementTree.Element, *, text_boxes: bool) -> list[tuple[str, str]]:
-    """(style, text) of each non-empty paragraph in document order.
-
-    Text boxes are left out unless asked for: in articles they hold pull quotes that repeat the body.
-    """
-    out: list[tuple[str, str]] = []
-
-    def walk(el: ElementTree.Element, inside_box: bool) -> None:
-        for child in el:
-            name = _local(child.tag)
-            if name == "Fallback":  # the same content again, for old readers
-                continue
-            if name == "p":
-                pieces: list[str] = []
-                style = _paragraph_text(child, pieces)
-                text = "".join(pieces).strip()
-                if text and (text_boxes or not inside_box):
-                    out.append((style, text))
-                walk_boxes(child)
-            else:
-                walk(child, inside_box or name == "txbxContent")
-
-    def walk_boxes(paragraph: ElementTree.Element) -> None:
-        for box in paragraph.iter():
-            if _local(box.tag) == "txbxContent":
-                walk(box, True)
-
-    walk(body, False)
-    return out
-
-
-def _paragraph_text(el: ElementTree.Element, pieces: list[str], style: str = "") -> str:
-    """Collect a paragraph's text into `pieces`, not descending into text boxes; returns its style name."""
-    for child in el:
-        name = _local(child.tag)
-        if name in ("txbxContent", "Fallback", "del"):
-            continue
-        if name == "t":
-            pieces.append(child.text or "")
-        elif name == "tab":
-            pieces.append("\t")
-        elif name in ("br", "cr"):
-            pieces.append("\n")
-        elif name == "noBreakHyphen":
-            pieces.append("-")
-        elif name == "pStyle":
-            style = next((v for k, v in child.attrib.items() if _local(k) == "val"), style)
-        else:
-            style = _paragraph_text(child, pieces, style)
-    return style
-
-
-def _iso_day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-# --- E-mail .eml ---------------------------------------------------------------------------------
-
-REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)+", re.IGNORECASE)
-
-
-def read_eml(data: bytes, shown: str) -> Extracted:
-    """Subject, sending date and body text of a saved e-mail; attachments are ignored.
-
-    A mail whose only content is another mail (forwarded as an attachment) is read as that mail.
-    """
-    import email
-    from email import policy
-
-    found = _read_message(email.message_from_bytes(data, policy=policy.default), 0)
-    if found is None:
-        raise UserFacingError(messages.EMAIL_NO_TEXT.format(path=shown))
-    return found
-
-
-MAX_FORWARD_DEPTH = 4
-COVER_NOTE_CHARS = 300  # "FYI, see the attached": shorter than any article
-
-
-def _read_message(msg, depth: int) -> Extracted | None:
-    found = _message_body(msg)
-    inner = _attached_message(msg) if depth < MAX_FORWARD_DEPTH else None
-    if inner is not None and (found is None or len(_visible_text(found)) < COVER_NOTE_CHARS):
-        return _read_message(inner, depth + 1) or found
-    return found
-
-
-def _attached_message(msg):
-    part = next((p for p in msg.walk() if p.get_content_type() == "message/rfc822"), None)
-    payload = part.get_payload() if part is not None else None
-    if isinstance(payload, list):
-        payload = payload[0] if payload else None
-    return payload if hasattr(payload, "get_body") else None
-
-
-def _visible_text(found: Extracted) -> str:
-    return (found.text or re.sub(r"<[^>]*>", " ", found.html or "")).strip()
-
-
-def _message_body(msg) -> Extracted | None:
-    body = None
-    for preference in ("plain", "html"):
-        try:
-            part = msg.get_body(preferencelist=(preference,))
-        except (KeyError, ValueError, TypeError, AttributeError):
-            part = None
-        content = _part_text(part) if part is not None else ""
-        if content.strip():
-            body = (preference, content)
-            break
-    if body is None:
-        return None
-    subject = REPLY_PREFIX.sub("", " ".join(_header(msg, "subject").split())) or None
-    sent = None
-    try:
-        stamp = msg["date"].datetime if msg["date"] is not None else None
-        sent = stamp.date() if stamp is not None else None
-    except (AttributeError, TypeError, ValueError, IndexError):
-        sent = None
-    kind, content = body
-    return Extracted(
-        text=content if kind == "plain" else "",
-        html=content if kind == "html" else None,
-        title=subject,
-        published=sent,
-        published_origin="email" if sent else None,
-    )
-
-
-def _header(msg, name: str) -> str:
-    try:
-        return str(msg[name] or "")
-    except (TypeError, ValueError, IndexError):
-        return ""
-
-
-def _part_text(part) -> str:
-    """A part's decoded text; an unknown or wrong charset falls back to the safe article decoding."""
-    try:
-        content = part.get_content()
-        if isinstance(content, str):
-            return content
-    except (LookupError, ValueError, UnicodeError, KeyError):
-        pass
-    from core.ingest import decode_bytes
-
-    payload = part.get_payload(decode=True) or b""
-    try:
-        return decode_bytes(payload)
-    except UserFacingError:
-        return ""
-
-
-READERS: dict[str, Callable[[bytes, str], Extracted]] = {".pdf": read_pdf, ".docx": read_docx, ".eml": read_eml}
+@reader(".pdf", large=True, slow=True)
+def pdf_article(data: bytes, path: Path) -> Article:
+    return article_from_extracted(read_pdf(data, path.name), path)

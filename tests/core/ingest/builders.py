@@ -5,7 +5,7 @@ import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LEAD = "Turkey has warned against a Syrian government offensive on Idlib, the last big rebel enclave in the country."
 BODY = [
     "Turkey warns Russia over Idlib",

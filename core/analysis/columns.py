@@ -1,26 +1,19 @@
 """Per corrections state: the statement and event columns the corrections change, computed once from
-the cached correction-free rows (`core.tables_raw`) and shared by every table built in that state."""
+the cached correction-free rows (`core.analysis.raw`) and shared by every table built in that state."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from core.tables_raw import RawTables
+from core.analysis.context import TableContext
+from core.analysis.raw import RawTables
+from core.analysis.schema import REJECTED
 
-if TYPE_CHECKING:
-    from core.analysis import Analysis
 
 STRING = pd.StringDtype(na_value=np.nan)  # what pandas infers for a column of str (and missing values)
-
-
-def raw_tables(analysis: "Analysis") -> RawTables:
-    raw = analysis._cache.get("raw")
-    if raw is None:
-        raw = analysis._cache["raw"] = analysis._store.tables(analysis._effective)
-    return raw  # type: ignore[return-value]
 
 
 def objects(values) -> np.ndarray:
@@ -46,10 +39,8 @@ def datetimes(ticks: np.ndarray) -> np.ndarray:
 class StatementState:
     """Statement columns after corrections (all rows; `keep` drops the rejected ones)."""
 
-    def __init__(self, analysis: "Analysis", raw: RawTables):
-        from core.analysis import REJECTED
-
-        st, c = raw.statements, analysis.corrections
+    def __init__(self, ctx: TableContext, raw: RawTables):
+        st, c = raw.statements, ctx.corrections
         self.polarity = st["polarity"]
         corrected_rows = []
         if c.polarity:
@@ -61,15 +52,15 @@ class StatementState:
                     corrected_rows.append(row)
         self.keep = self.polarity != REJECTED
         self.rows = np.flatnonzero(self.keep)
-        canonical = [analysis.canonical(x) for x in raw.sources]
+        canonical = [ctx.actors.canonical(x) for x in raw.sources]
         self.source_by_code = objects(canonical)
-        self.source_name_by_code = objects(analysis.actor_name(x) for x in canonical)
-        targets = [analysis.canonical(x) for x in raw.targets]
+        self.source_name_by_code = objects(ctx.actors.name(x) for x in canonical)
+        targets = [ctx.actors.canonical(x) for x in raw.targets]
         self.target_by_code = objects(targets)
-        self.target_name_by_code = objects(analysis.actor_name(x) for x in targets)
+        self.target_name_by_code = objects(ctx.actors.name(x) for x in targets)
         label = st["topic_label"].copy()
         no_topic = _is_none(raw, "topic_label")
-        by_actor = objects(analysis.actor_name(x) if x else None for x in targets)
+        by_actor = objects(ctx.actors.name(x) if x else None for x in targets)
         no_label = no_topic & _none_mask(by_actor)[raw.st_target]
         label[no_topic] = by_actor[raw.st_target][no_topic]
         label[no_label] = st["target_text"][no_label]
@@ -95,26 +86,26 @@ def _none_mask(values: np.ndarray) -> np.ndarray:
     return np.fromiter((v is None for v in values), dtype=bool, count=len(values))
 
 
-def statement_state(analysis: "Analysis") -> StatementState:
-    state = analysis._cache.get("statement_state")
+def statement_state(ctx: TableContext) -> StatementState:
+    state = ctx.memo.get("statement_state")
     if state is None:
-        state = analysis._cache["statement_state"] = StatementState(analysis, raw_tables(analysis))
+        state = ctx.memo["statement_state"] = StatementState(ctx, ctx.raw())
     return state  # type: ignore[return-value]
 
 
 class EventState:
     """Event columns the corrections touch: user dates (only the corrected rows) and placement."""
 
-    def __init__(self, analysis: "Analysis", raw: RawTables):
+    def __init__(self, ctx: TableContext, raw: RawTables):
         self.fixes: dict[int, object] = {}
-        dates = analysis.corrections.event_dates
+        dates = ctx.corrections.event_dates
         key = []
         for eid in dates:
             row = raw.row(eid, "e")
             if row is not None:
                 key.append((row, dates[eid]))
                 k = int(raw.ev_article[row])
-                self.fixes[row] = analysis.event_time(raw.results[k], row - int(raw.ev_offset[k]))[0]
+                self.fixes[row] = ctx.event_time(raw.results[k], row - int(raw.ev_offset[k]))[0]
         self.key = tuple(sorted(key))  # the same key: the same dates and the same row order
         self.placed = raw.events["placed"]
         if self.fixes:
@@ -123,10 +114,10 @@ class EventState:
                 self.placed[row] = tx is not None and tx.interval_start is not None  # type: ignore[attr-defined]
 
 
-def event_state(analysis: "Analysis") -> EventState:
-    state = analysis._cache.get("event_state")
+def event_state(ctx: TableContext) -> EventState:
+    state = ctx.memo.get("event_state")
     if state is None:
-        state = analysis._cache["event_state"] = EventState(analysis, raw_tables(analysis))
+        state = ctx.memo["event_state"] = EventState(ctx, ctx.raw())
     return state  # type: ignore[return-value]
 
 
@@ -155,14 +146,14 @@ STATEMENT_FIELDS = ("polarity", "targets", "actor_merges", "actor_names")
 MATRIX_FIELDS = STATEMENT_FIELDS + ("hidden_actors",)
 
 
-def shared(analysis: "Analysis", name: str, fields: tuple[str, ...], build: Callable[[], object], *extra):
+def shared(ctx: TableContext, name: str, fields: tuple[str, ...], build: Callable[[], object], *extra):
     """A value that depends only on some kinds of correction, reused by every state that agrees on
     them (an event date fix leaves the statements table and the matrix as they were)."""
-    c = analysis.corrections
+    c = ctx.corrections
     key = (name, extra) + tuple(
         tuple(sorted(c.hidden_actors)) if f == "hidden_actors" else tuple(sorted(getattr(c, f).items()))
         for f in fields)
-    memo = raw_tables(analysis).memo.setdefault("shared", OrderedDict())
+    memo = ctx.raw().memo.setdefault("shared", OrderedDict())
     if key in memo:  # type: ignore[operator]
         memo.move_to_end(key)  # type: ignore[attr-defined]
         return memo[key]  # type: ignore[index]

@@ -5,7 +5,7 @@ from email.message import EmailMessage
 import pytest
 
 from core.ingest import load_file
-from tests.core.ingest_builders import BODY, LEAD, docx_paragraph, make_docx, make_eml, write
+from tests.core.ingest.builders import BODY, LEAD, docx_paragraph, make_docx, make_eml, write
 
 
 # --- Word .docx ----------------------------------------------------------------------------------

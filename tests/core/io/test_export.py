@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-from core.export import export_graphml, export_tables
+from core.io.export import export_graphml, export_tables
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 

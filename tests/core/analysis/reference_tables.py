@@ -1,20 +1,25 @@
 """The from-scratch table builders (one Python pass over every article after every change), kept as the
-reference the incremental builders in `core.tables` are tested against and the benchmark baseline."""
+reference the incremental builders in `core.analysis` are tested against and the benchmark baseline."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from core.analysis import Analysis
+from core.analysis.context import TableContext
+from core.analysis.evidence import evidence_rows
+from core.analysis.raw import surname_merges
+from core.analysis.resolver import ActorResolver
+from core.analysis.schema import (
+    ARTICLE_COLUMNS, ACTOR_COLUMNS, REJECTED, STATEMENT_COLUMNS, TIMELINE_COLUMNS, TIMEX_COLUMNS, StanceMatrix,
+    event_id, statement_id,
+)
 from core.model import OPPOSE, POLARITIES, SUPPORT, Actor
-
-if TYPE_CHECKING:
-    from core.analysis import Analysis, StanceMatrix
-
 
 def _ts(day: date | None):
     return pd.Timestamp(day) if day is not None else pd.NaT
@@ -23,14 +28,12 @@ def _ts(day: date | None):
 def articles_table_full(analysis: "Analysis") -> pd.DataFrame:
     """One row per article, counted straight from the results: the list is always visible, so it
     must not wait for the (much larger) events and statements tables."""
-    from core.analysis import REJECTED, statement_id
-
     rows = []
     for result in analysis.results():
         a = result.article
         dated = 0
         for i in range(len(result.events)):
-            tx, _ = analysis.event_time(result, i)
+            tx, _ = analysis._ctx.event_time(result, i)
             dated += tx is not None and tx.interval_start is not None
         n_statements = sum(
             1 for i, st in enumerate(result.statements)
@@ -43,10 +46,7 @@ def articles_table_full(analysis: "Analysis") -> pd.DataFrame:
             "n_unresolved": sum(1 for t in result.timexes if t.certainty == "unresolved"),
             "notes": " ".join(result.notes),
         })
-    return pd.DataFrame(rows, columns=[
-        "article_id", "title", "source", "published", "published_origin", "n_sentences",
-        "n_events", "n_statements", "n_unresolved", "notes",
-    ])
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 
 
 def actors_table_full(analysis: "Analysis") -> pd.DataFrame:
@@ -73,16 +73,11 @@ def actors_table_full(analysis: "Analysis") -> pd.DataFrame:
             "hidden": actor_id in analysis.corrections.hidden_actors,
             "merged_from": ", ".join(merged_from),
         })
-    table = pd.DataFrame(rows, columns=[
-        "actor_id", "name", "kind", "affiliation", "affiliation_name", "n_mentions",
-        "n_statements", "n_articles", "hidden", "merged_from",
-    ])
+    table = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return table.sort_values(["n_mentions", "name"], ascending=[False, True], ignore_index=True)
 
 
 def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
-    from core.analysis import REJECTED, statement_id
-
     rows = []
     for result in analysis.results():
         a = result.article
@@ -113,8 +108,6 @@ def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
                 "confidence": s.confidence, "kind": s.kind, "date": _ts(a.published),
                 "corrected": sid in analysis.corrections.polarity or sid in analysis.corrections.targets,
             })
-    from core.analysis import STATEMENT_COLUMNS
-
     return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
 
 
@@ -137,15 +130,10 @@ def timexes_table_full(analysis: "Analysis") -> pd.DataFrame:
                 "date_end": _ts(t.interval_end), "granularity": t.granularity,
                 "certainty": t.certainty, "future": t.future,
             })
-    return pd.DataFrame(rows, columns=[
-        "timex_id", "article_id", "sentence_index", "start", "end", "text", "type", "value",
-        "date_start", "date_end", "granularity", "certainty", "future",
-    ])
+    return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
 
 
 def events_table_full(analysis: "Analysis") -> pd.DataFrame:
-    from core.analysis import TIMELINE_COLUMNS, event_id, statement_id
-
     rows = []
     for result in analysis.results():
         a = result.article
@@ -155,7 +143,7 @@ def events_table_full(analysis: "Analysis") -> pd.DataFrame:
             if polarity in (SUPPORT, OPPOSE):
                 stance_by_sentence.setdefault(s.sentence_index, polarity)
         for i, ev in enumerate(result.events):
-            tx, corrected = analysis.event_time(result, i)
+            tx, corrected = analysis._ctx.event_time(result, i)
             placed = tx is not None and tx.interval_start is not None
             actor_ids = tuple(dict.fromkeys(
                 analysis.canonical(x) for x in ev.actor_ids if analysis.visible(x)
@@ -200,9 +188,7 @@ def filter_timeline_full(events: pd.DataFrame, actor_ids, start, end, article_id
 
 
 def stance_matrix_full(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
-                  include_relations: bool = False) -> "StanceMatrix":
-    from core.analysis import StanceMatrix
-
+                  include_relations: bool = False) -> StanceMatrix:
     statements = analysis.statements_table()
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     signs: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -259,64 +245,6 @@ def evidence_full(analysis: "Analysis", statement_ids: Sequence[str], event_ids:
     return evidence_rows(lambda: statements, lambda: events, statement_ids, event_ids)
 
 
-def evidence_rows(statements_by_id, events_by_id, statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:
-    """The evidence table from the statements and events tables indexed by id (callables, so that
-    a caller with cached tables builds only the one it needs)."""
-    rows = []
-    statements = events = None
-    for sid in statement_ids:
-        statements = statements_by_id() if statements is None else statements
-        if sid not in statements.index:
-            continue
-        s = statements.loc[sid]
-        marks = [(int(s.cue_start), int(s.cue_end), "cue")]
-        if pd.notna(s.source_start):
-            marks.append((int(s.source_start), int(s.source_end), "source"))
-        if pd.notna(s.target_start):
-            marks.append((int(s.target_start), int(s.target_end), "target"))
-        rows.append({
-            "item_id": sid, "kind": "statement", "article_id": s.article_id, "title": s.title,
-            "sentence_index": int(s.sentence_index), "start": int(s.sent_start), "end": int(s.sent_end),
-            "sentence": s.sentence, "highlights": sorted(marks),
-            "label": f"{s.source_name or s.source_text or '?'} \u2014 {s.cue_text} \u2014 {s.polarity}"
-                     + (f" ({s.target_label})" if s.target_label else ""),
-        })
-    for eid in event_ids:
-        events = events_by_id() if events is None else events
-        if eid not in events.index:
-            continue
-        e = events.loc[eid]
-        marks = []
-        if e.time_start is not None and pd.notna(e.time_start):
-            marks.append((int(e.time_start), int(e.time_end), "time"))
-        rows.append({
-            "item_id": eid, "kind": "event", "article_id": e.article_id, "title": e.title,
-            "sentence_index": int(e.sentence_index), "start": int(e.start), "end": int(e.end),
-            "sentence": e.sentence, "highlights": marks,
-            "label": f"{e.time_text or 'undated'} \u2192 {_date_label(e)} \u2014 {e.modality}",
-        })
-    table = pd.DataFrame(rows, columns=[
-        "item_id", "kind", "article_id", "title", "sentence_index", "start", "end", "sentence",
-        "highlights", "label",
-    ])
-    return table.sort_values(["article_id", "sentence_index"], kind="stable", ignore_index=True) if len(table) else table
-
-
-def _date_label(e) -> str:
-    if pd.isna(e.date_start):
-        return "undated"
-    start = e.date_start
-    if e.granularity == "day":
-        return start.strftime("%a %d %b %Y")
-    if e.granularity == "month":
-        return start.strftime("%B %Y")
-    if e.granularity == "year":
-        return start.strftime("%Y")
-    last = (e.date_end - pd.Timedelta(days=1)) if pd.notna(e.date_end) else start
-    return f"{start:%d %b %Y} \u2013 {last:%d %b %Y}"
-
-
-
 def effective_full(raw: dict, published: dict) -> dict:
     """Today's `Analysis._rebuild`: every article's result with its corrected publication date."""
     from core.temporal import resolve_timex
@@ -337,9 +265,7 @@ def effective_full(raw: dict, published: dict) -> dict:
 
 def surname_merges_full(results) -> dict[str, str]:
     """Today's automatic surname joins ("nauert" -> "heather-nauert" when exactly one matches),
-    over a full walk of every article (the grouping itself is `core.tables_raw.surname_merges`)."""
-    from core.tables_raw import surname_merges
-
+    over a full walk of every article (the grouping itself is `core.analysis.raw.surname_merges`)."""
     people: dict[str, Actor] = {}
     for result in results:
         for actor in result.actors:
@@ -348,14 +274,20 @@ def surname_merges_full(results) -> dict[str, str]:
     return surname_merges(people)
 
 
-def actor_registry_full(analysis: "Analysis") -> dict[str, Actor]:
-    """Today's `Analysis.actor_registry`, walking every actor of every article."""
+def people_full(results) -> dict[str, Actor]:
+    """First-seen actor per id over every article, preferring one with an affiliation."""
     registry: dict[str, Actor] = {}
-    for result in analysis.results():
+    for result in results:
         for actor in result.actors:
             known = registry.get(actor.id)
             if known is None or (known.affiliation is None and actor.affiliation is not None):
                 registry[actor.id] = actor
+    return registry
+
+
+def actor_registry_full(analysis: "Analysis") -> dict[str, Actor]:
+    """Today's `Analysis.actor_registry`, walking every actor of every article."""
+    registry = people_full(analysis.results())
     merged: dict[str, Actor] = {}
     for actor_id, actor in registry.items():
         target = analysis.canonical(actor_id)
@@ -368,33 +300,30 @@ def actor_registry_full(analysis: "Analysis") -> dict[str, Actor]:
 
 def full_analysis_class():
     """`Analysis` as it was before the incremental tables: everything rebuilt after every change."""
-    from core.analysis import Analysis
-
     class FullAnalysis(Analysis):
         def _rebuild(self) -> None:
-            self._cache = {}
-            self._effective = effective_full(self._raw, self.corrections.published)
-            self._auto_merges = surname_merges_full(self._effective.values())
+            effective = effective_full(self._raw, self.corrections.published)
+            people = people_full(effective.values())
+            actors = ActorResolver(self.corrections, people, surname_merges_full(effective.values()))
+            self._ctx = TableContext(self.corrections, actors, effective, self._store)
 
         def actor_registry(self):
-            if "actors" not in self._cache:
-                self._cache["actors"] = actor_registry_full(self)
-            return self._cache["actors"]
+            return self._ctx.cached("actors", lambda: actor_registry_full(self))
 
         def articles_table(self):
-            return self._cached("articles_table", lambda: articles_table_full(self))
+            return self._ctx.cached("articles_table", lambda: articles_table_full(self))
 
         def actors_table(self):
-            return self._cached("actors_table", lambda: actors_table_full(self))
+            return self._ctx.cached("actors_table", lambda: actors_table_full(self))
 
         def statements_table(self):
-            return self._cached("statements_table", lambda: statements_table_full(self))
+            return self._ctx.cached("statements_table", lambda: statements_table_full(self))
 
         def timexes_table(self):
-            return self._cached("timexes_table", lambda: timexes_table_full(self))
+            return self._ctx.cached("timexes_table", lambda: timexes_table_full(self))
 
         def events_table(self):
-            return self._cached("events_table", lambda: events_table_full(self))
+            return self._ctx.cached("events_table", lambda: events_table_full(self))
 
         def timeline(self, actor_ids=None, start=None, end=None, article_ids=None, include_undated=False):
             return filter_timeline_full(self.events_table(), actor_ids, start, end, article_ids, include_undated)

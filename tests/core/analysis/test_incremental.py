@@ -8,14 +8,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
-import core.tables_raw
+import core.analysis.raw
 from core.analysis import Analysis, event_id, statement_id
 from core.model import (
     Actor, Article, ArticleAnalysis, Event, Mention, Sentence, Span, Statement, TimeExpression,
 )
-from core.tables import net_stance
-from core.tables_full import actor_registry_full, effective_full, full_analysis_class, surname_merges_full
+from core.analysis import net_stance
 from core.temporal import resolve_timex
+from tests.core.analysis.reference_tables import (
+    actor_registry_full, effective_full, full_analysis_class, surname_merges_full,
+)
 from tests.core.conftest import make_result
 
 FullAnalysis = full_analysis_class()
@@ -211,7 +213,7 @@ def test_the_reference_helpers_agree_with_the_analysis():
     a.set_published("s2", date(2018, 3, 14))
     a.merge_actors(["moscow"], into="russia")
     assert a.results() == list(effective_full(a._raw, a.corrections.published).values())
-    assert a._auto_merges == surname_merges_full(a.results()) == {"lavrov": "sergei-lavrov"}
+    assert a._ctx.actors.auto_merges == surname_merges_full(a.results()) == {"lavrov": "sergei-lavrov"}
     assert a.actor_registry() == actor_registry_full(a)
 
 
@@ -235,8 +237,8 @@ def test_dtypes_follow_the_from_scratch_tables_in_corner_cases(results):
 
 def test_a_correction_does_not_walk_the_articles_again(monkeypatch):
     walked = []
-    build = core.tables_raw.article_block
-    monkeypatch.setattr(core.tables_raw, "article_block", lambda result: walked.append(result.article.id)
+    build = core.analysis.raw.article_block
+    monkeypatch.setattr(core.analysis.raw, "article_block", lambda result: walked.append(result.article.id)
                         or build(result))
     a = Analysis([synthetic(f"s{k}", k) for k in range(6)])
 

@@ -3,19 +3,16 @@ holding a changed actor are redone), sentence stance from effective polarities, 
 corrected rows only, and the previous state's frame reused when the order cannot have changed."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
 from core.model import OPPOSE, SUPPORT
-from core.tables_full import events_table_full
-from core.tables_raw import NAT, RawTables
-from core.tables_state import (datetimes, event_state, int_or_none, raw_tables, statement_state, static_columns,
+from core.analysis.context import TableContext
+from core.analysis.raw import NAT, RawTables, seconds
+from core.analysis.schema import TIMELINE_COLUMNS, empty_table
+from core.analysis.columns import (datetimes, event_state, int_or_none, statement_state, static_columns,
                                strings)
 
-if TYPE_CHECKING:
-    from core.analysis import Analysis
 
 
 def _tuple_index(raw: RawTables) -> dict[str, np.ndarray]:
@@ -30,25 +27,25 @@ def _tuple_index(raw: RawTables) -> dict[str, np.ndarray]:
     return index  # type: ignore[return-value]
 
 
-def _event_actors(analysis: "Analysis", raw: RawTables) -> tuple[np.ndarray, np.ndarray]:
+def _event_actors(ctx: TableContext, raw: RawTables) -> tuple[np.ndarray, np.ndarray]:
     """Per unique raw actor tuple: the visible canonical ids (deduplicated) and their names.
 
     Only the tuples holding an actor whose canonical id, visibility or name changed since the last
     state built on these rows are redone; with nothing changed the very same arrays come back."""
-    done = analysis._cache.get("event_actors")
+    done = ctx.memo.get("event_actors")
     if done is not None:
         return done  # type: ignore[return-value]
     index = _tuple_index(raw)
-    name = analysis.actor_name
+    name = ctx.actors.name
     shown = {}
     for x in index:
-        c = analysis.canonical(x) if analysis.visible(x) else None
+        c = ctx.actors.canonical(x) if ctx.actors.visible(x) else None
         shown[x] = (c, name(c) if c is not None else None)
     base = raw.memo.get("event_actors")
     if base is None:
         ids = np.empty(len(raw.tuples), dtype=object)
         names = np.empty(len(raw.tuples), dtype=object)
-        todo = _from_previous(analysis._store.event_actors, raw, shown, ids, names)
+        todo = _from_previous(ctx.store.event_actors, raw, shown, ids, names)
     else:
         old, ids, names = base  # type: ignore[misc]
         changed = [index[x] for x, v in shown.items() if old[x] != v]
@@ -67,9 +64,9 @@ def _event_actors(analysis: "Analysis", raw: RawTables) -> tuple[np.ndarray, np.
             ids[k], names[k] = kept, ", ".join(name(c) for c in kept)
     if base is None:
         # for the next article set (articles added or removed), by tuple value
-        analysis._store.event_actors = (shown, dict(zip(raw.tuples, zip(ids.tolist(), names.tolist()))))
+        ctx.store.event_actors = (shown, dict(zip(raw.tuples, zip(ids.tolist(), names.tolist()))))
     raw.memo["event_actors"] = (shown, ids, names)
-    analysis._cache["event_actors"] = (ids, names)
+    ctx.memo["event_actors"] = (ids, names)
     return ids, names
 
 
@@ -157,13 +154,13 @@ def _order(raw: RawTables, cols: dict[str, np.ndarray]) -> np.ndarray:
                        np.where(cols["date_start"] == NAT, np.iinfo(np.int64).max, cols["date_start"])))
 
 
-def events_table(analysis: "Analysis") -> pd.DataFrame:
-    raw = raw_tables(analysis)
+def events_table(ctx: TableContext) -> pd.DataFrame:
+    raw = ctx.raw()
     if not len(raw.events["start"]):
-        return events_table_full(analysis)
-    cols, corrected = _time_columns(raw, event_state(analysis).fixes)
-    ids, names = _event_actors(analysis, raw)
-    polarity = statement_state(analysis).polarity
+        return empty_table(TIMELINE_COLUMNS, datetimes=("date_start", "date_end"))
+    cols, corrected = _time_columns(raw, event_state(ctx).fixes)
+    ids, names = _event_actors(ctx, raw)
+    polarity = statement_state(ctx).polarity
     last = raw.memo.get("events_last")
     changed = _changed_rows(last, raw, cols, corrected) if isinstance(last, _Last) else None
     if changed is None or len(changed) > len(corrected) // 8 or not _patchable(last.frame):  # type: ignore[union-attr]
@@ -225,8 +222,6 @@ def _static(raw: RawTables) -> dict:
 
 def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, ids: np.ndarray,
            names: np.ndarray, polarity: np.ndarray):
-    from core.analysis import TIMELINE_COLUMNS
-
     order = _order(raw, cols)
     has_time = cols["has_time"][order]
     data = {name: values.take(order) for name, values in _static(raw).items()}
@@ -245,8 +240,6 @@ def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, i
 
 
 def _set_time(cols: dict[str, np.ndarray], row: int, tx, placed: bool) -> None:
-    from core.tables_raw import seconds
-
     cols["date_start"][row] = seconds(tx.interval_start) if placed else NAT
     cols["date_end"][row] = seconds(tx.interval_end) if placed else NAT
     cols["granularity"][row] = tx.granularity if tx else "none"

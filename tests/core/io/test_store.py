@@ -6,8 +6,8 @@ import pytest
 
 from core.analysis import Analysis, statement_id
 from core.messages import UserFacingError
-from core.serialise import from_data, to_data
-from core.store import FORMAT_VERSION, load_project, save_project
+from core.io.serialise import from_data, to_data
+from core.io.store import FORMAT_VERSION, load_project, save_project
 from core.model import ArticleAnalysis
 from tests.core.conftest import make_result
 

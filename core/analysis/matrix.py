@@ -2,59 +2,55 @@
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
 from core.model import OPPOSE, POLARITIES, SUPPORT
-from core.tables_state import MATRIX_FIELDS, datetimes, raw_tables, shared, statement_state
+from core.analysis.columns import MATRIX_FIELDS, datetimes, shared, statement_state
+from core.analysis.context import TableContext
+from core.analysis.schema import StanceMatrix
 
-if TYPE_CHECKING:
-    from core.analysis import Analysis, StanceMatrix
 
 _MATRICES = 16  # stance matrices kept per corrections state (time-window drags ask for many)
 
 
-def stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
-                  include_relations: bool = False) -> "StanceMatrix":
+def stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, end, min_confidence,
+                  include_relations: bool = False) -> StanceMatrix:
     key = (columns, fold_people, start, end, min_confidence, include_relations)
-    memo = analysis._cache.setdefault("matrices", OrderedDict())
+    memo = ctx.memo.setdefault("matrices", OrderedDict())
     if key in memo:  # type: ignore[operator]
         memo.move_to_end(key)  # type: ignore[attr-defined]
         return memo[key]  # type: ignore[index]
-    matrix = shared(analysis, "matrix", MATRIX_FIELDS, lambda: _stance_matrix(
-        analysis, columns, fold_people, start, end, min_confidence, include_relations), *key)
+    matrix = shared(ctx, "matrix", MATRIX_FIELDS, lambda: _stance_matrix(
+        ctx, columns, fold_people, start, end, min_confidence, include_relations), *key)
     memo[key] = matrix  # type: ignore[index]
     while len(memo) > _MATRICES:  # type: ignore[arg-type]
         memo.popitem(last=False)  # type: ignore[attr-defined]
     return matrix
 
 
-def _holders(analysis: "Analysis", fold_people: bool) -> tuple[np.ndarray, list[str]]:
+def _holders(ctx: TableContext, fold_people: bool) -> tuple[np.ndarray, list[str]]:
     """Per raw source code: the index of the row it counts under (-1: none or hidden), and the rows."""
     key = f"holders:{fold_people}"
-    if key not in analysis._cache:
-        state = statement_state(analysis)
+    if key not in ctx.memo:
+        state = statement_state(ctx)
         index: dict[str, int] = {}
         codes = np.full(len(state.source_by_code), -1, dtype=np.int64)
         for code, actor_id in enumerate(state.source_by_code):
-            holder = analysis.stance_holder(actor_id, fold_people)
-            if holder is not None and analysis.visible(holder):
+            holder = ctx.actors.stance_holder(actor_id, fold_people)
+            if holder is not None and ctx.actors.visible(holder):
                 codes[code] = index.setdefault(holder, len(index))
-        analysis._cache[key] = (codes, list(index))
-    return analysis._cache[key]  # type: ignore[return-value]
+        ctx.memo[key] = (codes, list(index))
+    return ctx.memo[key]  # type: ignore[return-value]
 
 
-def _stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
-                   include_relations: bool) -> "StanceMatrix":
-    from core.analysis import StanceMatrix
-
-    raw = raw_tables(analysis)
-    state = statement_state(analysis)
+def _stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, end, min_confidence,
+                   include_relations: bool) -> StanceMatrix:
+    raw = ctx.raw()
+    state = statement_state(ctx)
     st = raw.statements
     rows = state.rows
-    holder_codes, holders = _holders(analysis, fold_people)
+    holder_codes, holders = _holders(ctx, fold_people)
     holder = holder_codes[raw.st_source[rows]]
     confidence = st["confidence"][rows]
     ok = (holder >= 0) & ~(confidence < min_confidence).astype(bool)
@@ -113,7 +109,7 @@ def _stance_matrix(analysis: "Analysis", columns: str, fold_people: bool, start,
             score_values[i, j] = sums[(actor, column)] / len(cell_ids)
     counts = pd.DataFrame(count_values, index=pd.Index(actors, name="actor_id"), columns=cols)
     scores = pd.DataFrame(score_values, index=counts.index, columns=cols)
-    names = {a: analysis.actor_name(a) for a in actors}
+    names = {a: ctx.actors.name(a) for a in actors}
     return StanceMatrix(counts=counts, scores=scores, names=names, cells=cells)
 
 

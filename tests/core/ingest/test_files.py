@@ -4,13 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from core.ingest import (
-    article_from_html, article_from_text, article_id_for, decode_bytes, html_to_text, load_file, load_paths,
-    parse_user_date,
-)
+from core.ingest import article_from_text, article_id_for, decode_bytes, load_file, load_paths, parse_user_date
+from core.ingest.html import article_from_html, html_to_text
 from core.messages import UserFacingError
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 BODY = "Turkey warned against the offensive on Wednesday.\n\nRussia backs it."
 
 
@@ -56,7 +54,7 @@ def test_missing_file(tmp_path):
 
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr("core.ingest.MAX_BYTES", 100)
+    monkeypatch.setattr("core.ingest.registry.MAX_BYTES", 100)
     with pytest.raises(UserFacingError, match="E105"):
         load_file(write(tmp_path, "big.txt", "word " * 100))
 

@@ -1,7 +1,7 @@
 """Page furniture around pasted articles is removed before analysis."""
 import pytest
 
-from core.boilerplate import clean_text, latin_share
+from core.ingest.boilerplate import clean_text, latin_share
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from core.ingest import SUPPORTED_SUFFIXES, load_file, load_paths
-from core.ingest_formats import (
-    drop_page_furniture, mark_paragraph_gaps, pdf_date, plausible_title, rebuild_paragraphs, unreadable_share,
-)
+from core.ingest.extracted import plausible_title
+from core.ingest.pdf import drop_page_furniture, mark_paragraph_gaps, pdf_date, rebuild_paragraphs, unreadable_share
 from core.messages import UserFacingError
-from tests.core.ingest_builders import (
+from tests.core.ingest.builders import (
     BODY, LEAD, ROOT, docx_paragraph, make_docx, make_eml, make_pdf, wrapped_pages, write,
 )
 
@@ -246,16 +245,16 @@ def test_unsupported_message_lists_the_new_formats(tmp_path):
 
 
 def test_pdf_with_too_many_pages_is_refused_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setattr("core.ingest_formats.MAX_PDF_PAGES", 2)
+    monkeypatch.setattr("core.ingest.pdf.MAX_PDF_PAGES", 2)
     assert load_file(write(tmp_path, "two.pdf", make_pdf([BODY[:2], BODY[2:]]))).text
     with pytest.raises(UserFacingError, match=r"three\.pdf is 3 pages long.*E114"):
         load_file(write(tmp_path, "three.pdf", make_pdf([BODY[:2], BODY[2:3], BODY[3:]])))
 
 
 def test_format_files_may_be_larger_than_text_files(tmp_path, monkeypatch):
-    monkeypatch.setattr("core.ingest.MAX_BYTES", 100)
+    monkeypatch.setattr("core.ingest.registry.MAX_BYTES", 100)
     assert load_file(write(tmp_path, "x.pdf", GOOD_PDF)).text.startswith("Turkey warns")
-    monkeypatch.setattr("core.ingest.MAX_FORMAT_BYTES", 100)
+    monkeypatch.setattr("core.ingest.registry.MAX_FORMAT_BYTES", 100)
     with pytest.raises(UserFacingError, match="E105"):
         load_file(write(tmp_path, "y.pdf", GOOD_PDF))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
@@ -40,25 +40,54 @@ def write_frames(frames: dict[str, pd.DataFrame], folder: Path, formats: Iterabl
     a background thread (XLSX of a few hundred articles takes seconds)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    wanted = set(formats)
+    unknown = wanted - set(TABLE_WRITERS)
+    if unknown:
+        raise ValueError(f"unknown table formats: {', '.join(sorted(unknown))}")
     written: list[Path] = []
-    formats = set(formats)
-    if "csv" in formats:
-        for name, frame in frames.items():
-            path = folder / f"{name}.csv"
-            frame.to_csv(path, index=False)
-            written.append(path)
-    if "xlsx" in formats:
-        path = folder / "standpoint.xlsx"
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            for name, frame in frames.items():
-                _excel_safe(frame).to_excel(writer, sheet_name=name, index=False)
-        written.append(path)
-    if "json" in formats:
-        path = folder / "standpoint.json"
-        payload = {name: json.loads(frame.to_json(orient="records", date_format="iso")) for name, frame in frames.items()}
-        path.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    for name, write in TABLE_WRITERS.items():  # registry order, whatever order was asked
+        if name in wanted:
+            written += write(frames, folder)
+    return written
+
+
+TableWriter = Callable[[dict[str, pd.DataFrame], Path], list[Path]]
+TABLE_WRITERS: dict[str, TableWriter] = {}
+
+
+def table_writer(name: str) -> Callable[[TableWriter], TableWriter]:
+    """Register a table format ("csv", "xlsx", …): the writer gets the frames and a folder, returns files."""
+    def register(write: TableWriter) -> TableWriter:
+        TABLE_WRITERS[name] = write
+        return write
+    return register
+
+
+@table_writer("csv")
+def _write_csv(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    written = []
+    for name, frame in frames.items():
+        path = folder / f"{name}.csv"
+        frame.to_csv(path, index=False)
         written.append(path)
     return written
+
+
+@table_writer("xlsx")
+def _write_xlsx(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    path = folder / "standpoint.xlsx"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            _excel_safe(frame).to_excel(writer, sheet_name=name, index=False)
+    return [path]
+
+
+@table_writer("json")
+def _write_json(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    path = folder / "standpoint.json"
+    payload = {name: json.loads(frame.to_json(orient="records", date_format="iso")) for name, frame in frames.items()}
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    return [path]
 
 
 def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:

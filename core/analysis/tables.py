@@ -1,47 +1,35 @@
-"""Builds the pandas tables an `Analysis` offers: articles, actors, statements, events, matrix, evidence.
+"""Builds the articles, actors, statements and timexes tables, and filters the timeline.
 
-The correction-free rows come cached from `core.tables_raw`; the user's corrections are applied here
+The correction-free rows come cached from `core.analysis.raw`; the user's corrections are applied here
 column-wise (maps over the unique actor ids, only the corrected statement and event ids visited), so a
-correction costs a few array operations, not a pass over every article. `core.tables_full` keeps the
-from-scratch builders these must match.
+correction costs a few array operations, not a pass over every article. The tests keep from-scratch
+builders these must match (`tests/core/analysis/reference_tables.py`).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import chain
-from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 import pandas as pd
 
+from core.analysis.columns import (
+    STATEMENT_FIELDS, datetimes, event_state, int_or_none, shared, statement_state, static_columns, strings,
+)
+from core.analysis.context import TableContext
+from core.analysis.raw import RawTables
+from core.analysis.schema import (
+    ACTOR_COLUMNS, ARTICLE_COLUMNS, STATEMENT_COLUMNS, TIMEX_COLUMNS, StanceMatrix, empty_table,
+)
 from core.model import OPPOSE, SUPPORT
-from core.tables_full import target_label  # noqa: F401  (part of this module's interface)
-from core.tables_full import (
-    articles_table_full, evidence_rows, statements_table_full,
-)
-from core.tables_events import events_table  # noqa: F401  (re-exported for `Analysis`)
-from core.tables_matrix import stance_matrix  # noqa: F401  (re-exported for `Analysis`)
-from core.tables_raw import RawTables
-from core.tables_state import (
-    STATEMENT_FIELDS, datetimes, event_state, int_or_none, raw_tables, shared, statement_state, static_columns,
-    strings,
-)
-
-if TYPE_CHECKING:
-    from core.analysis import Analysis, StanceMatrix
-
-_TIMEX_COLUMNS = [
-    "timex_id", "article_id", "sentence_index", "start", "end", "text", "type", "value",
-    "date_start", "date_end", "granularity", "certainty", "future",
-]
 
 
-def articles_table(analysis: "Analysis") -> pd.DataFrame:
+def articles_table(ctx: TableContext) -> pd.DataFrame:
     """One row per article, counted from the cached rows: the list is always visible, so it must not
     wait for the (much larger) events and statements tables."""
-    raw = raw_tables(analysis)
+    raw = ctx.raw()
     if not raw.aids:
-        return articles_table_full(analysis)
+        return empty_table(ARTICLE_COLUMNS)
     if "articles" not in raw.memo:
         rows = []
         for result in raw.results:
@@ -53,28 +41,25 @@ def articles_table(analysis: "Analysis") -> pd.DataFrame:
                 "n_unresolved": sum(1 for t in result.timexes if t.certainty == "unresolved"),
                 "notes": " ".join(result.notes),
             })
-        raw.memo["articles"] = pd.DataFrame(rows, columns=[
-            "article_id", "title", "source", "published", "published_origin", "n_sentences",
-            "n_events", "n_statements", "n_unresolved", "notes",
-        ])
+        raw.memo["articles"] = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     table = raw.memo["articles"].copy()  # type: ignore[attr-defined]
     n = len(raw.aids)
-    table["n_events"] = np.bincount(raw.ev_article[event_state(analysis).placed], minlength=n).astype(np.int64)
-    table["n_statements"] = np.bincount(raw.st_article[statement_state(analysis).keep],
+    table["n_events"] = np.bincount(raw.ev_article[event_state(ctx).placed], minlength=n).astype(np.int64)
+    table["n_statements"] = np.bincount(raw.st_article[statement_state(ctx).keep],
                                         minlength=n).astype(np.int64)
     return table
 
 
-def actors_table(analysis: "Analysis") -> pd.DataFrame:
-    registry = analysis.actor_registry()
-    raw = raw_tables(analysis)
+def actors_table(ctx: TableContext) -> pd.DataFrame:
+    registry = ctx.actors.registry()
+    raw = ctx.raw()
     mentions: Counter[str] = Counter()
     members: dict[str, list[str]] = defaultdict(list)
     for raw_id, n in raw.mentions.items():
-        actor_id = analysis.canonical(raw_id)
+        actor_id = ctx.actors.canonical(raw_id)
         mentions[actor_id] += n  # type: ignore[index]
         members[actor_id].append(raw_id)  # type: ignore[index]
-    state = statement_state(analysis)
+    state = statement_state(ctx)
     per_code = np.bincount(raw.st_source[state.rows], minlength=len(raw.sources))
     by_source: Counter[str] = Counter()
     for code in np.flatnonzero(per_code):
@@ -82,7 +67,7 @@ def actors_table(analysis: "Analysis") -> pd.DataFrame:
         if isinstance(actor_id, str):
             by_source[actor_id] += int(per_code[code])
     merged_into: dict[str, list[str]] = defaultdict(list)
-    for source, target in analysis.corrections.actor_merges.items():
+    for source, target in ctx.corrections.actor_merges.items():
         merged_into[target].append(source)
     rows = []
     for actor_id, actor in registry.items():
@@ -92,32 +77,27 @@ def actors_table(analysis: "Analysis") -> pd.DataFrame:
         rows.append({
             "actor_id": actor_id, "name": actor.name, "kind": actor.kind,
             "affiliation": actor.affiliation or "",
-            "affiliation_name": analysis.actor_name(actor.affiliation) if actor.affiliation else "",
+            "affiliation_name": ctx.actors.name(actor.affiliation) if actor.affiliation else "",
             "n_mentions": mentions.get(actor_id, 0),
             "n_statements": by_source.get(actor_id, 0),
             "n_articles": n_articles,
-            "hidden": actor_id in analysis.corrections.hidden_actors,
+            "hidden": actor_id in ctx.corrections.hidden_actors,
             "merged_from": ", ".join(sorted(merged_into.get(actor_id, ()))),
         })
-    table = pd.DataFrame(rows, columns=[
-        "actor_id", "name", "kind", "affiliation", "affiliation_name", "n_mentions",
-        "n_statements", "n_articles", "hidden", "merged_from",
-    ])
+    table = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return table.sort_values(["n_mentions", "name"], ascending=[False, True], ignore_index=True)
 
 
-def statements_table(analysis: "Analysis") -> pd.DataFrame:
-    return shared(analysis, "statements", STATEMENT_FIELDS, lambda: _statements_table(analysis))
+def statements_table(ctx: TableContext) -> pd.DataFrame:
+    return shared(ctx, "statements", STATEMENT_FIELDS, lambda: _statements_table(ctx))
 
 
-def _statements_table(analysis: "Analysis") -> pd.DataFrame:
-    from core.analysis import STATEMENT_COLUMNS
-
-    raw = raw_tables(analysis)
-    state = statement_state(analysis)
+def _statements_table(ctx: TableContext) -> pd.DataFrame:
+    raw = ctx.raw()
+    state = statement_state(ctx)
     rows = state.rows
     if not len(rows):
-        return statements_table_full(analysis)
+        return empty_table(STATEMENT_COLUMNS)
     st = raw.statements
     source, target = raw.st_source[rows], raw.st_target[rows]
     has_source, has_target = st["has_source"][rows], st["has_target"][rows]
@@ -149,10 +129,10 @@ def _static_statements(raw: RawTables) -> dict:
     return static_columns(raw, "statements_static", raw.statements, _STATIC_STATEMENT_COLUMNS)
 
 
-def timexes_table(analysis: "Analysis") -> pd.DataFrame:
-    raw = raw_tables(analysis)
+def timexes_table(ctx: TableContext) -> pd.DataFrame:
+    raw = ctx.raw()
     rows = list(chain.from_iterable(b.timex_rows() for b in raw.blocks))
-    return pd.DataFrame(rows, columns=_TIMEX_COLUMNS)
+    return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
 
 
 def filter_timeline(events: pd.DataFrame, actor_ids, start, end, article_ids, include_undated) -> pd.DataFrame:
@@ -177,7 +157,7 @@ def filter_timeline(events: pd.DataFrame, actor_ids, start, end, article_ids, in
     return events[mask].reset_index(drop=True)
 
 
-def net_stance(matrix: "StanceMatrix") -> pd.Series:
+def net_stance(matrix: StanceMatrix) -> pd.Series:
     """Per actor: (support − oppose) / all statements, for sorting rows."""
     counts = matrix.counts
     total = counts.sum(axis=1).replace(0, 1)
@@ -186,17 +166,3 @@ def net_stance(matrix: "StanceMatrix") -> pd.Series:
     if SUPPORT in counts or OPPOSE in counts:
         return (support - oppose) / total
     return matrix.scores.mean(axis=1)
-
-
-def evidence(analysis: "Analysis", statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:
-    """Rows: one per (item, sentence); `highlights` lists (start, end, role) in article offsets."""
-    def indexed(name: str, table, column: str):
-        def get():
-            key = f"{name}_by_id"
-            if key not in analysis._cache:
-                analysis._cache[key] = table().set_index(column, drop=False)
-            return analysis._cache[key]
-        return get
-
-    return evidence_rows(indexed("statements", analysis.statements_table, "statement_id"),
-                         indexed("events", analysis.events_table, "event_id"), statement_ids, event_ids)

@@ -1,0 +1,73 @@
+"""The evidence table: the sentences behind statements and events, with what to highlight in each."""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import pandas as pd
+
+from core.analysis.context import TableContext
+from core.analysis.schema import EVIDENCE_COLUMNS
+
+
+def evidence(ctx: TableContext, statements_table: Callable[[], pd.DataFrame], events_table: Callable[[], pd.DataFrame],
+             statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:
+    """Rows: one per (item, sentence); `highlights` lists (start, end, role) in article offsets."""
+    def indexed(name: str, table: Callable[[], pd.DataFrame], column: str) -> Callable[[], pd.DataFrame]:
+        return lambda: ctx.cached(f"{name}_by_id", lambda: table().set_index(column, drop=False))
+
+    return evidence_rows(indexed("statements", statements_table, "statement_id"),
+                         indexed("events", events_table, "event_id"), statement_ids, event_ids)
+
+
+def evidence_rows(statements_by_id, events_by_id, statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:
+    """The evidence table from the statements and events tables indexed by id (callables, so that
+    a caller with cached tables builds only the one it needs)."""
+    rows = []
+    statements = events = None
+    for sid in statement_ids:
+        statements = statements_by_id() if statements is None else statements
+        if sid not in statements.index:
+            continue
+        s = statements.loc[sid]
+        marks = [(int(s.cue_start), int(s.cue_end), "cue")]
+        if pd.notna(s.source_start):
+            marks.append((int(s.source_start), int(s.source_end), "source"))
+        if pd.notna(s.target_start):
+            marks.append((int(s.target_start), int(s.target_end), "target"))
+        rows.append({
+            "item_id": sid, "kind": "statement", "article_id": s.article_id, "title": s.title,
+            "sentence_index": int(s.sentence_index), "start": int(s.sent_start), "end": int(s.sent_end),
+            "sentence": s.sentence, "highlights": sorted(marks),
+            "label": f"{s.source_name or s.source_text or '?'} \u2014 {s.cue_text} \u2014 {s.polarity}"
+                     + (f" ({s.target_label})" if s.target_label else ""),
+        })
+    for eid in event_ids:
+        events = events_by_id() if events is None else events
+        if eid not in events.index:
+            continue
+        e = events.loc[eid]
+        marks = []
+        if e.time_start is not None and pd.notna(e.time_start):
+            marks.append((int(e.time_start), int(e.time_end), "time"))
+        rows.append({
+            "item_id": eid, "kind": "event", "article_id": e.article_id, "title": e.title,
+            "sentence_index": int(e.sentence_index), "start": int(e.start), "end": int(e.end),
+            "sentence": e.sentence, "highlights": marks,
+            "label": f"{e.time_text or 'undated'} \u2192 {_date_label(e)} \u2014 {e.modality}",
+        })
+    table = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return table.sort_values(["article_id", "sentence_index"], kind="stable", ignore_index=True) if len(table) else table
+
+
+def _date_label(e) -> str:
+    if pd.isna(e.date_start):
+        return "undated"
+    start = e.date_start
+    if e.granularity == "day":
+        return start.strftime("%a %d %b %Y")
+    if e.granularity == "month":
+        return start.strftime("%B %Y")
+    if e.granularity == "year":
+        return start.strftime("%Y")
+    last = (e.date_end - pd.Timedelta(days=1)) if pd.notna(e.date_end) else start
+    return f"{start:%d %b %Y} \u2013 {last:%d %b %Y}"
