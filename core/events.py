@@ -41,7 +41,12 @@ def _modality(words: set[str], tx: TimeExpression | None) -> str:
     return ASSERTED
 
 
-REPORTING = frozenset({"say", "tell", "add", "announce", "report", "state", "claim", "confirm"})
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """The speech verbs of the stance lexicon (say, tell, announce, …): their reported clause carries the modality."""
+    from core.statements.lexicon import load
+
+    return frozenset(entry.lemma for entry in load().verbs.values() if entry.kind == "speech")
 
 
 def _clause_words(verb, depth: int = 0) -> set[str]:
@@ -52,7 +57,7 @@ def _clause_words(verb, depth: int = 0) -> set[str]:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod"):
             words.update((child.lemma_.lower(), child.lower_))
-        elif depth == 0 and verb.lemma_ in REPORTING and child.dep_ in ("ccomp", "xcomp", "advcl") or (
+        elif depth == 0 and verb.lemma_ in reporting_verbs() and child.dep_ in ("ccomp", "xcomp", "advcl") or (
             depth == 0 and child.dep_ == "xcomp"
         ):
             words |= _clause_words(child, depth + 1)

@@ -1,8 +1,10 @@
 """Finds bundled data files (lexicons, alias tables, seeds) in a checkout and in the frozen app."""
 from __future__ import annotations
 
+import json
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 USER_DIR_ENV = "STANDPOINT_HOME"
@@ -19,6 +21,17 @@ def app_root() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a file under `resources/`, e.g. `resource_path("actors", "aliases.csv")`."""
     return app_root().joinpath("resources", *parts)
+
+
+@lru_cache(maxsize=None)
+def _word_lists(*parts: str) -> dict:
+    with resource_path(*parts).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def word_set(name: str, *parts: str) -> frozenset[str]:
+    """One word list of a JSON file of word lists, e.g. `word_set("light_verbs", "stance", "words.json")`."""
+    return frozenset(_word_lists(*parts)[name])
 
 
 def seeds_dir() -> Path:

@@ -5,12 +5,12 @@ from core.analysis.corrections import Corrections
 from core.analysis.facade import Analysis
 from core.analysis.history import Change, History
 from core.analysis.schema import (
-    REJECTED, STANCE_COLUMNS, STATEMENT_COLUMNS, TIMELINE_COLUMNS, StanceMatrix, article_of, event_id, signed,
-    split_id, statement_id,
+    REJECTED, STANCE_COLUMNS, STATEMENT_COLUMNS, TIMELINE_COLUMNS, StanceMatrix, article_of, event_id, item_kind,
+    signed, split_id, statement_id,
 )
 from core.analysis.tables import net_stance
 
 __all__ = [
     "REJECTED", "STANCE_COLUMNS", "STATEMENT_COLUMNS", "TIMELINE_COLUMNS", "Analysis", "Change", "Corrections",
-    "History", "StanceMatrix", "article_of", "event_id", "net_stance", "signed", "split_id", "statement_id",
+    "History", "StanceMatrix", "article_of", "event_id", "item_kind", "net_stance", "signed", "split_id", "statement_id",
 ]

@@ -53,6 +53,12 @@ def split_id(item_id: str) -> tuple[str, str, int]:
     return article_id, tail[0], int(tail[1:])
 
 
+def item_kind(item_id: str) -> str:
+    """"statement", "event" or "timex" for an item id (what kind of thing a selection points at)."""
+    tail = item_id.rsplit(":", 1)[-1][:1]
+    return {"s": "statement", "e": "event", "t": "timex"}.get(tail, "")
+
+
 def article_of(item_id: str) -> str:
     """The article a statement, event or timex id belongs to."""
     return item_id.rsplit(":", 1)[0]

@@ -17,7 +17,11 @@ ATTRIBUTION_KINDS = frozenset({"speech", "belief", "stance"})
 
 def find_statements(doc, mentions: Sequence[Mention] = (), article_id: str = "") -> list[Statement]:
     """Statements in `doc`, in text order; degrades to cue-word patterns when `doc` has no parse."""
-    from core.statements.extract import dash_quotes, resolve_pronouns, statements_in_sentence
+    from core.statements.extract import (
+        dash_quotes,
+        resolve_pronouns,
+        statements_in_sentence,
+    )
     from core.statements.fallback import find_fallback
     from core.statements.lexicon import load
     from core.statements.pronoun_targets import resolve_target_pronouns

@@ -1,10 +1,11 @@
 """Finds who holds a cue (source) and what they hold (content) from the dependency parse."""
 from __future__ import annotations
 
+from core.resources import word_set
 from core.statements.cues import CLAUSE_DEPS, QUOTES, RECEIVING_VERBS, Cue, line_start
 
 SUBJ = ("nsubj", "csubj", "expl")
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "you"}
+PRONOUNS = word_set("personal_pronouns", "stance", "words.json")
 RELATIVES = {"which", "who", "that", "whom", "whose"}
 
 

@@ -3,17 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.resources import word_set
 from core.statements import cuemodel
 from core.statements.lexicon import CueEntry, Lexicon
 
 # Verbs that carry a stance noun: "raised concerns", "voiced support", "drew criticism".
-LIGHT_VERBS = {"raise", "express", "voice", "share", "have", "make", "issue", "give", "offer", "repeat",
-               "reiterate", "signal", "pledge", "lend", "throw", "level", "draw", "receive", "face",
-               "release", "put", "send", "announce", "publish", "declare", "impose", "launch", "carry",
-               "conduct", "order", "stage", "wage", "mount", "unleash", "step", "slap", "extend", "renew",
-               "tighten", "lift", "announce", "threaten", "approve"}
+LIGHT_VERBS = word_set("light_verbs", "stance", "words.json")
 # Light verbs whose subject receives, rather than gives, the stance ("drew criticism from X").
-RECEIVING_VERBS = {"draw", "receive", "face", "attract", "win", "earn", "get"}
+RECEIVING_VERBS = word_set("receiving_verbs", "stance", "words.json")
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 QUOTES = set('"“”‘’\'«»')
 

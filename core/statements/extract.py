@@ -4,17 +4,20 @@ from __future__ import annotations
 from typing import Sequence
 
 from core.model import Mention, Statement
+from core.resources import word_set
 from core.statements import attribution, stance, targets
 from core.statements.cues import Cue, find_cues
 from core.statements.lexicon import Lexicon
-from core.statements.spans import char_span, mention_at, overlaps, phrase_range, tokens_span
+from core.statements.spans import (
+    char_span,
+    mention_at,
+    overlaps,
+    phrase_range,
+    tokens_span,
+)
 
 # Heads that can act: an action statement needs one as its source (a name, or a word like "army").
-AGENT_NOUNS = {"force", "army", "military", "government", "troop", "jet", "rebel", "militant", "regime",
-               "coalition", "police", "administration", "ministry", "country", "state", "group", "fighter",
-               "insurgent", "navy", "aircraft", "warplane", "soldier", "authority", "official", "president",
-               "minister", "leader", "lawmaker", "senator", "party", "company", "court", "union", "prime",
-               "candidate", "spokesman", "spokeswoman", "ambassador", "envoy", "opposition", "prosecutor"}
+AGENT_NOUNS = word_set("agent_nouns", "stance", "words.json")
 
 
 def _is_agent(tok) -> bool:

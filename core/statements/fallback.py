@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from core.model import NEUTRAL, OPPOSE, SUPPORT, Mention, Statement
+from core.resources import word_set
 from core.statements.lexicon import Lexicon
 from core.statements.spans import char_span, mention_at
 
@@ -12,7 +13,7 @@ _SKIP_BEFORE = {"also", "has", "had", "have", "later", "earlier", "again", "repe
 _NEG = {"not", "n't", "never", "no"}
 _STOP = {"that", "which", "who", "and", "but", "or", "because", "if", "when", "while", "as"}
 _QUOTES = set('"“”‘’\'')
-_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+_PRONOUNS = word_set("subject_pronouns", "stance", "words.json")
 # Words before a cue form that make it a noun, not a verb: "an attack", "the support".
 _NOUN_LEFT = {"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "any",
               "potential", "possible", "new", "of", "for", "and", "or", "no"}

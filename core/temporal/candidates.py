@@ -4,19 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.resources import word_set
 from core.temporal import entities
 from core.temporal.lexicon import load, month_number
 
 # Words after which an ambiguous month name ("May", "March", "Jan") reads as a month.
-_MONTH_PREPS = {
-    "in", "since", "until", "till", "by", "of", "from", "through", "during", "before", "after",
-    "early", "late", "mid", "last", "next", "this", "between", "and", "to", "on", "for", "or",
-    "around", "throughout", "into", "past", "coming", "that", "each", "every", "end", "beginning",
-    "start", "middle", "rest", "-", "mid-", "as", "recently", "earlier", "later", "than",
-}
-_YEAR_PREPS = _MONTH_PREPS | {"the", "year", "fiscal", "its", "their", "his", "her", "at", "a", "an", "s"}
-_SEASON_PREPS = {"in", "this", "last", "next", "during", "since", "until", "by", "the", "early",
-                 "late", "over", "through", "throughout", "each", "every", "past", "coming", "until"}
+_MONTH_PREPS = word_set("month_preps", "temporal", "context_words.json")
+_YEAR_PREPS = _MONTH_PREPS | word_set("year_preps", "temporal", "context_words.json")
+_SEASON_PREPS = word_set("season_preps", "temporal", "context_words.json")
+_SEASON_PREPS_WITH_THE = _SEASON_PREPS | word_set("season_preps_with_the", "temporal", "context_words.json")
 _VERBISH_AFTER_MONTH = re.compile(r"^\s+(?:be|have|not|well|also|never|only|still|help|lead|want|need|"
                                   r"include|find|take|make|get|see|come|go|become|face|affect|cause|"
                                   r"prove|seem|result|depend|mean|require|reflect|signal|force|allow)\b", re.I)
@@ -25,21 +21,8 @@ _WORD_AFTER = re.compile(r"^\W*?([\w'’]+)")
 _BAD_BEFORE_NUMBER = re.compile(r"(?:[$€£#]|\bNo\.?|\bnumber|\bRoute|\bFlight|\bBoeing|\bAirbus|\bmodel|\bchapter|"
                                 r"\b[Rr]esolution|\b[Aa]rticle|\b[Dd]ecree|\b[Pp]age|\bRoom|\bHighway|\bBuilding|"
                                 r"\bUNSCR|\b[A-Z]{2,3}-?|\b[A-Z]-)\s*$")
-_NAMED_AFTER_DATE = {"alliance", "movement", "coalition", "bloc", "group", "brigade", "brigades", "party",
-                     "front", "camp"}
-_COUNT_NOUNS = {
-    "people", "persons", "civilians", "troops", "soldiers", "fighters", "refugees", "children", "women",
-    "men", "residents", "families", "homes", "houses", "deaths", "dead", "cases", "votes", "workers",
-    "employees", "jobs", "units", "shares", "tons", "tonnes", "barrels", "km", "kilometres", "kilometers",
-    "miles", "metres", "meters", "feet", "dollars", "euros", "pounds", "points", "members", "delegates",
-    "seats", "prisoners", "detainees", "migrants", "students", "patients", "vehicles", "cars", "rockets",
-    "missiles", "bombs", "strikes", "attacks", "villages", "towns", "hectares", "acres", "injured",
-    "wounded", "killed", "victims", "pages", "words", "times", "copies", "visitors", "tourists",
-    "militants", "rebels", "jihadists", "insurgents", "casualties", "fatalities", "protesters",
-    "demonstrators", "hostages", "airstrikes", "sorties", "shells", "trucks", "tanks", "aircraft",
-    "sites", "schools", "hospitals", "buildings", "doctors", "nurses", "teachers", "police",
-    "officers", "policemen", "personnel", "staff", "volunteers", "voters", "ballots", "signatures",
-}
+_NAMED_AFTER_DATE = word_set("named_after_date", "temporal", "context_words.json")
+_COUNT_NOUNS = word_set("count_nouns", "temporal", "context_words.json")
 # A number just before: "20 2016" is not a year, but "1994, 1995 and 1997" is a list of years.
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:-|to|and|or)?\s*$")
 
@@ -109,7 +92,7 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
         if m.group("rel"):
             return True
         word = m.group("s")
-        preps = _SEASON_PREPS | {"into", "for", "before", "after", "around", "of", "from"} if m.group("the") else _SEASON_PREPS
+        preps = _SEASON_PREPS_WITH_THE if m.group("the") else _SEASON_PREPS
         if before not in preps or (before == "the" or m.group("the")) and word[0].isupper():
             return False  # "in the Arab Spring", "the Spring Festival"
         if m.group("the") and before == "the":

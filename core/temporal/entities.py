@@ -7,6 +7,7 @@ from datetime import timedelta
 from core.model import RELATIVE, UNRESOLVED, VAGUE
 from core.temporal import calendar as cal
 from core.temporal.normalise import Reading, placed
+from core.temporal.rules import normaliser
 
 # Entities worth keeping name a calendar unit or a part of the day ...
 _UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|quarters?|hours?|decades?|centur(?:y|ies)|"
@@ -21,6 +22,7 @@ def keep(text: str) -> bool:
     return bool(_UNIT.search(text)) and not _SKIP.search(text) and len(text) <= 40
 
 
+@normaliser("entity")
 def entity(m: re.Match, ctx) -> Reading | None:
     """A reading for an entity phrase no rule covers: direction if the words give one, else unknown."""
     text = m.group(0)
@@ -47,6 +49,7 @@ _GRAN_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "quarter": 3, "season"
 _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 
 
+@normaliser("anaphor")
 def anaphor(m: re.Match, ctx) -> Reading | None:
     """'that day', 'the following year', 'later that month': counted from the last date the text named."""
     return count_from_ref(m.group("det"), m.group("u"), ctx)

@@ -8,6 +8,7 @@ from datetime import date
 from core.model import EXACT, RELATIVE, UNRESOLVED
 from core.temporal import calendar as cal
 from core.temporal.lexicon import load, month_number, number_value
+from core.temporal.rules import normaliser
 
 PAST, FUTURE = "past", "future"
 
@@ -107,7 +108,8 @@ def _closest(cands: list[date], dct: date, tense: str | None, slack: int = 62) -
 
 # ---- explicit and partly explicit dates -------------------------------------------------------
 
-def _full_date(m, ctx):
+@normaliser("iso_date", "compact_date", "mdy", "dmy", "slash_date")
+def full_date(m, ctx):
     y = int(m.group("y"))
     if y < 100:
         y += 1900 if y >= 50 else 2000
@@ -118,7 +120,8 @@ def _full_date(m, ctx):
     return placed("DATE", d.isoformat(), EXACT)
 
 
-def _iso_datetime(m, ctx):
+@normaliser("iso_datetime")
+def iso_datetime(m, ctx):
     d = cal.safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if d is None:
         return None
@@ -126,7 +129,8 @@ def _iso_datetime(m, ctx):
     return replace(r, granularity="time")
 
 
-def _month_day(m, ctx):
+@normaliser("md", "dm")
+def month_day(m, ctx):
     mo = month_number(m.group("m"))
     day = _day(m)
     if not mo or not 1 <= day <= 31:
@@ -141,12 +145,14 @@ def _month_day(m, ctx):
     return placed("DATE", _closest(cands, ctx.dct, ctx.tense, slack).isoformat(), RELATIVE)
 
 
-def _month_year(m, ctx):
+@normaliser("my")
+def month_year(m, ctx):
     mo = month_number(m.group("m"))
     return placed("DATE", f"{int(m.group('y')):04d}-{mo:02d}", EXACT)
 
 
-def _month_alone(m, ctx, rel: str | None = None):
+@normaliser("month")
+def month_alone(m, ctx, rel: str | None = None):
     mo = month_number(m.group("m"))
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{mo:02d}", "month")
@@ -162,11 +168,13 @@ def _month_alone(m, ctx, rel: str | None = None):
     return placed("DATE", f"{y:04d}-{mo:02d}", RELATIVE)
 
 
-def _month_rel(m, ctx):
-    return _month_alone(m, ctx, _g(m, "rel"))
+@normaliser("month_rel")
+def month_rel(m, ctx):
+    return month_alone(m, ctx, _g(m, "rel"))
 
 
-def _month_of_year(m, ctx):
+@normaliser("month_of_year")
+def month_of_year(m, ctx):
     mo = month_number(m.group("m"))
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{mo:02d}", "month")
@@ -174,18 +182,21 @@ def _month_of_year(m, ctx):
     return placed("DATE", f"{y:04d}-{mo:02d}", RELATIVE)
 
 
-def _year(m, ctx):
+@normaliser("year_word", "year")
+def year(m, ctx):
     return placed("DATE", f"{int(m.group('y')):04d}", EXACT)
 
 
-def _fiscal_year(m, ctx):
+@normaliser("fiscal_year")
+def fiscal_year(m, ctx):
     y = int(m.group("y") or m.group("y2"))
     if y < 100:
         y += 1900 if y >= 50 else 2000
     return placed("DATE", f"{y:04d}", EXACT)
 
 
-def _decade(m, ctx):
+@normaliser("decade", "decade_short", "decade_word")
+def decade(m, ctx):
     dec = _g(m, "dec")
     words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
              "seventies": 7, "eighties": 8, "nineties": 9}
@@ -199,7 +210,8 @@ def _decade(m, ctx):
     return _modify(placed("DATE", value, EXACT), _g(m, "mod"))
 
 
-def _century(m, ctx):
+@normaliser("century")
+def century(m, ctx):
     n = load().ordinals.get(_g(m, "o"))
     if not n or n > 21:
         return None
@@ -228,7 +240,8 @@ def _year_from_rel(ctx, rel: str | None) -> int | None:
                            "next": 1}.get(_norm(rel), 0)
 
 
-def _quarter_explicit(m, ctx):
+@normaliser("quarter_of_year", "year_quarter")
+def quarter_explicit(m, ctx):
     q = _ord(m)
     if not q or q > 4:
         return None
@@ -240,7 +253,8 @@ def _quarter_explicit(m, ctx):
     return placed("DATE", f"{_year_from_rel(ctx, rel)}-Q{q}", RELATIVE)
 
 
-def _quarter_q(m, ctx):
+@normaliser("quarter_q")
+def quarter_q(m, ctx):
     q = int(m.group("qq")[1])
     y = _g(m, "y") or (f"20{m.group('yy')}" if _g(m, "yy") else None)
     if y:
@@ -263,7 +277,8 @@ def _quarter_guess(q: int, phrase: str, ctx) -> Reading:
     return placed("DATE", f"{y}-Q{q}", RELATIVE)
 
 
-def _quarter_ord(m, ctx):
+@normaliser("quarter_ord")
+def quarter_ord(m, ctx):
     q = _ord(m)
     if not q or q > 4:
         return None
@@ -276,7 +291,8 @@ def _shift_quarter(value: str, n: int) -> str:
     return f"{k // 4}-Q{k % 4 + 1}"
 
 
-def _quarter_rel(m, ctx):
+@normaliser("quarter_rel")
+def quarter_rel(m, ctx):
     rel = _g(m, "rel")
     if ctx.dct is None:
         return unresolved("DATE", "XXXX-QX", "quarter")
@@ -295,7 +311,8 @@ def _quarter_rel(m, ctx):
     return placed("DATE", _shift_quarter(cur, shift), RELATIVE)
 
 
-def _the_quarter(m, ctx):
+@normaliser("the_quarter")
+def the_quarter(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX-QX", "quarter")
     if ctx.last_quarter:
@@ -310,7 +327,8 @@ def _half_number(word: str) -> int:
     return 1 if word in ("first", "1st") else 2
 
 
-def _half_of_year(m, ctx):
+@normaliser("half_of_year")
+def half_of_year(m, ctx):
     h = _half_number(_g(m, "h"))
     if _g(m, "y"):
         return placed("DATE", f"{m.group('y')}-H{h}", EXACT)
@@ -319,7 +337,8 @@ def _half_of_year(m, ctx):
     return placed("DATE", f"{_year_from_rel(ctx, _g(m, 'rel'))}-H{h}", RELATIVE)
 
 
-def _half(m, ctx):
+@normaliser("half")
+def half(m, ctx):
     h = _half_number(_g(m, "h"))
     if _g(m, "y"):
         return placed("DATE", f"{m.group('y')}-H{h}", EXACT)
@@ -342,11 +361,13 @@ def _season_of(d: date) -> tuple[int, str]:
 _SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 
 
-def _season_year(m, ctx):
+@normaliser("season_year")
+def season_year(m, ctx):
     return placed("DATE", f"{m.group('y')}-{_season_code(m)}", EXACT)
 
 
-def _season(m, ctx):
+@normaliser("season")
+def season(m, ctx):
     code = _season_code(m)
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{code}", "season")
@@ -372,7 +393,8 @@ _SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 
                  "eighty": 80, "ninety": 90}
 
 
-def _spelled_year(m, ctx):
+@normaliser("spelled_year")
+def spelled_year(m, ctx):
     words = re.split(r"[\s-]+", _norm(m.group("sy")))
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
@@ -391,7 +413,8 @@ def _spelled_year(m, ctx):
     return placed("DATE", f"{century * 100 + int(n):04d}", EXACT)
 
 
-def _period_rel(m, ctx):
+@normaliser("period_rel")
+def period_rel(m, ctx):
     rel = _norm(m.group("rel"))
     if ctx.dct is None:
         return unresolved("DATE", "XXXX-QX", "quarter")
@@ -402,7 +425,8 @@ def _period_rel(m, ctx):
     return placed("DATE", _shift_quarter(base, -4), RELATIVE)
 
 
-def _the_year(m, ctx):
+@normaliser("the_year")
+def the_year(m, ctx):
     # "the year ended Sept. 30" is a fiscal year's length; "for the year" is the year itself.
     if re.match(r"\s*(?:ended|ending|to\s+date)\b", ctx.after) or re.search(r"\bthroughout\s*$", ctx.before):
         return Reading("DURATION", "P1Y", EXACT, granularity="period")
@@ -412,7 +436,8 @@ def _the_year(m, ctx):
     return placed("DATE", f"{y:04d}", RELATIVE)
 
 
-def _year_period(m, ctx):
+@normaliser("year_period")
+def year_period(m, ctx):
     """'the 1988 quarter', 'the 1989 period': that year's quarter under discussion."""
     y = int(m.group("y"))
     if ctx.last_quarter:
@@ -422,7 +447,8 @@ def _year_period(m, ctx):
     return placed("DATE", f"{y}", EXACT)
 
 
-def _quarter_year_ago(m, ctx):
+@normaliser("quarter_year_ago")
+def quarter_year_ago(m, ctx):
     """'the year-earlier third quarter': that quarter one year before the one under discussion."""
     q = _ord(m)
     if not q or q > 4:

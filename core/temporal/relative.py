@@ -9,7 +9,18 @@ from core.model import EXACT, RELATIVE, VAGUE
 from core.temporal import calendar as cal
 from core.temporal.entities import count_from_ref
 from core.temporal.lexicon import load, number_value, weekday_number
-from core.temporal.normalise import FUTURE, PAST, Reading, _g, _modify, _norm, _month_day, placed, unresolved
+from core.temporal.normalise import (
+    FUTURE,
+    PAST,
+    Reading,
+    _g,
+    _modify,
+    _norm,
+    month_day,
+    placed,
+    unresolved,
+)
+from core.temporal.rules import normaliser
 
 _UNIT_CODE = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
 
@@ -27,6 +38,7 @@ _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
             "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
+@normaliser("deictic")
 def deictic(m, ctx):
     word = _norm(m.group("w"))
     pod = _g(m, "pod") or ("night" if word == "tonight" else None)
@@ -36,6 +48,7 @@ def deictic(m, ctx):
     return _with_pod(placed("DATE", d.isoformat(), RELATIVE), pod)
 
 
+@normaliser("this_pod")
 def this_pod(m, ctx):
     words = m.group(0).split()
     first = (words[1] if m.group("pre") else words[0]).lower()
@@ -71,6 +84,7 @@ def weekday_date(wd: int, dct: date, rel: str | None, tense: str | None) -> date
 _WEEKDAY_REL = {"the previous": "last", "this past": "last", "the following": "next", "this coming": "next"}
 
 
+@normaliser("weekday")
 def weekday(m, ctx):
     wd = weekday_number(m.group("w"))
     pod = _g(m, "pod")
@@ -91,7 +105,7 @@ def _clock(m, ctx, hour: int, minute: int):
         r = unresolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "time")
         return r
     if _g(m, "m"):
-        day = _month_day(m, ctx)
+        day = month_day(m, ctx)
         if day is None or day.start is None:
             return None
         d = day.start
@@ -107,6 +121,7 @@ def _clock(m, ctx, hour: int, minute: int):
     return replace(r, granularity="time")
 
 
+@normaliser("clock")
 def clock(m, ctx):
     h = int(m.group("h"))
     mi = int(m.group("min") or 0)
@@ -120,6 +135,7 @@ def clock(m, ctx):
     return _clock(m, ctx, h, mi)
 
 
+@normaliser("clock24")
 def clock24(m, ctx):
     h, mi = int(m.group("h")), int(m.group("min"))
     if h > 23:
@@ -127,12 +143,14 @@ def clock24(m, ctx):
     return _clock(m, ctx, h, mi)
 
 
+@normaliser("noon")
 def noon(m, ctx):
     return _clock(m, ctx, 12 if _g(m, "nm") == "noon" else 0, 0)
 
 
 # ---- 'last week', 'this month', 'the weekend', 'two years ago' -------------------------------
 
+@normaliser("unit_rel")
 def unit_rel(m, ctx):
     unit = _UNIT_CODE[_g(m, "u")]
     rel = _norm(m.group("rel"))
@@ -170,6 +188,7 @@ def unit_rel(m, ctx):
     return r
 
 
+@normaliser("the_weekend")
 def the_weekend(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX-WXX-WE", "week")
@@ -180,6 +199,7 @@ def the_weekend(m, ctx):
     return placed("DATE", cal.unit_value(ref, "WE"), RELATIVE)
 
 
+@normaliser("part_of_unit")
 def part_of_unit(m, ctx):
     unit = {"year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": "DE", "century": "CE",
             "day": "D"}[_g(m, "u")]
@@ -197,6 +217,7 @@ def part_of_unit(m, ctx):
     return r
 
 
+@normaliser("year_end")
 def year_end(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX", "year")
@@ -274,6 +295,7 @@ def _anchored(r: Reading, dct: date, direction: int, value: str) -> Reading:
 _MONEY_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|times|barrels|tons?|once|twice)\W*$", re.I)
 
 
+@normaliser("duration")
 def duration(m, ctx):
     pre = _norm(m.group("pre") or "")
     fuz = _g(m, "fuz")
@@ -310,6 +332,7 @@ def duration(m, ctx):
     return r
 
 
+@normaliser("duration_range")
 def duration_range(m, ctx):
     n1, n2 = number_value(m.group("n")), number_value(m.group("n2"))
     if n1 is None or n2 is None:
@@ -332,6 +355,7 @@ def _vague_span(r: Reading, dct: date, direction: int, unit_word: str) -> Readin
                    granularity="period", future=True)
 
 
+@normaliser("duration_vague")
 def duration_vague(m, ctx):
     phrase = _norm(m.group(0))
     vague_tab = load().vague
@@ -357,10 +381,12 @@ def vague_phrase(phrase: str, ctx) -> Reading:
                    "period" if back + ahead > 1 else "day", future)
 
 
+@normaliser("vague")
 def vague(m, ctx):
     return vague_phrase(_norm(m.group(0)), ctx)
 
 
+@normaliser("ago")
 def ago(m, ctx):
     unit_word = m.group("u")
     code, mult, is_time = _unit_of(unit_word)
@@ -395,10 +421,12 @@ def ago(m, ctx):
     return placed("DATE", cal.unit_value(ref, gran), RELATIVE)
 
 
+@normaliser("bare_plural", "long_compound")
 def bare_plural(m, ctx):
     return Reading("DURATION", duration_value(None, m.group("u")), VAGUE, granularity="period")
 
 
+@normaliser("year_ago_adj")
 def year_ago_adj(m, ctx):
     if ctx.dct is None:
         return unresolved("DATE", "XXXX", "year")

@@ -7,12 +7,15 @@ from datetime import date, timedelta
 from core.model import EXACT, RELATIVE
 from core.temporal.lexicon import load, month_number, weekday_number
 from core.temporal.normalise import Reading, _g, _norm, _pick, placed, unresolved
+from core.temporal.rules import normaliser
 
 
+@normaliser("month_set")
 def month_set(m, ctx):
     return Reading("SET", f"XXXX-{month_number(m.group('m')):02d}", EXACT, granularity="month")
 
 
+@normaliser("weekday_set")
 def weekday_set(m, ctx):
     wd = weekday_number(m.group("w") or m.group("w2"))
     pod = _g(m, "pod")
@@ -25,6 +28,7 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quart
               "morning": "P1D", "evening": "P1D"}
 
 
+@normaliser("set_every")
 def set_every(m, ctx):
     value = _SET_UNITS[_g(m, "u")]
     if _g(m, "o"):
@@ -37,6 +41,7 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", 
             "biannually": "P6M", "semiannually": "P6M"}
 
 
+@normaliser("set_adverb")
 def set_adverb(m, ctx):
     return Reading("SET", _ADVERBS[_g(m, "a")], EXACT, granularity="none")
 
@@ -64,6 +69,7 @@ def _holiday_date(rule, y: int) -> date:
     return date(y, rule[0], rule[1])
 
 
+@normaliser("holiday")
 def holiday(m, ctx):
     name = re.sub(r"['’]", "'", _norm(m.group("hol")))
     rule = load().holidays.get(name) or load().holidays.get(name.replace("'", ""))

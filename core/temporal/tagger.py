@@ -7,34 +7,16 @@ from dataclasses import replace
 from datetime import date
 
 from core.model import UNRESOLVED, TimeExpression
-from core.temporal import candidates, entities as E, normalise as N, relative as R, sets as S
+
+# Importing the rule modules registers their normalisers.
+from core.temporal import candidates, relative, sets  # noqa: F401
+from core.temporal import entities as E
+from core.temporal import normalise as N
 from core.temporal.calendar import narrow
 from core.temporal.lexicon import load
+from core.temporal.rules import NORMALISERS
 from core.temporal.tense import clause_tense
 
-HANDLERS = {
-    "iso_datetime": N._iso_datetime, "iso_date": N._full_date, "compact_date": N._full_date,
-    "mdy": N._full_date, "dmy": N._full_date, "slash_date": N._full_date,
-    "md": N._month_day, "dm": N._month_day, "my": N._month_year,
-    "month_rel": N._month_rel, "month_of_year": N._month_of_year, "month": N._month_alone,
-    "fiscal_year": N._fiscal_year, "year_word": N._year, "year": N._year,
-    "decade": N._decade, "decade_short": N._decade, "decade_word": N._decade, "century": N._century,
-    "quarter_of_year": N._quarter_explicit, "year_quarter": N._quarter_explicit,
-    "quarter_q": N._quarter_q, "quarter_ord": N._quarter_ord, "quarter_rel": N._quarter_rel,
-    "the_quarter": N._the_quarter, "half_of_year": N._half_of_year, "half": N._half,
-    "season_year": N._season_year, "season": N._season,
-    "unit_rel": R.unit_rel, "the_weekend": R.the_weekend, "ago": R.ago, "deictic": R.deictic,
-    "this_pod": R.this_pod, "clock": R.clock, "clock24": R.clock24, "noon": R.noon,
-    "weekday_set": S.weekday_set, "weekday": R.weekday, "duration_range": R.duration_range,
-    "duration": R.duration, "duration_vague": R.duration_vague, "set_every": S.set_every,
-    "set_adverb": S.set_adverb, "holiday": S.holiday, "part_of_unit": R.part_of_unit,
-    "year_end": R.year_end, "vague": R.vague, "spelled_year": N._spelled_year,
-    "period_rel": N._period_rel, "the_year": N._the_year, "bare_plural": R.bare_plural,
-    "year_ago_adj": R.year_ago_adj, "year_period": N._year_period,
-    "long_compound": R.bare_plural, "entity": E.entity,
-    "anaphor": E.anaphor, "quarter_year_ago": N._quarter_year_ago,
-    "month_set": S.month_set,
-}
 _REF_GRANULARITIES = {"day", "week", "month", "quarter", "year"}
 # Rules naming a quarter outright: later "the quarter" and "a year ago" refer back to it.
 _QUARTER_NAMING = {"quarter_ord", "quarter_of_year", "year_quarter", "quarter_q"}
@@ -77,7 +59,7 @@ def _modifier_before(text: str, start: int) -> tuple[int, str] | None:
 
 
 def _read(c: candidates.Candidate, ctx: N.Context) -> N.Reading | None:
-    handler = HANDLERS.get(c.rule)
+    handler = NORMALISERS.get(c.rule)
     if handler is None:
         return None
     try:

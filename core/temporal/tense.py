@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 
+from core.resources import word_set
+
 PAST, FUTURE = "past", "future"
 
-_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
-_FUTURE_WORDS = _FUTURE_AUX | {"plans", "plan", "planned", "planning", "scheduled", "expected", "expects",
-                               "due", "upcoming", "going", "intends", "aims", "hopes", "set", "would"}
-_PAST_WORDS = {"said", "told", "was", "were", "had", "did", "announced", "added", "reported", "ago",
-               "met", "began", "took", "came", "went", "made", "gave", "held", "rose", "fell", "closed",
-               "killed", "left", "saw", "won", "lost", "struck", "hit", "sent", "spoke", "wrote", "led"}
+_FUTURE_AUX = word_set("future_aux", "temporal", "context_words.json")
+_FUTURE_WORDS = _FUTURE_AUX | word_set("future_words", "temporal", "context_words.json")
+_PAST_WORDS = word_set("past_words", "temporal", "context_words.json")
 _WORD = re.compile(r"[A-Za-z’']+")
 
 
