@@ -54,7 +54,7 @@ def _drop_cause(rule: str) -> str:
 
 def trace_lines(text: str) -> list[tuple[str, str, str]]:
     """clean_text's decisions line by line, in its order: end rules, drop rules, Latin share, credit tail, repeats."""
-    from core.boilerplate import latin_share, load_rules
+    from core.ingest.boilerplate import latin_share, load_rules
 
     rules = load_rules()
     fates: list[tuple[str, str, str]] = []
@@ -96,7 +96,7 @@ def trace_page(data: bytes, app_text: str | None) -> Trace:
     import trafilatura
     from trafilatura.utils import decode_file
 
-    from core.boilerplate import clean_text
+    from core.ingest.boilerplate import clean_text
     from core.ingest import decode_bytes
     from core.messages import UserFacingError
 
