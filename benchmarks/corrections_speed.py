@@ -67,7 +67,7 @@ def main(argv=None) -> None:
 
     from core.analysis import Analysis
     from tests.core.analysis.reference_tables import full_analysis_class
-    from desktop.chart_synthetic import synthetic_results
+    from tests.support.synthetic import synthetic_results
 
     full_analysis = full_analysis_class()
     kinds = ("rename", "merge", "polarity", "event date", "publication date", "undo")

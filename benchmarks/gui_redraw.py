@@ -41,7 +41,7 @@ def main(argv=None) -> None:
 
     app = QApplication.instance() or QApplication([])
     from core.analysis import Analysis
-    from desktop.chart_synthetic import synthetic_results
+    from tests.support.synthetic import synthetic_results
     from desktop.matrix_view import MatrixView
     from desktop.state import SelectionState
     from desktop.timeline_view import TimelineView

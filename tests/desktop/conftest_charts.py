@@ -85,7 +85,7 @@ def state(qtbot):
 
 @pytest.fixture
 def synthetic():
-    from desktop.chart_synthetic import synthetic_results
+    from tests.support.synthetic import synthetic_results
 
     return Analysis(synthetic_results(n_events=300, n_actors=15, n_articles=5, seed=1))
 

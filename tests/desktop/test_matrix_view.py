@@ -149,7 +149,7 @@ def test_no_scroll_bar_when_every_row_fits(qtbot, handmade, state):
 
 def test_corrections_keep_the_scroll_position(qtbot, state):
     from core.analysis import Analysis
-    from desktop.chart_synthetic import synthetic_results
+    from tests.support.synthetic import synthetic_results
 
     analysis = Analysis(synthetic_results(n_events=600, n_actors=120, n_articles=6, statements_per_article=100))
     view = show(qtbot, MatrixView(analysis, state))
@@ -179,7 +179,7 @@ def test_refreshes_on_corrections(qtbot, handmade, state):
 
 def test_many_actors_stay_readable(qtbot, state):
     from core.analysis import Analysis
-    from desktop.chart_synthetic import synthetic_results
+    from tests.support.synthetic import synthetic_results
 
     analysis = Analysis(synthetic_results(n_events=600, n_actors=120, n_articles=6, statements_per_article=100))
     view = show(qtbot, MatrixView(analysis, state))

@@ -232,7 +232,7 @@ def test_undated_events_are_counted_in_the_status(qtbot, handmade, state):
 
 def test_resizing_shows_more_lanes_not_fatter_ones(qtbot, state):
     from core.analysis import Analysis
-    from desktop.chart_synthetic import synthetic_results
+    from tests.support.synthetic import synthetic_results
 
     analysis = Analysis(synthetic_results(n_events=600, n_actors=80, n_articles=3))
     view = show(qtbot, TimelineView(analysis, state), 1000, 500)
@@ -247,7 +247,7 @@ def test_resizing_shows_more_lanes_not_fatter_ones(qtbot, state):
 
 def test_big_corpus_uses_few_items(qtbot, state):
     from core.analysis import Analysis
-    from desktop.chart_synthetic import synthetic_results
+    from tests.support.synthetic import synthetic_results
 
     analysis = Analysis(synthetic_results(n_events=3000, n_actors=60, n_articles=10))
     view = show(qtbot, TimelineView(analysis, state))

@@ -1,4 +1,4 @@
-"""Synthetic ArticleAnalysis corpora for chart tests and the redraw benchmark (no NLP needed)."""
+"""Synthetic ArticleAnalysis corpora for the chart tests and the GUI and corrections benchmarks (no NLP needed)."""
 from __future__ import annotations
 
 import random
