@@ -41,10 +41,10 @@ def main(argv=None) -> None:
 
     app = QApplication.instance() or QApplication([])
     from core.analysis import Analysis
-    from tests.support.synthetic import synthetic_results
     from desktop.matrix_view import MatrixView
     from desktop.state import SelectionState
     from desktop.timeline_view import TimelineView
+    from tests.support.synthetic import synthetic_results
 
     t = time.perf_counter()
     big = Analysis(synthetic_results(args.events, args.actors, args.articles, days=730,

@@ -7,8 +7,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.qt_columns import fit_columns
-from desktop.qt_filtered_table import filtered_table, select_quietly, selected_source_rows
+from desktop.widgets.columns import fit_columns
+from desktop.widgets.filtered_table import filtered_table, select_quietly, selected_source_rows
 
 NAME, KIND, MENTIONS, STATEMENTS, ARTICLES, MERGED = range(6)
 HEADERS = ("Actor", "Kind", "Mentions", "Statements", "Articles", "Merged from")
@@ -206,7 +206,7 @@ class ActorPanel(QWidget):
         if len(ids) < 2:
             return
         if into is None:
-            from desktop.dialogs import ask_choice
+            from desktop.widgets.dialogs import ask_choice
 
             rows = sorted((self.model.row(self.model.row_of(i)) for i in ids), key=lambda r: -r.n_mentions)
             choice = ask_choice(self, "Merge actors", f"Merge {len(ids)} actors into:",

@@ -69,7 +69,7 @@ class ExceptionHook:
         from PySide6.QtWidgets import QApplication
 
         from core.messages import UserFacingError
-        from desktop.dialogs import show_error
+        from desktop.widgets.dialogs import show_error
 
         if QApplication.instance() is None:
             return

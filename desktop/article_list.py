@@ -11,10 +11,10 @@ from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.messages import UserFacingError
-from desktop.qt_banner import Banner
-from desktop.qt_columns import fit_columns
-from desktop.qt_filtered_table import filtered_table, select_quietly, selected_source_rows
-from desktop.qt_palette import error_color
+from desktop.widgets.banner import Banner
+from desktop.widgets.columns import fit_columns
+from desktop.widgets.filtered_table import filtered_table, select_quietly, selected_source_rows
+from desktop.widgets.theme import error_color
 
 TITLE, SOURCE, PUBLISHED, EVENTS, STATEMENTS, STATUS = range(6)
 # Short headers keep the list pane narrow; the tooltips say what each column counts.

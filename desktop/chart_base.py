@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.chart_axes import shorten
-from desktop.qt_palette import chart_colors, muted_color
+from desktop.widgets.theme import chart_colors, muted_color
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#222")
 

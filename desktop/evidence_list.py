@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.qt_palette import accent
+from desktop.widgets.theme import accent
 
 # Support blue and oppose red, as in the matrix's diverging colours.
 TONE_HUES = {"support": 215, "oppose": 0, "event": 30}

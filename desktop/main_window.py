@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from desktop.qt_banner import Banner
 from desktop.qt_drop import FileDropMixin
 from desktop.qt_empty import DropOverlay, EmptyState
 from desktop.qt_menus import apply_panes, build_menus, fill_toolbar
@@ -22,8 +21,9 @@ from desktop.qt_workspace import Workspace
 from desktop.search import SearchBox
 from desktop.settings import Settings
 from desktop.state import SelectionState
-from desktop.worker import AnalysisWorker
+from desktop.widgets.banner import Banner
 from desktop.window_undo import WindowUndo
+from desktop.worker import AnalysisWorker
 
 if TYPE_CHECKING:
     from core.analysis import Analysis
@@ -243,7 +243,7 @@ class MainWindow(FileDropMixin, QMainWindow):
         return len(report.articles)
 
     def _show_report(self, report) -> None:
-        from desktop.dialogs import describe_load
+        from desktop.widgets.dialogs import describe_load
 
         described = describe_load(report)
         if described is None:
@@ -283,7 +283,7 @@ class MainWindow(FileDropMixin, QMainWindow):
         self.add_paths([seeds_dir()])
 
     def open_files_dialog(self) -> None:
-        from desktop.dialogs import open_filter
+        from desktop.widgets.dialogs import open_filter
 
         files, _ = QFileDialog.getOpenFileNames(self, "Open articles", self.settings.last_folder(),
                                                 open_filter(SUFFIX))

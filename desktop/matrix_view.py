@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToo
 from desktop import palette
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
 from desktop.chart_scroll import RowScrollBar
-from desktop.qt_palette import muted_color
+from desktop.widgets.theme import muted_color
 
 MIN_ROW_PX = 22
 MAX_VISIBLE_COLUMNS = 12

@@ -12,7 +12,7 @@ POLARITY_ACTIONS = (
 
 
 def ask_event_date(parent: QWidget, analysis, event_id: str) -> None:
-    from desktop.dialogs import ask_date
+    from desktop.widgets.dialogs import ask_date
 
     day = ask_date(parent, "Event date", "The right date of this event (YYYY-MM-DD):")
     if day is not None:

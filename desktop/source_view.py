@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from desktop.qt_palette import (
+from desktop.widgets.theme import (
     ACTOR_HUE, CUE_HUE, SOURCE_HUE, TARGET_HUE, TIME_HUE, accent, error_color, tint,
 )
 

@@ -17,7 +17,7 @@ from desktop.chart_axes import CategoryAxis, date_axis, day_of
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
 from desktop.chart_timeline_data import DAY, epoch_seconds
 from desktop.chart_window import TimeWindowBand
-from desktop.qt_palette import is_dark, muted_color
+from desktop.widgets.theme import is_dark, muted_color
 
 DEFAULT_ACTORS = 3
 LANE_PX = 30

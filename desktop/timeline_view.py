@@ -17,9 +17,9 @@ from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
 from desktop.chart_items import PointBatch, RectBatch
 from desktop.chart_scroll import RowScrollBar
-from desktop.chart_window import TimeWindowBand
 from desktop.chart_timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
-from desktop.qt_palette import is_dark
+from desktop.chart_window import TimeWindowBand
+from desktop.widgets.theme import is_dark
 
 LANE_PX = 24  # comfortable lane height; more lanes than fit scroll
 POINT_SIZE = 9

@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from desktop.matrix_view import MatrixView
-from desktop.qt_palette import chart_colors
 from desktop.stance_time_view import StanceTimeView
 from desktop.timeline_view import TimelineView
+from desktop.widgets.theme import chart_colors
 
 ROLES = QPalette.ColorRole
 DARK = {ROLES.Window: "#202124", ROLES.Base: "#202124", ROLES.Text: "#e8eaed", ROLES.WindowText: "#e8eaed"}

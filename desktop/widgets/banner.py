@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from PySide6.QtGui import QPalette
 
-from desktop.qt_palette import banner_colors, palette
+from desktop.widgets.theme import banner_colors, palette
 
 ICONS = {"info": "\u2139", "warning": "\u26a0", "error": "\u2716"}
 

@@ -6,7 +6,7 @@ import pytest
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".pdf", ".docx", ".eml", ".standpoint"])
 def test_open_dialog_offers_every_readable_format(suffix):
-    from desktop.dialogs import open_filter
+    from desktop.widgets.dialogs import open_filter
 
     first = open_filter(".standpoint").split(";;")[0]
     assert f"*{suffix}" in first.split("(")[1].rstrip(")").split()

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from desktop.chart_base import StatusLabel
-from desktop.qt_palette import muted_color
+from desktop.widgets.theme import muted_color
 
 # (window, window text, tooltip base, tooltip text)
 PALETTES = {
