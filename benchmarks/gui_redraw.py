@@ -41,9 +41,9 @@ def main(argv=None) -> None:
 
     app = QApplication.instance() or QApplication([])
     from core.analysis import Analysis
-    from desktop.matrix_view import MatrixView
+    from desktop.charts.matrix import MatrixView
+    from desktop.charts.timeline import TimelineView
     from desktop.state import SelectionState
-    from desktop.timeline_view import TimelineView
     from tests.support.synthetic import synthetic_results
 
     t = time.perf_counter()

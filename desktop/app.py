@@ -110,7 +110,7 @@ def _screenshot(window, path: str, empty: bool) -> None:
                 state.set_items(matrix.cells[cell])
         elif mode == "stance":
             # the actor with most dated statements, one of its marks selected (its sentence shown)
-            from desktop.stance_time_view import cued_statements
+            from desktop.charts.stance_over_time import cued_statements
 
             window.show_chart("Stance over time")
             statements = cued_statements(analysis)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 def _qt_chart_writer(analysis, out_dir: Path) -> list:
     try:
-        from desktop.render import write_charts
+        from desktop.charts.render import write_charts
     except ImportError as exc:  # Qt libraries missing on a headless server: tables are still useful
         print(f"charts skipped: Qt is not available ({exc})", file=sys.stderr)
         return []

@@ -248,7 +248,7 @@ def _chart(window):
 
 
 def export_chart(window, path: str | None = None) -> Path | None:
-    """The current chart as PNG, SVG or PDF (via desktop.chart_export when present)."""
+    """The current chart as PNG, SVG or PDF (via desktop.charts.export when present)."""
     chart = _chart(window)
     if chart is None:
         return None
@@ -258,7 +258,7 @@ def export_chart(window, path: str | None = None) -> Path | None:
     if not path:
         return None
     try:
-        from desktop import chart_export
+        from desktop.charts import export as chart_export
     except ImportError:
         chart_export = None
     try:
@@ -281,7 +281,7 @@ def copy_chart(window) -> None:
     if chart is None:
         return
     try:
-        from desktop import chart_export
+        from desktop.charts import export as chart_export
 
         chart_export.copy_to_clipboard(chart)
     except (ImportError, AttributeError):

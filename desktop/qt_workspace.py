@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.actor_panel import ActorPanel
 from desktop.article_list import ArticleList
+from desktop.charts.registry import CHARTS, make_chart
 from desktop.evidence_list import EvidenceList
-from desktop.qt_charts import CHARTS, make_chart
 from desktop.source_view import SourceView
 
 
@@ -27,8 +27,8 @@ class Workspace(QWidget):
         self.charts = QTabWidget()
         self.charts.setDocumentMode(True)
         self.chart_widgets: dict[str, QWidget] = {}
-        for title, module, cls in CHARTS:
-            widget = make_chart(title, module, cls, analysis, state)
+        for title, load in CHARTS:
+            widget = make_chart(title, load, analysis, state)
             self.chart_widgets[title] = widget
             self.charts.addTab(widget, title)
         # charts in hidden tabs put their redraws off; choosing the tab brings them up to date

@@ -157,7 +157,7 @@ def _check_charts(state: dict) -> tuple[bool, str]:
         return False, "no analysis to chart"
     from PySide6.QtWidgets import QApplication
 
-    from desktop.render import write_charts
+    from desktop.charts.render import write_charts
 
     _app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "standpoint"])
     with tempfile.TemporaryDirectory(prefix="standpoint-self-test-") as tmp:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from desktop.chart_base import StatusLabel
+from desktop.charts.base import StatusLabel
 from desktop.widgets.theme import muted_color
 
 # (window, window text, tooltip base, tooltip text)
@@ -57,7 +57,7 @@ def test_status_label_draws_in_the_muted_colour(qtbot, name):
 @pytest.mark.parametrize("name", ["light", "dark", "black"])
 @pytest.mark.parametrize("polarity", ["support", "oppose", "neutral"])
 def test_stance_legend_text_reads_on_the_window_background(qapp, name, polarity):
-    from desktop.stance_time_view import legend_colour
+    from desktop.charts.stance_over_time import legend_colour
 
     pal = make_palette(name)
     window = pal.color(QPalette.ColorRole.Window).lightness()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
 
-from desktop.chart_axes import day_of, epoch
+from desktop.charts.axes import day_of, epoch
 
 DAY = 86400.0
 BAND_BRUSH = (255, 200, 0, 40)

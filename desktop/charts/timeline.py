@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout,
 )
 
-from desktop import palette
-from desktop.chart_axes import CategoryAxis, date_axis, day_of, epoch
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
-from desktop.chart_items import PointBatch, RectBatch
-from desktop.chart_scroll import RowScrollBar
-from desktop.chart_timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
-from desktop.chart_window import TimeWindowBand
+from desktop.charts import palette
+from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
+from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.items import PointBatch, RectBatch
+from desktop.charts.scroll import RowScrollBar
+from desktop.charts.time_window import TimeWindowBand
+from desktop.charts.timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
 from desktop.widgets.theme import is_dark
 
 LANE_PX = 24  # comfortable lane height; more lanes than fit scroll

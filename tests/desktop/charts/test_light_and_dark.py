@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from desktop.matrix_view import MatrixView
-from desktop.stance_time_view import StanceTimeView
-from desktop.timeline_view import TimelineView
+from desktop.charts.matrix import MatrixView
+from desktop.charts.stance_over_time import StanceTimeView
+from desktop.charts.timeline import TimelineView
 from desktop.widgets.theme import chart_colors
 
 ROLES = QPalette.ColorRole
@@ -119,7 +119,7 @@ def test_chart_colors_background_and_text_come_from_the_palette(qapp, colours, d
 
 @pytest.mark.parametrize("cls", VIEWS)
 def test_dark_export_keeps_the_dark_background_so_its_light_text_reads(qtbot, analysis, state, cls):
-    from desktop.chart_export import render_image
+    from desktop.charts.export import render_image
 
     view = build(cls, qtbot, analysis, state, DARK)
     image = render_image(view)
@@ -132,7 +132,7 @@ def test_dark_export_keeps_the_dark_background_so_its_light_text_reads(qtbot, an
 @pytest.mark.parametrize("colours, dark", [(DARK, True), (LIGHT, False)])
 def test_export_caption_strip_matches_the_chart_background(qtbot, analysis, state, colours, dark):
     """A dark chart's caption strip is dark too, with light text; a light one stays white."""
-    from desktop.chart_export import render_image
+    from desktop.charts.export import render_image
 
     view = build(TimelineView, qtbot, analysis, state, colours)
     image = render_image(view)

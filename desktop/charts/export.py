@@ -87,7 +87,7 @@ def paint_chart(chart, painter: QPainter, scale: float = 1.0) -> None:
 
 def _export_background(view) -> QColor:
     """White, or the scene's own background when the chart carries one (a dark chart, see
-    chart_base.set_background), so the caption strip under a dark chart is not a white band."""
+    charts.base.set_background), so the caption strip under a dark chart is not a white band."""
     brush = view.scene().backgroundBrush()
     return QColor(brush.color()) if brush.style() != Qt.BrushStyle.NoBrush else QColor("white")
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from desktop.chart_axes import shorten
+from desktop.charts.axes import shorten
 from desktop.widgets.theme import chart_colors, muted_color
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#222")
@@ -158,7 +158,7 @@ class ChartWidget(QWidget):
         raise NotImplementedError
 
     def graphics_view(self):
-        """The QGraphicsView whose scene is the chart (what chart_export renders)."""
+        """The QGraphicsView whose scene is the chart (what charts.export renders)."""
         raise NotImplementedError
 
     def caption(self) -> str:

@@ -8,8 +8,8 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop import palette
-from desktop.matrix_view import MatrixView
+from desktop.charts import palette
+from desktop.charts.matrix import MatrixView
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 from tests.desktop.conftest_charts import show
 

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtGui import QImage
 
-from desktop.render import write_charts
+from desktop.charts.render import write_charts
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
-from desktop import palette
-from desktop.chart_axes import CategoryAxis, date_axis, day_of
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
-from desktop.chart_timeline_data import DAY, epoch_seconds
-from desktop.chart_window import TimeWindowBand
+from desktop.charts import palette
+from desktop.charts.axes import CategoryAxis, date_axis, day_of
+from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.time_window import TimeWindowBand
+from desktop.charts.timeline_data import DAY, epoch_seconds
 from desktop.widgets.theme import is_dark, muted_color
 
 DEFAULT_ACTORS = 3

@@ -67,10 +67,10 @@ def _lay_out(widget, app) -> None:
 def write_charts(analysis, out_dir, formats=("png", "svg")) -> list[Path]:
     """Render the timeline and the stance matrix of `analysis` into `out_dir`; returns the files written."""
     app = ensure_app()
-    from desktop.chart_export import export_chart
-    from desktop.matrix_view import MatrixView
+    from desktop.charts.export import export_chart
+    from desktop.charts.matrix import MatrixView
+    from desktop.charts.timeline import TimelineView
     from desktop.state import SelectionState
-    from desktop.timeline_view import TimelineView
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

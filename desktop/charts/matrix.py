@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolTip, QVBoxLayout
 
-from desktop import palette
-from desktop.chart_base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
-from desktop.chart_scroll import RowScrollBar
+from desktop.charts import palette
+from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.scroll import RowScrollBar
 from desktop.widgets.theme import muted_color
 
 MIN_ROW_PX = 22
@@ -140,7 +140,7 @@ class MatrixView(ChartWidget):
 
     # ---- layout ------------------------------------------------------------------------
     def _build_ui(self) -> None:
-        from desktop.chart_axes import CategoryAxis
+        from desktop.charts.axes import CategoryAxis
 
         self.columns_box = QComboBox()
         self.columns_box.addItem("Stance", "stance")

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.chart_axes import epoch
-from desktop.chart_export import export_chart
-from desktop.stance_time_view import StanceTimeView, spread, stance_rows
+from desktop.charts.axes import epoch
+from desktop.charts.export import export_chart
+from desktop.charts.stance_over_time import StanceTimeView, spread, stance_rows
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 from tests.desktop.conftest_charts import handmade_result, show
 
@@ -130,7 +130,7 @@ def test_undated_statements_are_counted_not_hidden_silently(qtbot, state):
 
 
 def test_tooltip_names_speaker_cue_polarity_and_target(handmade):
-    from desktop.stance_time_view import tooltip
+    from desktop.charts.stance_over_time import tooltip
 
     rows = stance_rows(handmade, ["turkey"])
     text = tooltip(rows[rows["statement_id"] == "a1:s2"].iloc[0])
@@ -151,7 +151,7 @@ def test_inferred_relations_are_not_drawn():
 
     from core.analysis import Analysis
     from core.model import Span, Statement
-    from desktop.stance_time_view import stance_rows
+    from desktop.charts.stance_over_time import stance_rows
     from tests.core.conftest import make_result
 
     base = make_result()

@@ -8,10 +8,10 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.chart_axes import epoch
-from desktop.chart_items import PointBatch, RectBatch
-from desktop.chart_timeline_data import build_marks, resolution_label, tooltip_html
-from desktop.timeline_view import TimelineView
+from desktop.charts.axes import epoch
+from desktop.charts.items import PointBatch, RectBatch
+from desktop.charts.timeline import TimelineView
+from desktop.charts.timeline_data import build_marks, resolution_label, tooltip_html
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 from tests.desktop.conftest_charts import handmade_result, show
 
@@ -274,7 +274,7 @@ def test_seed_timeline_has_the_sochi_meeting_and_wednesday(qtbot, seed_analysis,
 
 @pytest.mark.parametrize("days", [3, 12, 40, 110, 300])
 def test_date_axis_labels_never_collide_and_name_the_month(qtbot, days):
-    from desktop.chart_axes import date_axis
+    from desktop.charts.axes import date_axis
 
     axis = date_axis()
     plot = pg.PlotWidget(axisItems={"bottom": axis})  # the axis measures its font once attached

@@ -1,4 +1,4 @@
-"""chart_export: PNG/SVG/PDF files are valid, non-blank, and carry a caption with sources and dates."""
+"""charts.export: PNG/SVG/PDF files are valid, non-blank, and carry a caption with sources and dates."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 
-from desktop.chart_export import chart_size, copy_to_clipboard, export_chart, export_png, render_image
-from desktop.matrix_view import MatrixView
-from desktop.stance_time_view import StanceTimeView
-from desktop.timeline_view import TimelineView
+from desktop.charts.export import chart_size, copy_to_clipboard, export_chart, export_png, render_image
+from desktop.charts.matrix import MatrixView
+from desktop.charts.stance_over_time import StanceTimeView
+from desktop.charts.timeline import TimelineView
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 from tests.desktop.conftest_charts import show
 

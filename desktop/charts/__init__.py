@@ -1,0 +1,1 @@
+"""The charts: timeline, stance matrix and stance over time, their shared axes, items, colours and export."""
