@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
+from desktop.panes.search import SearchBox
 from desktop.qt_drop import FileDropMixin
 from desktop.qt_empty import DropOverlay, EmptyState
 from desktop.qt_menus import apply_panes, build_menus, fill_toolbar
 from desktop.qt_preload import preload_then
 from desktop.qt_project import SUFFIX, ProjectController
 from desktop.qt_workspace import Workspace
-from desktop.search import SearchBox
 from desktop.settings import Settings
 from desktop.state import SelectionState
 from desktop.widgets.banner import Banner

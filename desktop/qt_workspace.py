@@ -4,11 +4,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.actor_panel import ActorPanel
-from desktop.article_list import ArticleList
 from desktop.charts.registry import CHARTS, make_chart
-from desktop.evidence_list import EvidenceList
-from desktop.source_view import SourceView
+from desktop.panes.actors import ActorPanel
+from desktop.panes.articles import ArticleList
+from desktop.panes.evidence import EvidenceList
+from desktop.panes.source import SourceView
 
 
 class Workspace(QWidget):

@@ -402,7 +402,7 @@ def test_failed_article_is_listed_with_its_reason_and_can_be_retried(make_window
     ("refugees", None),
 ])
 def test_search_understands_dates(query, expected):
-    from desktop.search import parse_query_date
+    from desktop.panes.search import parse_query_date
 
     found = parse_query_date(query)
     assert (None if found is None else tuple(d.isoformat() for d in found)) == expected
@@ -417,7 +417,7 @@ def test_search_understands_dates(query, expected):
     ("nothing like this", []),
 ])
 def test_search_finds_items(synthetic, query, expected):
-    from desktop.search import find_items
+    from desktop.panes.search import find_items
 
     assert find_items(Analysis([synthetic]), query) == expected
 
@@ -452,7 +452,7 @@ def test_cancel_while_reading_leaves_a_consistent_window(make_window, qtbot, tmp
 def test_a_correction_shows_at_once_in_every_view(make_window):
     from PySide6.QtGui import QTextCursor
 
-    from desktop.evidence_list import LABELS_ROLE
+    from desktop.panes.evidence import LABELS_ROLE
 
     window = make_window(Analysis([make_analysis()]))
     ws = window.workspace

@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 
 from core.analysis import Analysis
 from core.model import TimeExpression
-from desktop.source_view import SourceView, _Offsets, describe_timex
+from desktop.panes.source import SourceView, _Offsets, describe_timex
 from tests.desktop.conftest import make_analysis
 
 
@@ -141,7 +141,7 @@ def test_offsets_of_real_text_match(qtbot, state, synthetic):
 
 
 # ---- the evidence list beside the source view -------------------------------------------------------
-from desktop.evidence_list import EvidenceList  # noqa: E402
+from desktop.panes.evidence import EvidenceList  # noqa: E402
 
 
 def evidence_for(qtbot, analysis, state):
@@ -205,7 +205,7 @@ def test_items_at_an_offset_for_corrections_in_place(qtbot, state, synthetic):
     thursday = synthetic.timexes[1]
     assert view.items_at(thursday.start + 2) == [("a1:e1", "event \u201cThursday\u201d \u2192 30 Aug 2018")]
     assert view.items_at(0) == []
-    from desktop.qt_corrections import correction_menu
+    from desktop.panes.correction_menu import correction_menu
 
     menu = correction_menu(view, analysis, ["a1:e1"])
     next(a for a in menu.actions() if "wrong" in a.text()).trigger()
@@ -230,7 +230,7 @@ def test_seed_date_tooltip_from_the_real_pipeline(qtbot, state, seed_analysis_re
 
 
 def test_evidence_list_caps_very_long_selections(qtbot, state, monkeypatch):
-    import desktop.evidence_list as evidence_list
+    import desktop.panes.evidence as evidence_list
 
     monkeypatch.setattr(evidence_list, "MAX_ENTRIES", 2)
     analysis = Analysis([make_analysis(f"m{i}", f"M {i}") for i in range(3)])

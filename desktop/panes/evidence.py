@@ -225,7 +225,7 @@ class EvidenceList(QWidget):
 
     def correction_menu(self, data) -> QMenu:
         """Corrections for every item in the entry (a submenu each when the sentence holds several)."""
-        from desktop.qt_corrections import correction_menu
+        from desktop.panes.correction_menu import correction_menu
 
         item_ids = data[0]
         return correction_menu(self, self.analysis, item_ids, self._labels_for(item_ids))

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.analysis import Analysis
-from desktop.actor_panel import ARTICLES, KIND, MENTIONS, NAME, ActorPanel, ActorTableModel, rows_for
+from desktop.panes.actors import ARTICLES, KIND, MENTIONS, NAME, ActorPanel, ActorTableModel, rows_for
 
 
 @pytest.fixture

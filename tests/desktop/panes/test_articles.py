@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.article_list import (
+from desktop.panes.articles import (
     ANALYSING, DONE, EVENTS, FAILED, PUBLISHED, SET_DATE, STATEMENTS, STATUS, TITLE, ArticleList, ArticleRow,
     ArticleTableModel, rows_for,
 )
@@ -158,7 +158,7 @@ def test_remove_and_reanalyse_requests(qtbot, analysis, state):
 
 
 def test_sort_keys_are_typed(qapp):
-    from desktop.article_list import SORT_ROLE
+    from desktop.panes.articles import SORT_ROLE
 
     model = model_with(ROW, UNDATED, ArticleRow("x", "T", "s", None, status=ANALYSING))
     assert [model.data(model.index(r, EVENTS), SORT_ROLE) for r in range(3)] == [2, 0, -1]
@@ -214,7 +214,7 @@ def test_undated_row_shows_a_yearless_dateline(qapp):
     from dataclasses import replace
 
     from core.analysis import Analysis
-    from desktop.article_list import rows_for
+    from desktop.panes.articles import rows_for
     from tests.desktop.conftest import make_analysis
 
     undated = make_analysis("u1", published=None)

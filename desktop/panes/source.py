@@ -266,7 +266,7 @@ class SourceView(QWidget):
         """(item id, label) of the statements whose cue/source/target and events whose date cover `offset`."""
         if self.article_id is None:
             return []
-        from desktop.qt_source_items import items_at
+        from desktop.panes.source_items import items_at
 
         return items_at(self.analysis, self.article_id, offset)
 
@@ -275,7 +275,7 @@ class SourceView(QWidget):
         offset = self._offsets.to_python(self.editor.cursorForPosition(pos).position())
         found = self.items_at(offset)
         if found:
-            from desktop.qt_corrections import correction_menu
+            from desktop.panes.correction_menu import correction_menu
 
             menu.addSeparator()
             corrections = correction_menu(menu, self.analysis, [i for i, _ in found], [label for _, label in found])
