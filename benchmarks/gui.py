@@ -119,7 +119,7 @@ def big_corpus(n_articles: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.main_window import MainWindow
-    from desktop.worker import AnalysisWorker
+    from desktop.workers.analysis import AnalysisWorker
 
     app = QApplication.instance() or QApplication([])
     results = synthetic_corpus(n_articles)

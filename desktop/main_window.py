@@ -23,7 +23,7 @@ from desktop.settings import Settings
 from desktop.state import SelectionState
 from desktop.widgets.banner import Banner
 from desktop.window_undo import WindowUndo
-from desktop.worker import AnalysisWorker
+from desktop.workers.analysis import AnalysisWorker
 
 if TYPE_CHECKING:
     from core.analysis import Analysis

@@ -211,7 +211,7 @@ def export_tables(window, folder: str | None = None):
     """Take the tables now (GUI thread, cached), write them in a background thread: an XLSX of a
     few hundred articles takes seconds. Returns the running job, or None when cancelled."""
     from core.io.export import table_frames, write_frames
-    from desktop.qt_jobs import start_job
+    from desktop.workers.jobs import start_job
 
     folder = folder or QFileDialog.getExistingDirectory(window, "Export tables to folder",
                                                         window.settings.last_folder())

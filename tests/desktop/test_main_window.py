@@ -13,7 +13,7 @@ from core.model import ArticleAnalysis, Sentence
 from core.pipeline import Progress
 from desktop.main_window import MainWindow
 from desktop.settings import Settings
-from desktop.worker import AnalysisWorker
+from desktop.workers.analysis import AnalysisWorker
 from tests.desktop.conftest import SEED, make_analysis
 
 ARTICLE_TEXT = "Talks collapse\n\nTurkey said on Monday that talks had collapsed. Russia denied it.\n"

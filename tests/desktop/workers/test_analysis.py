@@ -5,7 +5,7 @@ import threading
 import time
 
 from core.pipeline import Progress
-from desktop.worker import AnalysisWorker
+from desktop.workers.analysis import AnalysisWorker
 from tests.desktop.conftest import make_analysis
 
 
@@ -152,7 +152,7 @@ def test_quitting_the_app_mid_load_stops_the_worker_cleanly(tmp_path):
     import sys
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     script = ("import sys, desktop.launcher as l\n"
               "l.EXIT_AFTER_LOAD_TIMEOUT = 0.3\n"
               "sys.exit(l.main(['--exit-after-load']))\n")

@@ -4,8 +4,8 @@ import time
 
 from PySide6.QtWidgets import QWidget
 
-from desktop import qt_jobs
-from desktop.qt_jobs import start_job
+from desktop.workers import jobs
+from desktop.workers.jobs import start_job
 
 
 def test_result_arrives_on_the_gui_thread(qtbot):
@@ -16,7 +16,7 @@ def test_result_arrives_on_the_gui_thread(qtbot):
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
     worker_name, callback_thread = seen[0]
     assert callback_thread is threading.main_thread() and worker_name != threading.main_thread().name
-    qtbot.waitUntil(lambda: not qt_jobs._RUNNING, timeout=5_000)
+    qtbot.waitUntil(lambda: not jobs._RUNNING, timeout=5_000)
 
 
 def test_failure_is_a_message(qtbot):
@@ -37,5 +37,5 @@ def test_closing_the_window_mid_job_drops_the_callback(qtbot):
     start_job(owner, lambda: (time.sleep(0.3), 1)[1], seen.append, seen.append)
     owner.deleteLater()
     qtbot.wait(50)
-    qtbot.waitUntil(lambda: not qt_jobs._RUNNING, timeout=5_000)
+    qtbot.waitUntil(lambda: not jobs._RUNNING, timeout=5_000)
     assert seen == []
