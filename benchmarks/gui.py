@@ -18,9 +18,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from desktop.main_window import MainWindow
+    from desktop.app.main_window import MainWindow
 
-    window = MainWindow(defer=True)  # as desktop.app starts it
+    window = MainWindow(defer=True)  # as desktop.app.run starts it
     window.ask_before_discard = False
     window.show()
     app.processEvents()  # the first paint; the views load once numpy/pandas are imported
@@ -118,7 +118,7 @@ def big_corpus(n_articles: int) -> None:
     """Adding many results in the worker's batches, then corrections, on a large synthetic corpus."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.main_window import MainWindow
+    from desktop.app.main_window import MainWindow
     from desktop.workers.analysis import AnalysisWorker
 
     app = QApplication.instance() or QApplication([])

@@ -1,4 +1,4 @@
-"""Start-up time of the frozen app beside `python -m desktop.launcher`: to `--version`, to the window, to a loaded pipeline and project."""
+"""Start-up time of the frozen app beside `python -m desktop.app.launcher`: to `--version`, to the window, to a loaded pipeline and project."""
 from __future__ import annotations
 
 import argparse
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith("STANDPOINT_")}
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
-    launchers = {"source": [sys.executable, "-m", "desktop.launcher"]}
+    launchers = {"source": [sys.executable, "-m", "desktop.app.launcher"]}
     if args.frozen.is_file():
         launchers["frozen"] = [str(args.frozen)]
     else:

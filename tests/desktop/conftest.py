@@ -93,7 +93,7 @@ def make_analysis(
 
 @pytest.fixture(autouse=True)
 def _collect_garbage_in_the_gui_thread():
-    """As the app does (desktop.qt_gc): no automatic collection while worker threads run; collect at teardown.
+    """As the app does (desktop.app.gc_timer): no automatic collection while worker threads run; collect at teardown.
 
     A collection triggered in a worker thread, or in the middle of a later test's event loop, can free
     chart items of windows closed earlier and crash; here it happens after widgets are deleted.

@@ -1,7 +1,7 @@
 """One Undo for corrections and removed articles, newest first (desktop/window_undo.py)."""
 from core.analysis import Analysis
 from tests.desktop.conftest import make_analysis
-from tests.desktop.test_main_window import make_window  # noqa: F401  (the fixture: a window with a fake analyser)
+from tests.desktop.app.test_main_window import make_window  # noqa: F401  (the fixture: a window with a fake analyser)
 
 
 def two_articles() -> Analysis:

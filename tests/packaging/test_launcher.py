@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from core import __version__
-from desktop import launcher
+from desktop.app import launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_version_prints_and_exits_zero_without_qt_or_spacy():
     code = (
-        "import sys; from desktop.launcher import main; rc = main(['--version']); "
+        "import sys; from desktop.app.launcher import main; rc = main(['--version']); "
         "heavy = sorted(m for m in ('PySide6', 'pyqtgraph', 'spacy', 'pandas') if m in sys.modules); "
         "print('loaded:', heavy); sys.exit(rc)"
     )
@@ -26,18 +26,18 @@ def test_version_prints_and_exits_zero_without_qt_or_spacy():
 
 
 def test_module_entry_point_version():
-    done = subprocess.run([sys.executable, "-m", "desktop.launcher", "--version"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "desktop.app.launcher", "--version"], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout) == (0, "Standpoint 0.1.0\n")
 
 
 @pytest.fixture
 def fake_app(monkeypatch):
-    """desktop.app replaced by a recorder, so dispatch is tested without opening a window."""
+    """desktop.app.run replaced by a recorder, so dispatch is tested without opening a window."""
     calls = []
-    module = types.ModuleType("desktop.app")
+    module = types.ModuleType("desktop.app.run")
     module.main = lambda argv=None: calls.append(list(argv)) or 7
-    monkeypatch.setitem(sys.modules, "desktop.app", module)
+    monkeypatch.setitem(sys.modules, "desktop.app.run", module)
     return calls
 
 
@@ -61,7 +61,7 @@ def test_the_application_gets_the_icon_and_desktop_id(fake_app, qapp):
 
 def test_self_test_flag_dispatches_with_remaining_arguments(monkeypatch, fake_app):
     seen = []
-    monkeypatch.setattr("desktop.self_test.main", lambda argv: seen.append(argv) or 1)
+    monkeypatch.setattr("desktop.app.self_test.main", lambda argv: seen.append(argv) or 1)
     assert launcher.main(["--self-test", "--open", "x.standpoint"]) == 1
     assert seen == [["--open", "x.standpoint"]]
     assert fake_app == []

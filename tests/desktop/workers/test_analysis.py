@@ -153,7 +153,7 @@ def test_quitting_the_app_mid_load_stops_the_worker_cleanly(tmp_path):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[3]
-    script = ("import sys, desktop.launcher as l\n"
+    script = ("import sys, desktop.app.launcher as l\n"
               "l.EXIT_AFTER_LOAD_TIMEOUT = 0.3\n"
               "sys.exit(l.main(['--exit-after-load']))\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),

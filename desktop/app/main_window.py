@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
+from desktop.app.drop import FileDropMixin
+from desktop.app.empty_state import DropOverlay, EmptyState
+from desktop.app.menus import apply_panes, build_menus, fill_toolbar
+from desktop.app.preload import preload_then
+from desktop.app.project import SUFFIX, ProjectController
+from desktop.app.settings import Settings
+from desktop.app.workspace import Workspace
 from desktop.panes.search import SearchBox
-from desktop.qt_drop import FileDropMixin
-from desktop.qt_empty import DropOverlay, EmptyState
-from desktop.qt_menus import apply_panes, build_menus, fill_toolbar
-from desktop.qt_preload import preload_then
-from desktop.qt_project import SUFFIX, ProjectController
-from desktop.qt_workspace import Workspace
-from desktop.settings import Settings
 from desktop.state import SelectionState
 from desktop.widgets.banner import Banner
 from desktop.window_undo import WindowUndo
@@ -209,7 +209,7 @@ class MainWindow(FileDropMixin, QMainWindow):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        from desktop.qt_workspace import summary_text
+        from desktop.app.workspace import summary_text
 
         self.summary.setText(summary_text(self.analysis))
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QPushButton
 from core.analysis import Analysis
 from core.model import ArticleAnalysis, Sentence
 from core.pipeline import Progress
-from desktop.main_window import MainWindow
-from desktop.settings import Settings
+from desktop.app.main_window import MainWindow
+from desktop.app.settings import Settings
 from desktop.workers.analysis import AnalysisWorker
 from tests.desktop.conftest import SEED, make_analysis
 
@@ -302,7 +302,7 @@ def test_recent_projects_on_the_empty_page(make_window, tmp_path, settings):
 
 
 def test_paste_article_text(make_window, qtbot):
-    from desktop.qt_menus import paste_article
+    from desktop.app.menus import paste_article
 
     window = make_window()
     assert not paste_article(window, "   ")
@@ -315,7 +315,7 @@ def test_paste_article_text(make_window, qtbot):
 
 
 def test_shortcuts_cover_the_common_actions(make_window):
-    from desktop.qt_menus import shortcut_rows
+    from desktop.app.menus import shortcut_rows
 
     keys = dict(shortcut_rows(make_window()))
     assert keys["Undo"] == "Ctrl+Z" and keys["Redo"] == "Ctrl+Shift+Z"

@@ -194,7 +194,7 @@ def paste_article(window, text: str | None = None) -> bool:
 
 def show_about(window) -> None:
     try:
-        from desktop.about import AboutDialog
+        from desktop.app.about import AboutDialog
     except ImportError:
         from PySide6.QtWidgets import QMessageBox
 

@@ -1,4 +1,4 @@
-"""Entry point of the GUI (`standpoint-gui [PATHS...]`): application set-up, friendly errors, and screenshots."""
+"""Runs the GUI once the launcher hands over: application set-up, logging, friendly errors, the window, screenshots."""
 from __future__ import annotations
 
 import logging
@@ -158,11 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Standpoint")
     app.setApplicationDisplayName("Standpoint")
     sys.excepthook = ExceptionHook(setup_logging())
-    from desktop.qt_gc import GuiThreadCollector
+    from desktop.app.gc_timer import GuiThreadCollector
 
     collector = GuiThreadCollector(parent=app)
 
-    from desktop.main_window import MainWindow
+    from desktop.app.main_window import MainWindow
 
     global WINDOW
     # Held here until the caller lets go: a window reachable only through signal closures would be

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.qt_workspace import Workspace
+from desktop.app.workspace import Workspace
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 
 

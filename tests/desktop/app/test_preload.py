@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from desktop.qt_preload import MODULES, preload_then
+from desktop.app.preload import MODULES, preload_then
 
 
 def test_callback_runs_in_the_gui_thread_after_the_imports(qtbot, qapp):

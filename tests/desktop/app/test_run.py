@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.messages import UserFacingError
-from desktop.app import ExceptionHook
+from desktop.app.run import ExceptionHook
 
 
 def raised(exc):
@@ -74,25 +74,25 @@ def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, t
     """`standpoint-gui work.standpoint` with STANDPOINT_SCREENSHOT: opens, saves the PNG, quits."""
     from PySide6.QtGui import QImage
 
-    import desktop.app
-    import desktop.main_window
+    import desktop.app.run
+    import desktop.app.main_window
     from core.analysis import Analysis
     from core.io.store import save_project
-    from desktop.settings import Settings
+    from desktop.app.settings import Settings
     from tests.desktop.conftest import make_analysis
 
     project = save_project(tmp_path / "work.standpoint", Analysis([make_analysis()]))
     shot = tmp_path / "shot.png"
-    monkeypatch.setenv(desktop.app.SCREENSHOT_ENV, str(shot))
-    monkeypatch.setenv(desktop.app.SCREENSHOT_SELECT_ENV, mode)
-    monkeypatch.setattr(desktop.main_window, "Settings", lambda: Settings(settings))
-    monkeypatch.setattr(desktop.app, "setup_logging", lambda: None)
+    monkeypatch.setenv(desktop.app.run.SCREENSHOT_ENV, str(shot))
+    monkeypatch.setenv(desktop.app.run.SCREENSHOT_SELECT_ENV, mode)
+    monkeypatch.setattr(desktop.app.main_window, "Settings", lambda: Settings(settings))
+    monkeypatch.setattr(desktop.app.run, "setup_logging", lambda: None)
     monkeypatch.setattr("sys.excepthook", sys.excepthook)
     try:
-        assert desktop.app.main([str(project)]) == 0
+        assert desktop.app.run.main([str(project)]) == 0
         image = QImage(str(shot))
         assert not image.isNull() and image.width() >= 800
-        window = desktop.app.WINDOW
+        window = desktop.app.run.WINDOW
         assert window.analysis.article_ids == ["a1"]
         if mode == "cell":
             assert window.state.cell is not None
@@ -101,7 +101,7 @@ def test_main_opens_a_project_from_the_command_line_and_grabs_the_window(qapp, t
             assert chart is window.workspace.chart_widgets["Stance over time"]
             assert window.state.actor == chart.actor_ids[0] and len(window.state.items) == 1
     finally:
-        window, desktop.app.WINDOW = desktop.app.WINDOW, None
+        window, desktop.app.run.WINDOW = desktop.app.run.WINDOW, None
         if window is not None:
             window.worker.shutdown()
             window.close()
@@ -113,7 +113,7 @@ def test_load_probe_reads_the_article_list_not_combo_box_entries(qtbot):
     """Before any article is listed, the matrix's sort box must not pass for three loaded articles."""
     from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-    from desktop.launcher import _article_rows
+    from desktop.app.launcher import _article_rows
 
     window = QWidget()
     qtbot.addWidget(window)

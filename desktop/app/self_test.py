@@ -81,7 +81,7 @@ def run_checks(args: argparse.Namespace, out=None) -> Checks:
 
 def _check_about(allow_fallback: bool = False) -> tuple[bool, str]:
     """The About dialog's versions come from package metadata, which a frozen app only has if the spec copied it."""
-    from desktop.about import NOT_FOUND, rows
+    from desktop.app.about import NOT_FOUND, rows
 
     table = rows()
     missing = [name for name, version, _, _ in table if version == NOT_FOUND]

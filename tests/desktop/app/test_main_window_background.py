@@ -1,11 +1,11 @@
 """Work the main window hands to other threads: table and network export, reading slow files."""
 from core.analysis import Analysis
+from tests.desktop.app.test_main_window import make_window  # noqa: F401  (the fixture: a window with a fake analyser)
 from tests.desktop.conftest import make_analysis
-from tests.desktop.test_main_window import make_window  # noqa: F401  (the fixture: a window with a fake analyser)
 
 
 def test_export_tables_and_network(make_window, tmp_path, qtbot):
-    from desktop.qt_menus import export_graphml, export_tables
+    from desktop.app.menus import export_graphml, export_tables
 
     window = make_window(Analysis([make_analysis()]))
     assert export_tables(window, str(tmp_path / "tables")) is not None  # written off the GUI thread
@@ -17,7 +17,7 @@ def test_export_tables_and_network(make_window, tmp_path, qtbot):
 
 
 def test_a_failed_table_export_is_a_banner_not_a_crash(make_window, tmp_path, qtbot):
-    from desktop.qt_menus import export_tables
+    from desktop.app.menus import export_tables
 
     blocker = tmp_path / "file"
     blocker.write_text("x")  # a file where the folder should be: mkdir fails

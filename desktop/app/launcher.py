@@ -6,7 +6,7 @@ import sys
 import time
 from typing import Sequence
 
-# Set by `--exit-after-load`; desktop.app may honour it too (quit once the window shows its content).
+# Set by `--exit-after-load`; desktop.app.run may honour it too (quit once the window shows its content).
 EXIT_AFTER_LOAD_ENV = "STANDPOINT_EXIT_AFTER_LOAD"
 # Epoch seconds at which a benchmark started the process (see benchmarks/startup.py).
 LAUNCHED_AT_ENV = "STANDPOINT_LAUNCHED_AT"
@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if "--self-test" in args:
         args.remove("--self-test")
-        from desktop.self_test import main as self_test
+        from desktop.app.self_test import main as self_test
 
         return self_test(args)
     exit_after_load = "--exit-after-load" in args
@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = float(os.environ.get(LAUNCHED_AT_ENV) or time.time())
         _install_exit_after_load(started, expect_articles=any(not a.startswith("-") for a in args), grab=grab)
     _prepare_application()
-    from desktop.app import main as app_main
+    from desktop.app.run import main as app_main
 
     return app_main(args) or 0
 
@@ -70,7 +70,7 @@ def _prepare_application() -> None:
 
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "Standpoint"])
-    from desktop.about import app_icon
+    from desktop.app.about import app_icon
 
     app.setWindowIcon(app_icon())
 
@@ -78,7 +78,7 @@ def _prepare_application() -> None:
 def _install_exit_after_load(started: float, expect_articles: bool = True, grab: str | None = None) -> None:
     """Wrap QApplication.exec so that, once the event loop runs, a probe reports progress and quits.
 
-    Done here rather than in desktop.app so the smoke test and the start-up benchmark need nothing
+    Done here rather than in desktop.app.run so the smoke test and the start-up benchmark need nothing
     from the window's code: they read the window's title, the item views' rows and statuses, and
     whether core.nlp's cached pipeline has been loaded.
     """

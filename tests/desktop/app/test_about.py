@@ -7,7 +7,7 @@ from importlib import metadata
 import pytest
 
 from core import __version__
-from desktop import about
+from desktop.app import about
 
 EXPECTED_LICENCES = [
     ("Standpoint", "MIT"),

@@ -1,0 +1,1 @@
+"""The application: launcher, main window and its menus, project, workspace, start-up and self-test."""
