@@ -1,19 +1,17 @@
 """Actor × stance (or × target) heat map: counts in the cells, click a cell for its evidence."""
 from __future__ import annotations
 
-import math
-from html import escape
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QToolTip, QVBoxLayout
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from desktop.charts import palette
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.matrix_cells import Cells, ScrollViewBox
+from desktop.charts.matrix_pointer import MatrixPointerMixin
 from desktop.charts.scroll import RowScrollBar
-from desktop.widgets.theme import muted_color
 
 MIN_ROW_PX = 22
 MAX_VISIBLE_COLUMNS = 12
@@ -29,90 +27,7 @@ def window_text(start, end) -> str:
     return f"{first} \u2013 {last}"
 
 
-class _ScrollViewBox(pg.ViewBox):
-    """A matrix is categories both ways: the wheel scrolls rows, it does not zoom."""
-
-    def wheelEvent(self, ev, axis=None):
-        delta = ev.delta() if hasattr(ev, "delta") else ev.angleDelta().y()
-        self.translateBy(y=-3 if delta > 0 else 3)
-        ev.accept()
-
-
-class _Cells(pg.GraphicsObject):
-    """The visible cells: colour, white grid and count, painted in screen pixels.
-
-    Painting only the cells in view keeps a 300 × 50 matrix as cheap as a 10 × 3 one, keeps the
-    counts sharp at any zoom, and needs no clipping (which SVG output would ignore).
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.counts = np.zeros((0, 0), dtype=int)
-        self.rgba = np.zeros((0, 0, 4), dtype=np.ubyte)
-        self.font = QFont()
-        self.font.setPointSizeF(10)
-        self.font.setBold(True)
-        self.grid_colour = QColor(palette.TEXT_LIGHT)
-
-    def set_cells(self, counts: np.ndarray, rgba: np.ndarray) -> None:
-        self.prepareGeometryChange()
-        self.counts, self.rgba = counts, rgba
-        self.update()
-
-    def boundingRect(self):
-        rows, cols = self.counts.shape
-        return QRectF(-0.5, -0.5, cols, rows)
-
-    def paint(self, painter, *_args):
-        rows, cols = self.counts.shape
-        vb = self.getViewBox()
-        if not rows or not cols or vb is None:
-            return
-        (x0, x1), (y0, y1) = vb.viewRange()
-        c0, c1 = max(0, math.floor(x0)), min(cols - 1, math.ceil(x1))
-        r0, r1 = max(0, math.floor(y0)), min(rows - 1, math.ceil(y1))
-        transform = painter.transform()
-        corner_a = transform.map(QPointF(-0.5, -0.5))
-        corner_b = transform.map(QPointF(0.5, 0.5))
-        cell_w, cell_h = abs(corner_b.x() - corner_a.x()), abs(corner_b.y() - corner_a.y())
-        # everything is clamped to the view by hand: SVG output ignores the view box's clip
-        view = QRectF(transform.map(QPointF(max(x0, -0.5), max(y0, -0.5))),
-                      transform.map(QPointF(min(x1, cols - 0.5), min(y1, rows - 0.5)))).normalized()
-        painter.save()
-        painter.resetTransform()
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                cell = QRectF(transform.map(QPointF(c - 0.5, r - 0.5)), transform.map(QPointF(c + 0.5, r + 0.5)))
-                painter.fillRect(cell.normalized().intersected(view), QColor(*(int(v) for v in self.rgba[r, c])))
-        # grid lines in the background colour separate cells of similar colour
-        painter.setPen(QPen(self.grid_colour, 1.5))
-        for c in range(c0, c1 + 2):
-            x = transform.map(QPointF(c - 0.5, 0)).x()
-            if view.left() - 0.5 <= x <= view.right() + 0.5:
-                painter.drawLine(QPointF(x, view.top()), QPointF(x, view.bottom()))
-        for r in range(r0, r1 + 2):
-            y = transform.map(QPointF(0, r - 0.5)).y()
-            if view.top() - 0.5 <= y <= view.bottom() + 0.5:
-                painter.drawLine(QPointF(view.left(), y), QPointF(view.right(), y))
-        if cell_h >= 11 and cell_w >= 14:
-            font = QFont(self.font)
-            font.setPointSizeF(max(7.0, min(12.0, cell_h * 0.42)))
-            painter.setFont(font)
-            for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    n = int(self.counts[r, c])
-                    if n == 0:
-                        continue
-                    centre = transform.map(QPointF(c, r))
-                    if not view.contains(centre):
-                        continue
-                    painter.setPen(palette.text_colour_on(self.rgba[r, c]))
-                    painter.drawText(QRectF(centre.x() - cell_w / 2, centre.y() - cell_h / 2, cell_w, cell_h),
-                                     Qt.AlignmentFlag.AlignCenter, str(n))
-        painter.restore()
-
-
-class MatrixView(ChartWidget):
+class MatrixView(MatrixPointerMixin, ChartWidget):
     """Heat map of who stands where; binds to the SelectionState only."""
 
     title = "Stance matrix"
@@ -185,7 +100,7 @@ class MatrixView(ChartWidget):
         rows_font = QFont()
         rows_font.setPointSizeF(10)
         self.row_axis.setStyle(tickFont=rows_font)
-        self.plot = pg.PlotWidget(viewBox=_ScrollViewBox(), axisItems={"left": self.row_axis, "top": self.col_axis})
+        self.plot = pg.PlotWidget(viewBox=ScrollViewBox(), axisItems={"left": self.row_axis, "top": self.col_axis})
         item = self.plot.getPlotItem()
         item.showAxis("top")
         item.hideAxis("bottom")
@@ -195,7 +110,7 @@ class MatrixView(ChartWidget):
         vb.invertY(True)
         vb.setMouseEnabled(x=True, y=True)
         vb.sigResized.connect(self._on_resized)
-        self.labels = _Cells()
+        self.labels = Cells()
         self.labels.setZValue(5)
         self.row_box = pg.QtWidgets.QGraphicsRectItem()
         self.row_box.setPen(pg.mkPen("#333", width=1.5, style=Qt.PenStyle.DashLine))
@@ -419,67 +334,6 @@ class MatrixView(ChartWidget):
             self.cell_box.setVisible(True)
         else:
             self.cell_box.setVisible(False)
-
-    def cell_at(self, scene_pos) -> tuple[int, int] | None:
-        vb = self.plot.getViewBox()
-        if not vb.sceneBoundingRect().contains(scene_pos):
-            return None
-        p = vb.mapSceneToView(scene_pos)
-        r, c = int(math.floor(p.y() + 0.5)), int(math.floor(p.x() + 0.5))
-        if 0 <= r < len(self.row_ids) and 0 <= c < len(self.col_ids):
-            return r, c
-        return None
-
-    def scene_pos_of(self, actor_id: str, column: str):
-        r, c = self.row_ids.index(actor_id), self.col_ids.index(column)
-        return self.plot.getViewBox().mapViewToScene(pg.Point(c, r))
-
-    def activate_cell(self, r: int, c: int) -> None:
-        actor, column = self.row_ids[r], self.col_ids[c]
-        self.state.set_cell((actor, column))
-        self.state.set_actor(actor)
-        self.state.set_items(self.matrix.cells.get((actor, column), []))
-
-    def _on_mouse_clicked(self, ev) -> None:
-        if ev.button() != Qt.MouseButton.LeftButton:
-            return
-        hit = self.cell_at(ev.scenePos())
-        if hit is not None:
-            self.activate_cell(*hit)
-            ev.accept()
-            return
-        if self.col_axis.sceneBoundingRect().contains(ev.scenePos()) and self.col_ids:
-            c = int(math.floor(self.plot.getViewBox().mapSceneToView(ev.scenePos()).x() + 0.5))
-            if 0 <= c < len(self.col_ids):
-                self.sort_by_column(self.col_ids[c])
-                ev.accept()
-            return
-        if self.row_axis.sceneBoundingRect().contains(ev.scenePos()) and self.row_ids:
-            # a row's name selects the actor without choosing a cell
-            r = int(math.floor(self.plot.getViewBox().mapSceneToView(ev.scenePos()).y() + 0.5))
-            if 0 <= r < len(self.row_ids):
-                self.state.set_actor(self.row_ids[r])
-                ev.accept()
-
-    def cell_tooltip(self, r: int, c: int) -> str:
-        actor, column = self.row_ids[r], self.col_ids[c]
-        n = int(self.counts[r, c])
-        name = self.matrix.names.get(actor, actor)
-        text = f"<b>{escape(name)}</b> \u00d7 <b>{escape(column)}</b><br>"
-        text += f"{n} statement{'s' if n != 1 else ''}" if n else "no statements"
-        if n:
-            muted = muted_color(tooltip=True).name()
-            text += (f" \u00b7 net score {self.scores[r, c]:+.2f}<br>"
-                     f"<span style='color:{muted}'>Click to read the evidence</span>")
-        return text
-
-    def _on_mouse_moved(self, scene_pos) -> None:
-        hit = self.cell_at(scene_pos)
-        if hit is None:
-            QToolTip.hideText()
-            return
-        view_pos = self.plot.mapFromScene(scene_pos)
-        QToolTip.showText(self.plot.mapToGlobal(view_pos + QPoint(12, 12)), self.cell_tooltip(*hit), self.plot)
 
     # ---- export ------------------------------------------------------------------------
     def caption(self) -> str:
