@@ -41,14 +41,14 @@ Matching rule (explicit, the same everywhere):
 - timeline: some dated event whose sentence contains every keyword (case-insensitive) has a date_start
   that agrees with the expected date at its granularity (YYYY, YYYY-MM or YYYY-MM-DD), and when `actors`
   are given, one of them resolves to one of the event's actor_ids.
-- date_span: the default timeline view (desktop/timeline_view.py `fit`: dated events that are not vague
+- date_span: the default timeline view (desktop/charts/timeline_navigation.py `fit`: dated events that are not vague
   and span at most 31 days, from the earliest start to the latest end) starts and ends within the
   expected bounds.
 Figures printed per corpus (from the same tables): unsourced = statements whose source_actor is empty;
 pronoun targets = statements whose whole target_text is a pronoun (PRONOUNS: personal, possessive,
 reflexive, this/that), over statements with a target; support/oppose/neutral shares over all statements
 (relation statements included); matrix rows; timeline lanes as the desktop timeline draws them by actor
-(desktop/chart_timeline_data.py: one per actor of a dated event, one for actor-less events); the span of
+(desktop/charts/timeline_data.py: one per actor of a dated event, one for actor-less events); the span of
 all dated events, the default view (above) and the publication span from articles.csv.
 
 Each expectation's `evidence` must occur in the corpus text (whitespace-normalised); a missing one is
@@ -316,7 +316,7 @@ def figures(out: Output) -> list[str]:
     targets = st[st["target_text"] != ""]
     pron = sum(norm(t) in PRONOUNS for t in targets["target_text"])
     polar = Counter(st["polarity"])
-    # one lane per actor of a dated event, plus one for events with no actor (desktop/chart_timeline_data.py)
+    # one lane per actor of a dated event, plus one for events with no actor (desktop/charts/timeline_data.py)
     lanes = {a for x in dated["actor_ids"] for a in x.split(";") if a}
     lanes |= {"(no actor)"} if (dated["actor_ids"] == "").any() else set()
     pub = sorted(p for p in out.articles["published"] if p)
