@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from core import __version__
+from core import __version__, messages
 from core.messages import UserFacingError
 
 ChartWriter = Callable[[object, Path], list]
@@ -20,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     analyze = sub.add_parser("analyze", help="analyse articles; print and write the timeline and the matrix")
-    analyze.add_argument("paths", nargs="+", type=Path, help="article files or folders (.txt, .md, .html, .pdf, .docx, .eml)")
+    analyze.add_argument("paths", nargs="+", type=_path_arg, help="article files or folders (.txt, .md, .html, .pdf, .docx, .eml)")
     analyze.add_argument("--published", help="publication date YYYY-MM-DD for articles that have none")
     analyze.add_argument("--out", type=Path, help="folder for CSV tables and PNG/SVG charts")
     analyze.add_argument("--format", default="csv", help="table formats, comma-separated: csv,xlsx,json")
@@ -28,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--project", type=Path, help="also save a .standpoint project file")
 
     annotate = sub.add_parser("annotate", help="JSONL (id, text, dct) in, interchange-format JSONL out")
-    annotate.add_argument("input", type=Path)
+    annotate.add_argument("input", type=_path_arg)
     annotate.add_argument("-o", "--output", type=Path, required=True)
     annotate.add_argument("--layers", default="timexes,actors,statements,events",
                           help="comma-separated subset of timexes,actors,statements,events")
@@ -45,8 +47,64 @@ def main(argv: Sequence[str] | None = None, chart_writer: ChartWriter | None = N
             return _annotate(args)
         return _analyze(args, chart_writer)
     except UserFacingError as exc:
-        print(f"standpoint: {exc}", file=sys.stderr)
+        say(f"standpoint: {exc}", sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        say("standpoint: stopped.", sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 -- a bug must still end with a message, not a traceback
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        if os.environ.get("STANDPOINT_DEBUG"):
+            raise
+        say(f"standpoint: {messages.INTERNAL_ERROR.format(reason=type(exc).__name__)}", sys.stderr)
+        return 3
+
+
+# Terminal control sequences (CSI, OSC, DCS and the other string controls, lone escapes) and the
+# remaining control and bidirectional-override characters: text from articles and file names must
+# never move the cursor, retitle the window, write the clipboard or reorder what is shown.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    r"|[\x1b][\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|[\x90\x9d\x98\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b.?"
+)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every terminal control sequence and control character removed."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def say(text: str, stream=None) -> None:
+    """Print to the terminal safely: no control sequences, and characters the terminal cannot show replaced."""
+    stream = stream or sys.stdout
+    text = terminal_safe(text)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    text = text.encode(encoding, "replace").decode(encoding, "replace")
+    print(text, file=stream, flush=stream is sys.stderr)
+
+
+def _path_arg(value: str) -> Path:
+    """A path argument; an empty one is refused (Path("") would quietly mean the current folder)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(messages.BAD_OPTION.format(option="path", reason="an empty path names no file"))
+    return Path(value)
+
+
+def _check_out(out: Path | None) -> None:
+    """The --out folder exists or can be made, before any analysis runs."""
+    if out is None:
+        return
+    if out.exists() and not out.is_dir():
+        raise UserFacingError(messages.OUTPUT_NOT_FOLDER.format(path=out, reason="it is a file"))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserFacingError(messages.OUTPUT_NOT_FOLDER.format(
+            path=out, reason=(exc.strerror or type(exc).__name__).lower())) from exc
+    if not os.access(out, os.W_OK):
+        raise UserFacingError(messages.OUTPUT_NOT_FOLDER.format(path=out, reason="it is not writable"))
 
 
 def _annotate(args) -> int:
@@ -56,14 +114,14 @@ def _annotate(args) -> int:
     layers = [x.strip() for x in args.layers.split(",") if x.strip()]
     unknown = set(layers) - set(LAYERS)
     if unknown:
-        raise UserFacingError(f"unknown layer(s): {', '.join(sorted(unknown))}; choose from {', '.join(LAYERS)}")
-    if not args.input.is_file():
-        raise UserFacingError(f"{args.input} does not exist.")
+        raise UserFacingError(messages.BAD_OPTION.format(
+            option="--layers", reason=f"unknown layer(s) {', '.join(sorted(unknown))}; choose from {', '.join(LAYERS)}"))
     pipeline = load_pipeline()
     if pipeline.warning:
-        print(pipeline.warning, file=sys.stderr)
-    n = annotate_file(args.input, args.output, layers, pipeline, statements=args.statements)
-    print(f"annotated {n} records -> {args.output}", file=sys.stderr)
+        say(pipeline.warning, sys.stderr)
+    n = annotate_file(args.input, args.output, layers, pipeline, statements=args.statements,
+                      report=lambda problem: say(problem, sys.stderr))
+    say(f"annotated {n} records -> {args.output}", sys.stderr)
     return 0
 
 
@@ -79,32 +137,38 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = set(formats) - set(TABLE_WRITERS)
     if unknown:
-        raise UserFacingError(f"unknown format(s): {', '.join(sorted(unknown))}; choose from {', '.join(TABLE_WRITERS)}")
+        raise UserFacingError(messages.BAD_OPTION.format(
+            option="--format", reason=f"unknown format(s) {', '.join(sorted(unknown))}; choose from {', '.join(TABLE_WRITERS)}"))
+    _check_out(args.out)
+    if args.project:
+        from core.io.store import check_target
+
+        check_target(args.project)
     report = load_paths(args.paths)
     for problem in report.problems + report.skipped:
-        print(problem, file=sys.stderr)
+        say(problem, sys.stderr)
     articles = [
         replace(a, published=default_date, published_origin="user") if default_date and a.published is None else a
         for a in report.articles
     ]
     if not articles:
-        print("standpoint: no readable articles to analyse.", file=sys.stderr)
+        say(f"standpoint: {messages.NOTHING_TO_ANALYSE.format()}", sys.stderr)
         return 1
     pipeline = load_pipeline()
     if pipeline.warning:
-        print(pipeline.warning, file=sys.stderr)
+        say(pipeline.warning, sys.stderr)
     results = []
     for progress in analyse_articles(articles, pipeline):
         if progress.error:
-            print(progress.error, file=sys.stderr)
+            say(progress.error, sys.stderr)
         if progress.result is not None:
             results.append(progress.result)
             for note in progress.result.notes:
-                print(note, file=sys.stderr)
+                say(note, sys.stderr)
     analysis = Analysis(results)
-    print(format_timeline(analysis))
-    print()
-    print(format_matrix(analysis))
+    say(format_timeline(analysis))
+    say("")
+    say(format_matrix(analysis))
     if args.out:
         from core.io.export import export_graphml, export_tables
 
@@ -112,14 +176,14 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
         written.append(export_graphml(analysis, args.out / "network.graphml"))
         if not args.no_charts:
             if chart_writer is None:
-                print("charts skipped: the Qt renderer is not available", file=sys.stderr)
+                say("charts skipped: the Qt renderer is not available", sys.stderr)
             else:
                 written.extend(chart_writer(analysis, args.out))
-        print("\nwrote " + ", ".join(str(p) for p in written))
+        say("\nwrote " + ", ".join(str(p) for p in written))
     if args.project:
         from core.io.store import save_project
 
-        print(f"saved project {save_project(args.project, analysis)}")
+        say(f"saved project {save_project(args.project, analysis)}")
     return 0
 
 

@@ -46,6 +46,9 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
         Sentence(aid, i, s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
         for i, s in enumerate(doc.sents)
     )
+    skipped = _not_analysed(article)
+    if skipped:  # kept with its text, title and date; an English model would only find junk in it
+        return ArticleAnalysis(article=article, sentences=sentences, notes=(skipped,))
     want_actors = bool(layers & {"actors", "statements", "events"})
     # The user's alias file extends the bundled table; it is re-read only when it changes.
     user_aliases = user_aliases_path()
@@ -69,6 +72,19 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
         events=tuple(events),
         notes=tuple(notes),
     )
+
+
+def _not_analysed(article: Article) -> str | None:
+    """Why nothing is extracted from this article (not English, not an article), or None."""
+    if getattr(article, "not_article", ""):
+        return messages.NOT_ARTICLE.format(title=article.title, reason=article.not_article)
+    language = getattr(article, "language", "")
+    if language and language != "en":
+        import pycountry
+
+        found = pycountry.languages.get(alpha_2=language) if len(language) == 2 else None
+        return messages.NOT_ENGLISH.format(title=article.title, language=getattr(found, "name", language))
+    return None
 
 
 def analyse_articles(
