@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install lock bench package smoke clean
 
+# The window needs Qt's X11 system libraries: say which to install rather than let Qt abort.
 run: $(STAMP)
+	@$(BIN)/python -m desktop.app.qt_libraries
 	$(BIN)/standpoint-gui seeds/
 
 test: $(STAMP)

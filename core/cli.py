@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, chart_writer: ChartWriter | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _quiet_logging()
     args = build_parser().parse_args(argv)
     try:
         if args.command == "annotate":
@@ -58,6 +58,26 @@ def main(argv: Sequence[str] | None = None, chart_writer: ChartWriter | None = N
             raise
         say(f"standpoint: {messages.INTERNAL_ERROR.format(reason=type(exc).__name__)}", sys.stderr)
         return 3
+
+
+class _NoTraceback(logging.Formatter):
+    """Log lines without the traceback: a user's terminal gets the coded message, not the stack."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return terminal_safe(super().format(record))
+
+
+def _quiet_logging() -> None:
+    if os.environ.get("STANDPOINT_DEBUG"):
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(_NoTraceback("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h.formatter, _NoTraceback) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.WARNING)
 
 
 # Terminal control sequences (CSI, OSC, DCS and the other string controls, lone escapes) and the

@@ -265,7 +265,8 @@ def load_paths(paths: Iterable[Path], known_ids: Iterable[str] = ()) -> LoadRepo
             report.problems.append(str(exc))
             continue
         except Exception as exc:  # noqa: BLE001 -- one bad file must never stop the others
-            log.exception("reading %s failed", path)
+            # No traceback on the user's terminal; the debug log keeps it for a bug report.
+            log.debug("reading %s failed", path, exc_info=True)
             report.problems.append(messages.FILE_MALFORMED.format(
                 path=printable(Path(path).name), reason=f"reading it failed ({type(exc).__name__})"))
             continue

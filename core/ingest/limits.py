@@ -17,10 +17,10 @@ MAX_NESTING = 200
 # HTML parsers check attributes pairwise.
 MAX_TAG_CHARS = 20_000
 # Characters of one article analysed as one: longer texts are split into parts at paragraph breaks.
-MAX_ARTICLE_CHARS = 200_000
-# Characters of text one file may hold in all (a few parts): analysing more takes minutes, and such a
-# file is a book or a dump, not an article.
-MAX_TEXT_CHARS = 1_000_000
+MAX_ARTICLE_CHARS = 100_000
+# Characters of text one file may hold in all (a few parts): about 70,000 words, which the analysis
+# reads in under a minute; more is a book or a dump, not an article.
+MAX_TEXT_CHARS = 400_000
 
 _LONG_TAG = re.compile(r"<[^<>]{%d,}>?" % MAX_TAG_CHARS)
 
