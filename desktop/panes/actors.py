@@ -138,7 +138,9 @@ class ActorPanel(QWidget):
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.rename_action.triggered.connect(self.rename_selected)
         self.merge_action = QAction("&Merge selected", self)
-        self.merge_action.triggered.connect(self.merge_selected)
+        # QAction.triggered passes `checked` (False): connected directly, that False became the merge
+        # target, every merged actor merged into "False" and their statements vanished from the views.
+        self.merge_action.triggered.connect(lambda _checked=False: self.merge_selected())
         self.split_action = QAction("&Split merged", self)
         self.split_action.triggered.connect(self.split_selected)
         self.hide_action = QAction("&Hide / show", self)
@@ -205,6 +207,8 @@ class ActorPanel(QWidget):
         ids = self.selected_ids()
         if len(ids) < 2:
             return
+        if into not in ids:  # only one of the selected actors can be the one that stays
+            into = None
         if into is None:
             from desktop.widgets.dialogs import ask_choice
 
