@@ -165,6 +165,8 @@ def check_record(record: object) -> str | None:
         return "\"text\" is empty"
     if len(text) > limits.MAX_TEXT_CHARS:
         return f"\"text\" holds {len(text):,} characters; the limit is {limits.MAX_TEXT_CHARS:,}"
+    if limits.count_tokens(text, stop=limits.MAX_TEXT_TOKENS) > limits.MAX_TEXT_TOKENS:
+        return f"\"text\" holds over {limits.MAX_TEXT_TOKENS:,} words, numbers and marks, the limit"
     dct = record.get("dct")
     if dct is not None and _parse_dct(dct) is None:
         return "\"dct\" must be a date written YYYY-MM-DD"

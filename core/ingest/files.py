@@ -145,8 +145,12 @@ def load_file(path: Path) -> Article:
     except RecursionError as exc:  # nesting deeper than a parser's stack: the file is built to break readers
         raise UserFacingError(messages.FILE_MALFORMED.format(path=shown, reason="it is nested too deeply")) from exc
     if len(article.text) > limits.MAX_TEXT_CHARS:
-        raise UserFacingError(messages.FILE_TOO_LONG.format(path=shown, chars=len(article.text),
-                                                            limit=limits.MAX_TEXT_CHARS))
+        raise UserFacingError(messages.FILE_TOO_LONG.format(
+            path=shown, amount=f"{len(article.text):,} characters", limit=f"{limits.MAX_TEXT_CHARS:,} characters"))
+    if limits.count_tokens(article.text, stop=limits.MAX_TEXT_TOKENS) > limits.MAX_TEXT_TOKENS:
+        raise UserFacingError(messages.FILE_TOO_LONG.format(
+            path=shown, amount=f"over {limits.MAX_TEXT_TOKENS:,} words, numbers and marks",
+            limit=f"{limits.MAX_TEXT_TOKENS:,}"))
     article = replace(article, source=printable(article.source))
     return apply_sidecar(article, read_sidecar(path))
 

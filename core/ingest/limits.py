@@ -21,6 +21,21 @@ MAX_ARTICLE_CHARS = 100_000
 # Characters of text one file may hold in all (a few parts): about 70,000 words, which the analysis
 # reads in under a minute; more is a book or a dump, not an article.
 MAX_TEXT_CHARS = 400_000
+# Words, numbers, marks and line breaks one file may hold: what the analysis' time and memory grow with
+# (a text of one-word lines holds a token every two characters). 50,000 is some 40,000 words, ten times
+# a long feature, and is analysed within the minute on a slow machine.
+MAX_TEXT_TOKENS = 50_000
+
+_TOKEN = re.compile(r"\w+|[^\w\s]|\n")
+
+
+def count_tokens(text: str, stop: int | None = None) -> int:
+    """About as many tokens as the language pipeline will make of `text` (counting stops past `stop`)."""
+    n = 0
+    for n, _ in enumerate(_TOKEN.finditer(text), 1):
+        if stop is not None and n > stop:
+            break
+    return n
 
 _LONG_TAG = re.compile(r"<[^<>]{%d,}>?" % MAX_TAG_CHARS)
 

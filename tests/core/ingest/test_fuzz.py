@@ -103,3 +103,12 @@ def test_random_text_through_the_analysis(model, pipeline, blank_nlp):
             assert text[s.start:s.end] == s.text
 
     run()
+
+
+@pytest.mark.parametrize("text", ["Russia said ", "Russia said", "said ", "Turkey warned\n"])
+def test_a_cue_at_the_very_end_of_a_text(blank_nlp, text):
+    """Found by the random-text test: the fallback's cue span reached one token past the document."""
+    from core.model import Article
+    from core.pipeline import analyse_doc
+
+    analyse_doc(blank_nlp(text), Article(id="x", title="x", text=text, language="en"))
