@@ -139,10 +139,16 @@ def _annotate(args) -> int:
     pipeline = load_pipeline()
     if pipeline.warning:
         say(pipeline.warning, sys.stderr)
-    n = annotate_file(args.input, args.output, layers, pipeline, statements=args.statements,
-                      report=lambda problem: say(problem, sys.stderr))
-    say(f"annotated {n} records -> {args.output}", sys.stderr)
-    return 0
+    skipped: list[str] = []
+
+    def report(problem: str) -> None:
+        skipped.append(problem)
+        say(problem, sys.stderr)
+
+    n = annotate_file(args.input, args.output, layers, pipeline, statements=args.statements, report=report)
+    say(f"annotated {n} records -> {args.output}" + (f"; {len(skipped)} line(s) skipped" if skipped else ""),
+        sys.stderr)
+    return 1 if skipped else 0  # the good records are written; a script still learns that some were not
 
 
 def _analyze(args, chart_writer: ChartWriter | None) -> int:

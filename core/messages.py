@@ -84,8 +84,8 @@ LINK_OUTSIDE = Message(
 )
 FILE_TOO_LONG = Message(
     "E120",
-    "{path} holds {amount} of text; Standpoint reads articles of up to {limit} (long articles are "
-    "split into parts). Save the part that holds the article and add that.",
+    "{path} holds {amount}; Standpoint reads articles of up to {limit} (long articles are split into "
+    "parts). Save the part that holds the article and add that.",
 )
 NOT_ENGLISH = Message(
     "W005",

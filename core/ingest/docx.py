@@ -120,7 +120,7 @@ def docx_paragraphs(body: ElementTree.Element, *, text_boxes: bool) -> list[tupl
             text = "".join(pieces).strip()
             if text and (text_boxes or not inside_box):
                 out.append((style, text))
-            boxes = [box for box in child.iter() if _local(box.tag) == "txbxContent"]
+            boxes = _outer_boxes(child)
             if boxes:  # a paragraph's text boxes come right after it
                 stack.append((iter(boxes), True))
         elif name == "txbxContent":
@@ -128,6 +128,21 @@ def docx_paragraphs(body: ElementTree.Element, *, text_boxes: bool) -> list[tupl
         else:
             stack.append((iter(child), inside_box))
     return out
+
+
+def _outer_boxes(paragraph: ElementTree.Element) -> list[ElementTree.Element]:
+    """The text boxes in a paragraph, not those nested inside them (each box's own paragraphs find
+    those): looking through every nested box from every paragraph was quadratic."""
+    boxes, stack = [], [iter(paragraph)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+        elif _local(el.tag) == "txbxContent":
+            boxes.append(el)
+        else:
+            stack.append(iter(el))
+    return boxes
 
 
 def _paragraph_text(el: ElementTree.Element, pieces: list[str]) -> str:

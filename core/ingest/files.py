@@ -146,11 +146,11 @@ def load_file(path: Path) -> Article:
         raise UserFacingError(messages.FILE_MALFORMED.format(path=shown, reason="it is nested too deeply")) from exc
     if len(article.text) > limits.MAX_TEXT_CHARS:
         raise UserFacingError(messages.FILE_TOO_LONG.format(
-            path=shown, amount=f"{len(article.text):,} characters", limit=f"{limits.MAX_TEXT_CHARS:,} characters"))
+            path=shown, amount=f"{len(article.text):,} characters of text", limit=f"{limits.MAX_TEXT_CHARS:,} characters"))
     if limits.count_tokens(article.text, stop=limits.MAX_TEXT_TOKENS) > limits.MAX_TEXT_TOKENS:
         raise UserFacingError(messages.FILE_TOO_LONG.format(
-            path=shown, amount=f"over {limits.MAX_TEXT_TOKENS:,} words, numbers and marks",
-            limit=f"{limits.MAX_TEXT_TOKENS:,}"))
+            path=shown, amount=f"more than {limits.MAX_TEXT_TOKENS:,} words, numbers and marks",
+            limit=f"{limits.MAX_TEXT_TOKENS:,} words, numbers and marks"))
     article = replace(article, source=printable(article.source))
     return apply_sidecar(article, read_sidecar(path))
 
