@@ -7,12 +7,14 @@ from html.parser import HTMLParser
 
 from core.resources import resource_path
 
-# A bot check says little: a page with this many words of main text is an article whatever it mentions.
-BOT_CHECK_MAX_WORDS = 150
-# A page whose visible words are mostly link text, with little main text, is an index or a results page.
+# Sizes in characters, not words: Chinese or Japanese text has no spaces between words.
+# A bot check says little: a page with this much main text is an article whatever it mentions.
+BOT_CHECK_MAX_CHARS = 1000
+# A page whose visible text is mostly link text, with little main text and little prose outside the
+# links, is an index or a results page (an article has its paragraphs, however many links surround them).
 LINK_SHARE = 0.6
-LINK_PAGE_MAX_WORDS = 150
-MIN_PAGE_WORDS = 40
+LINK_PAGE_MAX_CHARS = 600
+MIN_PAGE_CHARS = 200
 SCAN_CHARS = 300_000  # of the page looked at: enough for any page's furniture, bounded for hostile ones
 BOT_CHECK = "a bot check or access-denied page"
 LINK_LIST = "a list of links (an index or results page)"
@@ -29,9 +31,11 @@ class _Words(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.words = self.link_words = 0
+        self.chars = self.link_chars = 0
         self.in_link = self.hidden = 0
         self.text: list[str] = []
+        self.links: set[str] = set()  # the text of each link, as a line of main text would show it
+        self._anchor: list[str] = []
 
     def handle_starttag(self, tag, attrs) -> None:
         if tag == "a":
@@ -42,24 +46,27 @@ class _Words(HTMLParser):
     def handle_endtag(self, tag) -> None:
         if tag == "a":
             self.in_link = max(0, self.in_link - 1)
+            if len(self.links) < 5000:
+                self.links.add(" ".join("".join(self._anchor).split()))
+            self._anchor = []
         elif tag in ("script", "style", "head", "template"):
             self.hidden = max(0, self.hidden - 1)
 
     def handle_data(self, data) -> None:
         if self.hidden:
             return
-        n = len(data.split())
-        self.words += n
-        self.link_words += n if self.in_link else 0
+        n = len("".join(data.split()))
+        self.chars += n
+        self.link_chars += n if self.in_link else 0
+        if self.in_link and len(self._anchor) < 100:
+            self._anchor.append(data)
         if n and len(self.text) < 500:
             self.text.append(data)
 
 
 def not_article_reason(html: str, body: str, title: str) -> str:
     """Why this page is not an article ("" when it is one)."""
-    words = len(body.split())
-    if words > max(BOT_CHECK_MAX_WORDS, LINK_PAGE_MAX_WORDS):
-        return ""
+    body_chars = len("".join(body.split()))
     page = _Words()
     try:
         page.feed(html[:SCAN_CHARS])
@@ -67,8 +74,13 @@ def not_article_reason(html: str, body: str, title: str) -> str:
     except Exception:  # noqa: BLE001 -- a page the scanner trips on is judged by its main text alone
         pass
     said = f"{title} {body} {' '.join(page.text)}".casefold()
-    if words <= BOT_CHECK_MAX_WORDS and any(phrase in said for phrase in _bot_phrases()):
+    if body_chars <= BOT_CHECK_MAX_CHARS and any(phrase in said for phrase in _bot_phrases()):
         return BOT_CHECK
-    if words <= LINK_PAGE_MAX_WORDS and page.words >= MIN_PAGE_WORDS and page.link_words >= LINK_SHARE * page.words:
+    prose = page.chars - page.link_chars
+    # The main text trafilatura found is itself mostly the links' text (a list of headlines).
+    linked = sum(len(line) for line in body.splitlines() if " ".join(line.split()) in page.links)
+    listing = body_chars <= LINK_PAGE_MAX_CHARS or linked >= LINK_SHARE * max(1, len(body))
+    if (listing and page.chars >= MIN_PAGE_CHARS and page.link_chars >= LINK_SHARE * page.chars
+            and prose < LINK_PAGE_MAX_CHARS):
         return LINK_LIST
     return ""

@@ -49,6 +49,8 @@ def build(cases: list[Case], folder: Path) -> Mixed:
             if os.path.lexists(target):  # the same file named again (one case names one file 10,000 times)
                 continue
             _place(path, target)
+            if not os.path.lexists(target):  # a socket cannot be copied: nothing was placed
+                continue
             mixed.placed.setdefault(case.name, []).append(target)
             sidecar = path.with_name(path.stem + ".meta.json")
             if os.path.lexists(sidecar):
