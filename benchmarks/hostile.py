@@ -407,7 +407,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/standpoint-hostile"),
                         help="where the inputs and each run's output go (emptied first)")
-    parser.add_argument("--only", help="run only cases whose name or category contains this")
+    parser.add_argument("--only", help="run only cases whose name contains (or category is) one of these comma-separated strings")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per input")
     parser.add_argument("--memory-gb", type=float, default=2.0, help="address-space limit per input")
     parser.add_argument("--jobs", type=int, default=1)
@@ -420,7 +420,8 @@ def main(argv=None) -> int:
     cases = generate(args.workdir / "inputs")
     generated = time.perf_counter() - started
     if args.only:
-        cases = [c for c in cases if args.only in c.name or args.only == c.category]
+        wanted = [w for w in args.only.split(",") if w]
+        cases = [c for c in cases if any(w in c.name or w == c.category for w in wanted)]
     if args.list:
         for c in cases:
             print(f"{c.category:<14} {c.name:<44} {c.command:<9} expect {c.expect:<7} {c.note}")
