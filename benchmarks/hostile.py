@@ -36,6 +36,7 @@ KINDS = ("ok", "message", "uncoded", "traceback", "hang", "memory", "crash")
 FAILING = ("uncoded", "traceback", "hang", "memory", "crash")
 CODE = re.compile(r"\[[EWI]\d{3}\]")
 OUTPUT_CAP = 4 * 2**20  # bytes of stdout/stderr kept per case
+csv.field_size_limit(2**31 - 1)  # a 1 MB sentence is one CSV cell
 # The GUI's way of opening a project (desktop/qt_project.py: load), then the first table it shows.
 OPEN_SNIPPET = """
 import sys
@@ -70,7 +71,7 @@ class Outcome:
 
 
 def command_for(case: Case, out_dir: Path) -> list[str]:
-    python = [sys.executable]
+    python = [sys.executable, "-X", "faulthandler"]
     if case.command == "open":
         return python + ["-c", OPEN_SNIPPET, *case.paths]
     if case.command == "annotate":
@@ -109,17 +110,34 @@ def run_command(argv: list[str], work: Path, timeout: float, memory_bytes: int) 
                 proc.returncode = code
                 break
             if time.monotonic() - started > timeout:
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                _, _, usage = os.wait4(proc.pid, 0)
+                # SIGABRT first: faulthandler (-X faulthandler) then prints where the child was stuck.
+                pid, usage = _abort_then_kill(proc.pid)
                 proc.returncode = -9
                 peak = usage.ru_maxrss / 1024
                 break
             time.sleep(0.05)
     seconds = time.monotonic() - started
     return code, _read(work / "stdout"), _read(work / "stderr"), seconds, peak
+
+
+def _abort_then_kill(pid: int, grace: float = 3.0):
+    try:
+        os.kill(pid, signal.SIGABRT)
+    except ProcessLookupError:
+        pass
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        done, _, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    if not done:
+        _, _, usage = os.wait4(pid, 0)
+    return pid, usage
 
 
 def _read(path: Path) -> str:
@@ -166,9 +184,18 @@ def frames(text: str, n: int = 3) -> list[str]:
     """The last `n` 'File ..., line ..., in ...' frames of the last traceback, shortened to the project's paths."""
     lines = text.splitlines()
     starts = [i for i, line in enumerate(lines) if line.startswith("Traceback (most recent call last)")]
-    if not starts:
+    dump = [i for i, line in enumerate(lines) if line.startswith(("Current thread", "Thread 0x"))]
+    if dump:  # a faulthandler dump after a timeout, most recent call first
+        found = []
+        for line in lines[dump[0] + 1:]:
+            if not line.strip().startswith("File "):
+                break
+            found.append(line.strip())
+        found.reverse()
+    elif starts:
+        found = [line.strip() for line in lines[starts[-1]:] if line.strip().startswith("File ")]
+    else:
         return []
-    found = [line.strip() for line in lines[starts[-1]:] if line.strip().startswith("File ")]
     short = [re.sub(r'File ".*?/(core|desktop|site-packages|python3\.\d+)/', r'File "\1/', f) for f in found]
     ours = [f for f in short if 'File "core/' in f or 'File "desktop/' in f]
     tail = [short[-1]] if short and short[-1] not in ours[-n:] else []
@@ -233,8 +260,12 @@ def _formula(cell: str) -> bool:
         return True
 
 
-def run_case(case: Case, runs: Path, timeout: float, memory_bytes: int) -> Outcome:
+def run_case(case: Case, runs: Path, timeout: float, memory_bytes: int, resume: bool = False) -> Outcome:
     work = runs / case.name
+    if resume and (work / "outcome.json").is_file():
+        data = json.loads((work / "outcome.json").read_text())
+        data.pop("frames", None)
+        return Outcome(**data)
     if work.exists():
         shutil.rmtree(work)
     out_dir = work / "out"
@@ -243,7 +274,10 @@ def run_case(case: Case, runs: Path, timeout: float, memory_bytes: int) -> Outco
     kind, problem = classify(code, stdout, stderr, memory_bytes, peak)
     if kind == "ok" and case.command == "analyze" and "Timeline" not in stdout:
         kind, problem = "uncoded", "exit 0 without a timeline"
-    flags = safety(case, out_dir, stdout, stderr)
+    try:
+        flags = safety(case, out_dir, stdout, stderr)
+    except Exception as exc:  # noqa: BLE001  (an unreadable output must not stop the other cases)
+        flags = [f"check-failed:{type(exc).__name__}: {exc}"]
     outcome = Outcome(case.name, case.category, case.command, case.expect, kind, problem, round(seconds, 1),
                       round(peak), code, flags, case.note)
     (work / "outcome.json").write_text(json.dumps({**asdict(outcome), "frames": frames(stdout + stderr)}, indent=1))
@@ -326,7 +360,7 @@ def mixed(cases: list[Case], root: Path, timeout: float, memory_bytes: int) -> s
             if os.path.lexists(sidecar):
                 _place(sidecar, target.with_name(target.stem + ".meta.json"))
     out_dir = root / "mixed-run" / "out"
-    argv = [sys.executable, "-m", "core.cli", "analyze", str(folder), "--out", str(out_dir)]
+    argv = [sys.executable, "-X", "faulthandler", "-m", "core.cli", "analyze", str(folder), "--out", str(out_dir)]
     code, stdout, stderr, seconds, peak = run_command(argv, root / "mixed-run", timeout, memory_bytes)
     kind, problem = classify(code, stdout, stderr, memory_bytes, peak)
     analysed = _analysed_titles(out_dir)
@@ -373,19 +407,21 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/standpoint-hostile"),
                         help="where the inputs and each run's output go (emptied first)")
-    parser.add_argument("--only", help="run only cases whose name or category contains this")
+    parser.add_argument("--only", help="run only cases whose name contains (or category is) one of these comma-separated strings")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per input")
     parser.add_argument("--memory-gb", type=float, default=2.0, help="address-space limit per input")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--list", action="store_true", help="list the cases and exit")
     parser.add_argument("--mixed", action="store_true", help="one run over a folder of good and hostile files")
     parser.add_argument("--json", type=Path, help="also write the outcomes as JSON")
+    parser.add_argument("--resume", action="store_true", help="keep the outcomes of cases already run in --workdir")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     cases = generate(args.workdir / "inputs")
     generated = time.perf_counter() - started
     if args.only:
-        cases = [c for c in cases if args.only in c.name or args.only == c.category]
+        wanted = [w for w in args.only.split(",") if w]
+        cases = [c for c in cases if any(w in c.name or w == c.category for w in wanted)]
     if args.list:
         for c in cases:
             print(f"{c.category:<14} {c.name:<44} {c.command:<9} expect {c.expect:<7} {c.note}")
@@ -393,7 +429,7 @@ def main(argv=None) -> int:
         return 0
     memory = int(args.memory_gb * 2**30)
     if args.mixed:
-        print(mixed(cases, args.workdir, max(args.timeout, 600.0), memory))
+        print(mixed(cases, args.workdir, 5 * args.timeout, memory))  # one run over every file: a longer limit
         return 0
     runs = args.workdir / "runs"
     runs.mkdir(parents=True, exist_ok=True)
@@ -401,7 +437,7 @@ def main(argv=None) -> int:
           f"{args.memory_gb:g} GB each, {args.jobs} at a time", flush=True)
     outcomes: list[Outcome] = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for outcome in pool.map(lambda c: run_case(c, runs, args.timeout, memory), cases):
+        for outcome in pool.map(lambda c: run_case(c, runs, args.timeout, memory, args.resume), cases):
             outcomes.append(outcome)
             print(f"[{len(outcomes):>3}/{len(cases)}] {outcome.kind:<9} {outcome.seconds:>5.1f}s {outcome.name}"
                   + (f"  {' '.join(outcome.flags)[:80]}" if outcome.flags else ""), file=sys.stderr, flush=True)
