@@ -64,6 +64,9 @@ class Actor:
     kind: str
     # For a person: the actor id of the government or body they speak for, when the text says so.
     affiliation: str | None = None
+    # Every body the text ties the person to ("Republican nominee", "U.S. President"), best-evidenced first;
+    # `affiliation` is the first. Grouping the matrix by government, party or organisation reads these.
+    memberships: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
