@@ -19,6 +19,7 @@ class SelectionState(QObject):
     article_changed = Signal(object)  # article id | None
     items_changed = Signal(object)  # tuple of statement/event ids whose evidence is shown
     sentence_changed = Signal(object)  # (article id, sentence index) | None
+    group_by_changed = Signal(str)  # "none", "government", "party", "organisation" (core.analysis GROUPINGS)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -28,6 +29,7 @@ class SelectionState(QObject):
         self._article: str | None = None
         self._items: tuple[str, ...] = ()
         self._sentence: tuple[str, int] | None = None
+        self._group_by = "none"
 
     @property
     def time_window(self) -> tuple[date | None, date | None]:
@@ -86,6 +88,16 @@ class SelectionState(QObject):
             self.sentence_changed.emit(value)
             if value is not None:
                 self.set_article(article_id)
+
+    @property
+    def group_by(self) -> str:
+        """Whose row a statement counts under, in every view: the actor, or a body it belongs to."""
+        return self._group_by
+
+    def set_group_by(self, group_by: str) -> None:
+        if group_by != self._group_by:
+            self._group_by = group_by
+            self.group_by_changed.emit(group_by)
 
     def clear(self) -> None:
         self.set_cell(None)

@@ -227,9 +227,9 @@ class Analysis:
     def visible(self, actor_id: str | None) -> bool:
         return self._ctx.actors.visible(actor_id)
 
-    def stance_holder(self, actor_id: str | None, fold_people: bool) -> str | None:
-        """The row a statement counts under: the actor, or a person's government when folding."""
-        return self._ctx.actors.stance_holder(actor_id, fold_people)
+    def stance_holder(self, actor_id: str | None, group_by: str = "none") -> str | None:
+        """The row a statement counts under: the actor, or (grouping) the body a person is tied to."""
+        return self._ctx.actors.stance_holder(actor_id, group_by)
 
     def effective_polarity(self, stmt_id: str, statement: Statement) -> str:
         return self._ctx.effective_polarity(stmt_id, statement)
@@ -264,7 +264,7 @@ class Analysis:
     def stance_matrix(
         self,
         columns: str = "stance",
-        fold_people: bool = True,
+        group_by: str = "none",
         start: date | None = None,
         end: date | None = None,
         min_confidence: float = 0.0,
@@ -272,10 +272,13 @@ class Analysis:
     ) -> StanceMatrix:
         """Actors × stance (support/oppose/neutral counts) or actors × target (signed score).
 
+        Rows are the actors the text names; `group_by` ("government", "party", "organisation") counts a
+        person under the body of that kind the text ties them to (see `core.analysis.schema.GROUPINGS`).
+
         Statements of kind "relation" (a stance inferred from the words linking two named
         actors, without a stance cue) count only when `include_relations` is set.
         """
-        return matrix_module.stance_matrix(self._ctx, columns, fold_people, start, end, min_confidence,
+        return matrix_module.stance_matrix(self._ctx, columns, group_by, start, end, min_confidence,
                                            include_relations)
 
     def evidence(self, statement_ids: Sequence[str] = (), event_ids: Sequence[str] = ()) -> pd.DataFrame:

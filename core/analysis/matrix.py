@@ -14,43 +14,43 @@ from core.analysis.schema import StanceMatrix
 _MATRICES = 16  # stance matrices kept per corrections state (time-window drags ask for many)
 
 
-def stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, end, min_confidence,
+def stance_matrix(ctx: TableContext, columns: str, group_by: str, start, end, min_confidence,
                   include_relations: bool = False) -> StanceMatrix:
-    key = (columns, fold_people, start, end, min_confidence, include_relations)
+    key = (columns, group_by, start, end, min_confidence, include_relations)
     memo = ctx.memo.setdefault("matrices", OrderedDict())
     if key in memo:  # type: ignore[operator]
         memo.move_to_end(key)  # type: ignore[attr-defined]
         return memo[key]  # type: ignore[index]
     matrix = shared(ctx, "matrix", MATRIX_FIELDS, lambda: _stance_matrix(
-        ctx, columns, fold_people, start, end, min_confidence, include_relations), *key)
+        ctx, columns, group_by, start, end, min_confidence, include_relations), *key)
     memo[key] = matrix  # type: ignore[index]
     while len(memo) > _MATRICES:  # type: ignore[arg-type]
         memo.popitem(last=False)  # type: ignore[attr-defined]
     return matrix
 
 
-def _holders(ctx: TableContext, fold_people: bool) -> tuple[np.ndarray, list[str]]:
+def _holders(ctx: TableContext, group_by: str) -> tuple[np.ndarray, list[str]]:
     """Per raw source code: the index of the row it counts under (-1: none or hidden), and the rows."""
-    key = f"holders:{fold_people}"
+    key = f"holders:{group_by}"
     if key not in ctx.memo:
         state = statement_state(ctx)
         index: dict[str, int] = {}
         codes = np.full(len(state.source_by_code), -1, dtype=np.int64)
         for code, actor_id in enumerate(state.source_by_code):
-            holder = ctx.actors.stance_holder(actor_id, fold_people)
+            holder = ctx.actors.stance_holder(actor_id, group_by)
             if holder is not None and ctx.actors.visible(holder):
                 codes[code] = index.setdefault(holder, len(index))
         ctx.memo[key] = (codes, list(index))
     return ctx.memo[key]  # type: ignore[return-value]
 
 
-def _stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, end, min_confidence,
+def _stance_matrix(ctx: TableContext, columns: str, group_by: str, start, end, min_confidence,
                    include_relations: bool) -> StanceMatrix:
     raw = ctx.raw()
     state = statement_state(ctx)
     st = raw.statements
     rows = state.rows
-    holder_codes, holders = _holders(ctx, fold_people)
+    holder_codes, holders = _holders(ctx, group_by)
     holder = holder_codes[raw.st_source[rows]]
     confidence = st["confidence"][rows]
     ok = (holder >= 0) & ~(confidence < min_confidence).astype(bool)

@@ -10,6 +10,15 @@ from core.model import OPPOSE, POLARITIES, SUPPORT
 STANCE_COLUMNS = POLARITIES  # support, oppose, neutral
 REJECTED = "rejected"  # a polarity correction that removes the statement
 
+# Matrix row groupings: a person counts under the first body of these kinds the text ties them to.
+# "none" (the default) keeps every actor the text names as its own row.
+GROUPINGS: dict[str, tuple[str, ...]] = {
+    "none": (),
+    "government": ("country",),
+    "party": ("party",),
+    "organisation": ("organisation", "international-organisation", "company", "media", "armed-group"),
+}
+
 TIMELINE_COLUMNS = [
     "event_id", "article_id", "title", "sentence_index", "start", "end", "sentence",
     "date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",

@@ -38,12 +38,12 @@ def cued_statements(analysis) -> pd.DataFrame:
     return table[table["kind"] != "relation"] if len(table) else table
 
 
-def stance_rows(analysis, actor_ids, fold_people: bool = True) -> pd.DataFrame:
+def stance_rows(analysis, actor_ids, group_by: str = "none") -> pd.DataFrame:
     """Statements of the given actors (people folded under their government), with a `holder` column."""
     table = cued_statements(analysis)
     if not len(table):
         return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
-    holders = [analysis.stance_holder(a, fold_people) if isinstance(a, str) else None for a in table["source_actor"]]
+    holders = [analysis.stance_holder(a, group_by) if isinstance(a, str) else None for a in table["source_actor"]]
     table = table.assign(holder=holders)
     table = table[table["holder"].isin(list(actor_ids)) & table["date"].notna()].copy()
     table["target_label"] = table["target_label"].fillna("").replace("", "(no target)")
@@ -97,6 +97,7 @@ class StanceTimeView(ChartWidget):
         self.strips: dict[str, tuple[pg.PlotItem, list[pg.ScatterPlotItem]]] = {}
         self._build_ui()
         state.actor_changed.connect(self._on_actor_changed)
+        state.group_by_changed.connect(lambda _g: self.refresh())
         state.items_changed.connect(self._on_items_changed)
         self.refresh()
         self._styled = True
@@ -157,7 +158,7 @@ class StanceTimeView(ChartWidget):
         table = cued_statements(self.analysis)
         counts: dict[str, int] = {}
         for a in table["source_actor"] if len(table) else ():
-            holder = self.analysis.stance_holder(a, True) if isinstance(a, str) else None
+            holder = self.analysis.stance_holder(a, self.state.group_by) if isinstance(a, str) else None
             if holder is not None and self.analysis.visible(holder):
                 counts[holder] = counts.get(holder, 0) + 1
         order = sorted(counts, key=lambda a: (-counts[a], self.analysis.actor_name(a)))
@@ -218,7 +219,7 @@ class StanceTimeView(ChartWidget):
         dark = is_dark(self.palette())
         set_background(self.graphics, colors)
         ring = pg.mkPen(colors["highlight"], width=2.5)
-        self.rows = stance_rows(self.analysis, self.actor_ids)
+        self.rows = stance_rows(self.analysis, self.actor_ids, self.state.group_by)
         undated = self._undated_count()
         self.note.setText("Dates are publication dates." + (
             f" {undated} statement{'s' if undated != 1 else ''} from articles without a date not shown."
@@ -297,7 +298,7 @@ class StanceTimeView(ChartWidget):
             return 0
         wanted = set(self.actor_ids)
         return sum(1 for a in table.loc[table["date"].isna(), "source_actor"]
-                   if isinstance(a, str) and self.analysis.stance_holder(a, True) in wanted)
+                   if isinstance(a, str) and self.analysis.stance_holder(a, self.state.group_by) in wanted)
 
     def _tip(self, x, y, data) -> str:
         return tooltip(self.rows.loc[int(data)])

@@ -13,7 +13,7 @@ import pandas as pd
 from core.analysis import Analysis
 from core.analysis.context import TableContext
 from core.analysis.evidence import evidence_rows
-from core.analysis.raw import surname_merges
+from core.analysis.raw import PeopleTally, person_merges
 from core.analysis.resolver import ActorResolver
 from core.analysis.schema import (
     ARTICLE_COLUMNS, ACTOR_COLUMNS, REJECTED, STATEMENT_COLUMNS, TIMELINE_COLUMNS, TIMEX_COLUMNS, StanceMatrix,
@@ -187,13 +187,13 @@ def filter_timeline_full(events: pd.DataFrame, actor_ids, start, end, article_id
     return events[mask].reset_index(drop=True)
 
 
-def stance_matrix_full(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
+def stance_matrix_full(analysis: "Analysis", columns: str, group_by: str, start, end, min_confidence,
                   include_relations: bool = False) -> StanceMatrix:
     statements = analysis.statements_table()
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     signs: dict[tuple[str, str], list[int]] = defaultdict(list)
     for row in statements.itertuples(index=False):
-        holder = analysis.stance_holder(row.source_actor, fold_people)
+        holder = analysis.stance_holder(row.source_actor, group_by)
         if holder is None or not analysis.visible(holder) or row.confidence < min_confidence:
             continue
         if row.kind == "relation" and not include_relations:
@@ -264,25 +264,20 @@ def effective_full(raw: dict, published: dict) -> dict:
 
 
 def surname_merges_full(results) -> dict[str, str]:
-    """Today's automatic surname joins ("nauert" -> "heather-nauert" when exactly one matches),
-    over a full walk of every article (the grouping itself is `core.analysis.raw.surname_merges`)."""
-    people: dict[str, Actor] = {}
+    """Today's automatic person joins over a full walk of every article (the grouping itself is
+    `core.analysis.raw.person_merges`)."""
+    tally = PeopleTally()
     for result in results:
-        for actor in result.actors:
-            if actor.kind == "person":
-                people.setdefault(actor.id, actor)
-    return surname_merges(people)
+        tally.add(result.actors, result.mentions)
+    return person_merges(tally.persons, tally.mentions)
 
 
 def people_full(results) -> dict[str, Actor]:
-    """First-seen actor per id over every article, preferring one with an affiliation."""
-    registry: dict[str, Actor] = {}
+    """One actor per id over every article, memberships voted across articles (a fresh tally)."""
+    tally = PeopleTally()
     for result in results:
-        for actor in result.actors:
-            known = registry.get(actor.id)
-            if known is None or (known.affiliation is None and actor.affiliation is not None):
-                registry[actor.id] = actor
-    return registry
+        tally.add(result.actors, result.mentions)
+    return tally.registry()
 
 
 def actor_registry_full(analysis: "Analysis") -> dict[str, Actor]:
@@ -328,9 +323,9 @@ def full_analysis_class():
         def timeline(self, actor_ids=None, start=None, end=None, article_ids=None, include_undated=False):
             return filter_timeline_full(self.events_table(), actor_ids, start, end, article_ids, include_undated)
 
-        def stance_matrix(self, columns="stance", fold_people=True, start=None, end=None, min_confidence=0.0,
+        def stance_matrix(self, columns="stance", group_by="none", start=None, end=None, min_confidence=0.0,
                           include_relations=False):
-            return stance_matrix_full(self, columns, fold_people, start, end, min_confidence, include_relations)
+            return stance_matrix_full(self, columns, group_by, start, end, min_confidence, include_relations)
 
         def evidence(self, statement_ids=(), event_ids=()):
             return evidence_full(self, statement_ids, event_ids)

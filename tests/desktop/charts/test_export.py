@@ -111,7 +111,7 @@ def test_charts_fit_a_narrow_pane(qtbot, handmade, state, cls):
 
 @pytest.mark.parametrize("cls, options", [
     (TimelineView, {"lanes_by": "article", "colour_by": "stance"}),
-    (MatrixView, {"columns": "target", "sort": "name", "fold_people": False, "include_relations": True,
+    (MatrixView, {"columns": "target", "sort": "name", "group_by": "none", "include_relations": True,
                   "filter": "ru"}),
     (StanceTimeView, {"actors": ["turkey"]}),
 ])
