@@ -24,6 +24,10 @@ def org_name(name: str) -> str:
     return " ".join(words)
 
 
+# A surname two people share goes to the one named in full within this many words before it.
+NEAR_WORDS = 40
+
+
 class People:
     """Clusters person names within one article: full names, variants, and surname-only mentions."""
 
@@ -89,10 +93,11 @@ class People:
         if at is None:
             return None
         before = [(k, pid) for pid in ids for k in self.named_at.get(pid, ()) if k < at]
-        if before:
+        if before and at - max(before)[0] <= NEAR_WORDS:
             return max(before)[1]
-        after = [(k, pid) for pid in ids for k in self.named_at.get(pid, ()) if k > at]
-        return min(after)[1] if after else None
+        # named further back: the article's main bearer of the name (named in full most often, then first)
+        named = [(len(self.named_at[pid]), -min(self.named_at[pid]), pid) for pid in ids if self.named_at.get(pid)]
+        return max(named)[2] if named else None
 
     def for_first_name(self, word: str) -> str | None:
         """ "Steve" for the one Steve named in full in this article (never for a table-only person)."""
