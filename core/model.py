@@ -139,6 +139,9 @@ class Statement:
     # The learned cue model doubts this is an attribution as news corpora annotate one; the
     # statement stays for its stance (the matrix needs "Ankara fears …") but not in attribution sets.
     weak_cue: bool = False
+    # What a non-actor target is about, as a lemma key ("bailout" for "the financial bailout plan"):
+    # statements sharing it form one issue of the corpus (core.analysis.issues).
+    issue: str | None = None
 
 
 @dataclass(frozen=True)

@@ -61,10 +61,15 @@ def _stance_matrix(ctx: TableContext, columns: str, group_by: str, start, end, m
         ok &= ~(dates < np.datetime64(pd.Timestamp(start)))
     if end is not None:
         ok &= ~(dates >= np.datetime64(pd.Timestamp(end)))
+    about = _about(ctx, state, raw, columns)
+    if about is not None:  # actor × issue and actor × actor count only statements about one
+        ok &= ~_none(about[rows])
     rows, holder = rows[ok], holder[ok]
     polarity = state.polarity[rows]
     if columns == "stance":
         values = polarity
+    elif about is not None:
+        values = about[rows]
     else:
         values = state.label[rows].copy()
         values[values == ""] = "(no target)"
@@ -113,3 +118,18 @@ def _stance_matrix(ctx: TableContext, columns: str, group_by: str, start, end, m
     return StanceMatrix(counts=counts, scores=scores, names=names, cells=cells)
 
 
+
+
+def _about(ctx: TableContext, state, raw, columns: str) -> np.ndarray | None:
+    """Per statement row, the column it counts in for the issue and actor views (None: not counted)."""
+    if columns == "issue":
+        return state.issue
+    if columns == "actor":
+        names = np.array([name if actor is not None and ctx.actors.visible(actor) else None
+                          for actor, name in zip(state.target_by_code, state.target_name_by_code)], dtype=object)
+        return names[raw.st_target]
+    return None
+
+
+def _none(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None for v in values), dtype=bool, count=len(values))

@@ -26,14 +26,15 @@ STATEMENT_INT = ("sentence_index", "sent_start", "sent_end", "source_start", "so
                  "cue_end", "target_start", "target_end", "date")
 STATEMENT_BOOL = ("has_source", "has_target")
 STATEMENT_OBJ = ("statement_id", "sentence", "raw_source", "source_text", "cue_text", "content_text",
-                 "target_text", "raw_target", "topic", "topic_label", "polarity", "modality", "confidence", "kind")
+                 "target_text", "raw_target", "topic", "topic_label", "issue", "polarity", "modality", "confidence",
+                 "kind")
 
 
 # what a publication date changes, and the memos (see core.analysis.columns, events_table) that do not depend on it
 EVENT_TIMED = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
                "time_start", "time_end", "has_time", "placed")
 STATEMENT_TIMED = ("date",)
-_SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "events_last", "none:topic_label",
+_SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "events_last", "none:topic_label", "issue_codes", "issue_labels",
                "statements_static")
 
 
@@ -139,6 +140,7 @@ def article_block(result: ArticleAnalysis) -> Block:
         st["raw_target"].append(s.target_actor)
         st["topic"].append(s.topic)
         st["topic_label"].append(str(s.topic) if s.topic else None)
+        st["issue"].append(s.issue if s.target is not None and s.target_actor is None else None)
         st["polarity"].append(s.polarity)
         st["modality"].append(s.modality)
         st["confidence"].append(s.confidence)
@@ -306,7 +308,8 @@ def corrections_key(corrections) -> tuple:
     """A hashable value for a `Corrections` (its mappings are read-only proxies, not hashable)."""
     return tuple(
         tuple(sorted(getattr(corrections, name).items()))
-        for name in ("published", "actor_names", "actor_merges", "polarity", "targets", "event_dates")
+        for name in ("published", "actor_names", "actor_merges", "polarity", "targets", "event_dates", "issue_names",
+                     "issue_merges")
     ) + (tuple(sorted(corrections.hidden_actors)),)
 
 

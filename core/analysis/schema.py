@@ -28,7 +28,7 @@ STATEMENT_COLUMNS = [
     "statement_id", "article_id", "title", "sentence_index", "sentence", "sent_start", "sent_end",
     "source_actor", "source_name", "source_text", "source_start", "source_end",
     "cue_text", "cue_start", "cue_end", "content_text", "target_text", "target_start", "target_end",
-    "target_actor", "target_name", "topic", "target_label", "polarity", "modality", "confidence",
+    "target_actor", "target_name", "topic", "issue", "target_label", "polarity", "modality", "confidence",
     "kind", "date", "corrected",
 ]
 ARTICLE_COLUMNS = [
@@ -43,6 +43,7 @@ TIMEX_COLUMNS = [
     "timex_id", "article_id", "sentence_index", "start", "end", "text", "type", "value",
     "date_start", "date_end", "granularity", "certainty", "future",
 ]
+ISSUE_COLUMNS = ["issue_id", "label", "n_statements", "n_sources", "merged_from", "renamed"]
 EVIDENCE_COLUMNS = [
     "item_id", "kind", "article_id", "title", "sentence_index", "start", "end", "sentence", "highlights", "label",
 ]

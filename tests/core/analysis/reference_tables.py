@@ -13,6 +13,7 @@ import pandas as pd
 from core.analysis import Analysis
 from core.analysis.context import TableContext
 from core.analysis.evidence import evidence_rows
+from core.analysis.issues import effective_labels, label_issues
 from core.analysis.raw import PeopleTally, person_merges
 from core.analysis.resolver import ActorResolver
 from core.analysis.schema import (
@@ -79,6 +80,9 @@ def actors_table_full(analysis: "Analysis") -> pd.DataFrame:
 
 def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
     rows = []
+    c = analysis.corrections
+    keys = [(_issue_of(s), s.target.text if s.target else "") for r in analysis.results() for s in r.statements]
+    issues = effective_labels(label_issues(keys), c.issue_merges, c.issue_names)
     for result in analysis.results():
         a = result.article
         for i, s in enumerate(result.statements):
@@ -86,10 +90,12 @@ def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
             polarity = analysis.effective_polarity(sid, s)
             if polarity == REJECTED:
                 continue
+            issue = issues.get(_issue_of(s)) if _issue_of(s) else None
             sent = result.sentences[s.sentence_index] if s.sentence_index < len(result.sentences) else None
             source_actor = analysis.canonical(s.source_actor)
             target_actor = analysis.canonical(s.target_actor)
-            label = analysis.corrections.targets.get(sid) or target_label(analysis, s.topic, target_actor, s.target)
+            label = analysis.corrections.targets.get(sid) or target_label(analysis, s.topic, target_actor, s.target,
+                                                                          issue)
             rows.append({
                 "statement_id": sid, "article_id": a.id, "title": a.title,
                 "sentence_index": s.sentence_index, "sentence": sent.text if sent else "",
@@ -104,18 +110,24 @@ def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
                 "target_start": s.target.start if s.target else None,
                 "target_end": s.target.end if s.target else None,
                 "target_actor": target_actor, "target_name": analysis.actor_name(target_actor),
-                "topic": s.topic, "target_label": label, "polarity": polarity, "modality": s.modality,
+                "topic": s.topic, "issue": issue, "target_label": label, "polarity": polarity, "modality": s.modality,
                 "confidence": s.confidence, "kind": s.kind, "date": _ts(a.published),
                 "corrected": sid in analysis.corrections.polarity or sid in analysis.corrections.targets,
             })
     return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
 
 
-def target_label(analysis: "Analysis", topic, target_actor, target) -> str:
-    if topic:
-        return str(topic)
+def _issue_of(s) -> str | None:
+    return s.issue if s.target is not None and s.target_actor is None else None
+
+
+def target_label(analysis: "Analysis", topic, target_actor, target, issue=None) -> str:
     if target_actor:
         return analysis.actor_name(target_actor)
+    if issue:
+        return issue
+    if topic:
+        return str(topic)
     return target.text if target is not None else ""
 
 
@@ -204,8 +216,15 @@ def stance_matrix_full(analysis: "Analysis", columns: str, group_by: str, start,
             continue
         if columns == "stance":
             column = row.polarity
+        elif columns == "issue":
+            column = row.issue
+        elif columns == "actor":
+            column = row.target_name if isinstance(row.target_actor, str) and analysis.visible(row.target_actor) \
+                else None
         else:
             column = row.target_label or "(no target)"
+        if column is None or column != column:  # None or NaN: not about an issue / an actor
+            continue
         cells[(holder, column)].append(row.statement_id)
         signs[(holder, column)].append(1 if row.polarity == SUPPORT else -1 if row.polarity == OPPOSE else 0)
     per_actor: Counter[str] = Counter()
