@@ -28,7 +28,7 @@ STATEMENT_COLUMNS = [
     "statement_id", "article_id", "title", "sentence_index", "sentence", "sent_start", "sent_end",
     "source_actor", "source_name", "source_text", "source_start", "source_end",
     "cue_text", "cue_start", "cue_end", "content_text", "target_text", "target_start", "target_end",
-    "target_actor", "target_name", "topic", "issue", "target_label", "polarity", "modality", "confidence",
+    "target_actor", "target_name", "topic", "issue_id", "issue", "target_label", "polarity", "modality", "confidence",
     "kind", "date", "corrected",
 ]
 ARTICLE_COLUMNS = [

@@ -114,7 +114,7 @@ def _statements_table(ctx: TableContext) -> pd.DataFrame:
         "target_end": int_or_none(st["target_end"][rows], has_target),
         "target_actor": strings(state.target_by_code[target]),
         "target_name": strings(state.target_name_by_code[target]),
-        "issue": strings(state.issue[rows]),
+        "issue_id": strings(state.issue_key[rows]), "issue": strings(state.issue[rows]),
         "target_label": strings(state.label[rows]), "polarity": strings(state.polarity[rows]),
         "confidence": st["confidence"][rows].tolist(),  # ints and floats: let pandas infer as it did
         "date": datetimes(st["date"][rows]), "corrected": state.corrected[rows],

@@ -64,8 +64,11 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
 
         self.columns_box = QComboBox()
         self.columns_box.addItem("Stance", "stance")
+        self.columns_box.addItem("Issues", "issue")
+        self.columns_box.addItem("Actors", "actor")
         self.columns_box.addItem("Targets", "target")
-        self.columns_box.setToolTip("Columns: support / oppose / neutral, or what the statements are about")
+        self.columns_box.setToolTip("Columns: support / oppose / neutral; the issues found in the corpus; the actors "
+                                    "statements are about (who stands where toward whom); or every target")
         self.sort_box = QComboBox()
         for key, label in SORTS:
             self.sort_box.addItem(label, key)
@@ -193,7 +196,7 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
                 "include_relations": self.include_relations, "filter": self.filter_edit.text()}
 
     def set_options(self, options: dict) -> None:
-        if options.get("columns") in ("stance", "target"):
+        if options.get("columns") in ("stance", "issue", "actor", "target"):
             self.set_columns(options["columns"])
         sort = options.get("sort")
         if sort in dict(SORTS):

@@ -13,7 +13,7 @@ import pandas as pd
 from core.analysis import Analysis
 from core.analysis.context import TableContext
 from core.analysis.evidence import evidence_rows
-from core.analysis.issues import effective_labels, label_issues
+from core.analysis.issues import canonical_issue, effective_labels, label_issues
 from core.analysis.raw import PeopleTally, person_merges
 from core.analysis.resolver import ActorResolver
 from core.analysis.schema import (
@@ -91,6 +91,7 @@ def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
             if polarity == REJECTED:
                 continue
             issue = issues.get(_issue_of(s)) if _issue_of(s) else None
+            issue_id = canonical_issue(_issue_of(s), c.issue_merges) if _issue_of(s) else None
             sent = result.sentences[s.sentence_index] if s.sentence_index < len(result.sentences) else None
             source_actor = analysis.canonical(s.source_actor)
             target_actor = analysis.canonical(s.target_actor)
@@ -110,7 +111,7 @@ def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
                 "target_start": s.target.start if s.target else None,
                 "target_end": s.target.end if s.target else None,
                 "target_actor": target_actor, "target_name": analysis.actor_name(target_actor),
-                "topic": s.topic, "issue": issue, "target_label": label, "polarity": polarity, "modality": s.modality,
+                "topic": s.topic, "issue_id": issue_id, "issue": issue, "target_label": label, "polarity": polarity, "modality": s.modality,
                 "confidence": s.confidence, "kind": s.kind, "date": _ts(a.published),
                 "corrected": sid in analysis.corrections.polarity or sid in analysis.corrections.targets,
             })
