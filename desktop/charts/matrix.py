@@ -45,6 +45,7 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         self.counts = np.zeros((0, 0), dtype=int)
         self.scores = np.zeros((0, 0))
         self.rgba = np.zeros((0, 0, 4), dtype=np.ubyte)
+        self._cell_items: tuple[str, ...] = ()  # what a click on the selected cell put in the state
         self._build_ui()
         self._style_frame()
         state.time_window_changed.connect(self._on_time_window_changed)
@@ -222,6 +223,16 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         self.matrix = self.analysis.stance_matrix(columns=self.columns, fold_people=self.fold_people,
                                                   start=start, end=end, include_relations=self.include_relations)
         self._draw(fit=fit)
+        self._sync_cell_items()
+
+    def _sync_cell_items(self) -> None:
+        """The selected cell's evidence follows its recount (new articles, a correction, the date range),
+        unless the user has since chosen other evidence (a timeline point, a search)."""
+        cell = self.state.cell
+        if cell is None or self.matrix is None or self.state.items != self._cell_items:
+            return
+        self._cell_items = tuple(self.matrix.cells.get(cell, ()))
+        self.state.set_items(self._cell_items)
 
     def _on_analysis_changed(self, reason: str) -> None:
         # a correction must not throw the user back to the top of a long matrix

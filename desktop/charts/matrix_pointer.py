@@ -32,7 +32,8 @@ class MatrixPointerMixin:
         actor, column = self.row_ids[r], self.col_ids[c]
         self.state.set_cell((actor, column))
         self.state.set_actor(actor)
-        self.state.set_items(self.matrix.cells.get((actor, column), []))
+        self._cell_items = tuple(self.matrix.cells.get((actor, column), ()))
+        self.state.set_items(self._cell_items)
 
     def _on_mouse_clicked(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:
