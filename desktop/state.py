@@ -1,7 +1,7 @@
 """The one selection state every view binds to; views never talk to each other directly."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
@@ -13,7 +13,8 @@ class SelectionState(QObject):
     pushes a value back into the state does not start an echo loop.
     """
 
-    time_window_changed = Signal(object)  # (date | None, date | None)
+    time_window_changed = Signal(object)  # (date | None, date | None): first day, day after the last
+    fold_people_changed = Signal(bool)  # a person's statements count under the body they speak for
     actor_changed = Signal(object)  # actor id | None
     cell_changed = Signal(object)  # (actor id, column) | None
     article_changed = Signal(object)  # article id | None
@@ -23,6 +24,7 @@ class SelectionState(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._time_window: tuple[date | None, date | None] = (None, None)
+        self._fold_people = True
         self._actor: str | None = None
         self._cell: tuple[str, str] | None = None
         self._article: str | None = None
@@ -37,6 +39,28 @@ class SelectionState(QObject):
         if (start, end) != self._time_window:
             self._time_window = (start, end)
             self.time_window_changed.emit(self._time_window)
+
+    @property
+    def date_range(self) -> tuple[date | None, date | None]:
+        """The time window as the user reads it: (first day, last day), both included."""
+        start, end = self._time_window
+        return start, (end - timedelta(days=1) if end is not None else None)
+
+    def set_date_range(self, first: date | None, last: date | None) -> None:
+        """Set the window from days the user typed, both included (None: open-ended)."""
+        if first is not None and last is not None and last < first:
+            first, last = last, first
+        self.set_time_window(first, last + timedelta(days=1) if last is not None else None)
+
+    @property
+    def fold_people(self) -> bool:
+        return self._fold_people
+
+    def set_fold_people(self, on: bool) -> None:
+        """The grouping every view counts by (the matrix's rows, the stance strips, their actor lists)."""
+        if bool(on) != self._fold_people:
+            self._fold_people = bool(on)
+            self.fold_people_changed.emit(self._fold_people)
 
     @property
     def actor(self) -> str | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.app.analysis_runs import FLUSH_MS, LOADING_MODEL, AnalysisRunsMixin
 from desktop.app.drop import FileDropMixin
 from desktop.app.empty_state import DropOverlay, EmptyState
+from desktop.app.geometry import place
 from desktop.app.menus import apply_panes, build_menus, fill_toolbar, update_undo_actions
 from desktop.app.preload import preload_then
 from desktop.app.project import SUFFIX, ProjectController
@@ -48,7 +49,6 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
         self.settings = settings or Settings()
         self.state = SelectionState(self)
         self.analysis = analysis
@@ -107,9 +107,7 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         self.empty.open_project.connect(self.open_project_dialog)
         self.empty.open_recent.connect(self.open_project)
         self.empty.set_recent(self.settings.recent_projects())
-        geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        place(self, self.settings.geometry())
         self.worker.pipeline_loaded.connect(self._on_pipeline_loaded)
         self.worker.progress.connect(self._on_progress)
         self.worker.result.connect(self._on_result)

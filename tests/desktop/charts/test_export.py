@@ -110,10 +110,13 @@ def test_charts_fit_a_narrow_pane(qtbot, handmade, state, cls):
 
 
 @pytest.mark.parametrize("cls, options", [
-    (TimelineView, {"lanes_by": "article", "colour_by": "stance"}),
+    (TimelineView, {"lanes_by": "article", "colour_by": "stance", "max_lanes": 7, "lane_order": "first",
+                    "chosen": []}),
+    (TimelineView, {"lanes_by": "actor", "colour_by": "modality", "max_lanes": 12, "lane_order": "involvement",
+                    "chosen": ["turkey", "russia"]}),
     (MatrixView, {"columns": "target", "sort": "name", "fold_people": False, "include_relations": True,
                   "filter": "ru"}),
-    (StanceTimeView, {"actors": ["turkey"]}),
+    (StanceTimeView, {"actors": ["turkey"], "max_targets": 5}),
 ])
 def test_view_options_round_trip(qtbot, handmade, state, cls, options):
     view = show(qtbot, cls(handmade, state))
