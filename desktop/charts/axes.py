@@ -20,9 +20,10 @@ def shorten(text: str, limit: int = 28) -> str:
 class CategoryAxis(pg.AxisItem):
     """Labels integer positions 0..n-1 with names; thins the labels out when rows get dense."""
 
-    def __init__(self, orientation: str, labels=(), limit: int = 28, **kwargs):
+    def __init__(self, orientation: str, labels=(), limit: int = 28, min_label_px: float = MIN_LABEL_PX, **kwargs):
         super().__init__(orientation, **kwargs)
         self._limit = limit
+        self._min_label_px = min_label_px
         self._labels: list[str] = []
         self._full: list[str] = []
         self.rotated = False  # a top axis whose labels slant up-left from their column (set_rotated)
@@ -124,7 +125,7 @@ class CategoryAxis(pg.AxisItem):
         per_row = size / max(maxVal - minVal, 1e-9)
         self._px_per_unit = per_row
         # columns keep every label (elided to the column width) until they get really narrow
-        min_px = MIN_LABEL_PX if self.orientation in ("left", "right") else MIN_COLUMN_PX
+        min_px = self._min_label_px if self.orientation in ("left", "right") else MIN_COLUMN_PX
         step = max(1, math.ceil(min_px / per_row))
         start = lo - lo % step
         return [(step, [float(v) for v in range(start, hi + 1, step) if v >= lo])]

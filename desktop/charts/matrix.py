@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QL
 
 from desktop.charts import palette
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.export_layout import MatrixPages
 from desktop.charts.matrix_cells import Cells, ScrollViewBox
 from desktop.charts.matrix_pointer import MatrixPointerMixin
 from desktop.charts.scroll import ColumnScrollBar, RowScrollBar
@@ -28,7 +29,7 @@ def window_text(start, end) -> str:
     return f"{first} \u2013 {last}"
 
 
-class MatrixView(MatrixPointerMixin, ChartWidget):
+class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
     """Heat map of who stands where; binds to the SelectionState only."""
 
     title = "Stance matrix"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.charts import palette
 from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.export_layout import StancePages
 from desktop.charts.timeline_data import DAY, epoch_seconds
 from desktop.widgets.date_range import range_text
 from desktop.widgets.theme import is_dark, muted_color
@@ -110,7 +111,7 @@ def tooltip(row) -> str:
             f"{row['date']:%d %b %Y}</span>")
 
 
-class StanceTimeView(ChartWidget):
+class StanceTimeView(StancePages, ChartWidget):
     """Per actor, per target: who said what when. Binds to the SelectionState only."""
 
     title = "Stance over time"
@@ -121,6 +122,8 @@ class StanceTimeView(ChartWidget):
         self.rows = pd.DataFrame()
         self.strips: dict[str, tuple[pg.PlotItem, list[pg.ScatterPlotItem]]] = {}
         self.max_targets = DEFAULT_TARGETS
+        self.lane_px, self.strip_extra_px = LANE_PX, STRIP_EXTRA_PX  # an export page squeezes them
+        self._page_actors: list[str] | None = None  # the strips of one export page (None: all)
         self._build_ui()
         state.actor_changed.connect(self._on_actor_changed)
         state.items_changed.connect(self._on_items_changed)
@@ -181,6 +184,9 @@ class StanceTimeView(ChartWidget):
 
     def graphics_view(self):
         return self.graphics
+
+    def export_frame(self):
+        return self.scroll.viewport()  # the strips scroll inside it; a page is its size
 
     def restyle(self) -> None:
         for polarity, swatch in self.swatches.items():
@@ -287,13 +293,14 @@ class StanceTimeView(ChartWidget):
         first = None
         height = 0
         axes: list[CategoryAxis] = []
-        for actor in self.actor_ids:
+        for actor in self.actor_ids if self._page_actors is None else self._page_actors:
             mine = self.rows[self.rows["holder"] == actor]
             if not len(mine):
                 continue
             lanes, lane_of = target_lanes(mine["target_label"], self.max_targets)
             mine = mine.assign(lane_label=mine["target_label"].map(lane_of))
-            axis = CategoryAxis("left", labels=list(lanes), limit=24)
+            # a strip's few lanes keep every name, even squeezed onto an export page
+            axis = CategoryAxis("left", labels=list(lanes), limit=24, min_label_px=11)
             axes.append(axis)
             plot = self.graphics.addPlot(axisItems={"left": axis, "bottom": date_axis()})
             self.graphics.nextRow()
@@ -306,9 +313,10 @@ class StanceTimeView(ChartWidget):
             plot.setYRange(-0.6, len(lanes) - 0.4, padding=0)
             plot.getViewBox().setMouseEnabled(y=False)
             n_lanes = len(lanes)
-            plot.setMinimumHeight(n_lanes * LANE_PX + STRIP_EXTRA_PX)
-            plot.setMaximumHeight(n_lanes * LANE_PX + STRIP_EXTRA_PX)
-            height += n_lanes * LANE_PX + STRIP_EXTRA_PX + 6
+            strip_px = n_lanes * self.lane_px + self.strip_extra_px
+            plot.setMinimumHeight(strip_px)
+            plot.setMaximumHeight(strip_px)
+            height += strip_px + 6
             x, y = spread(mine, lanes, "lane_label")
             items = []
             for polarity in POLARITY_ORDER:
@@ -392,6 +400,9 @@ class StanceTimeView(ChartWidget):
         if self.strips:
             first = next(iter(self.strips.values()))[0]
             first.setXRange(*self._x_range(), padding=0)
+
+    def export_legend(self) -> list[tuple[QColor, str]]:
+        return [(palette.on_dark(palette.STANCE_COLOURS[p], is_dark(self.palette())), p) for p in POLARITY_ORDER]
 
     def caption(self) -> str:
         if not len(self.rows):

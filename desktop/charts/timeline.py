@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QToolTip, QVB
 from desktop.charts import palette
 from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.export_layout import TimelinePages
 from desktop.charts.items import PointBatch, RectBatch
 from desktop.charts.scroll import RowScrollBar
 from desktop.charts.time_window import TimeWindowBand
@@ -28,7 +29,7 @@ BAR_HEIGHT = 0.5
 HIT_PX = 6
 
 
-class TimelineView(TimelineNavigationMixin, ChartWidget):
+class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
     """Events over time, lane per actor; binds to the SelectionState only."""
 
     title = "Timeline"
@@ -85,7 +86,9 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         vb.sigResized.connect(self._on_resized)
         # below the axis, in the plot's own layout: it never hides marks and it is part of exports
         self.legend = pg.LegendItem(labelTextColor="#222", colCount=3, horSpacing=14)
-        self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
+        # across the lane names' column too: a narrow pane then needs fewer legend rows, and the legend
+        # can no longer make the plot wider than its pane (it was clipped at the right)
+        self.plot.getPlotItem().layout.addItem(self.legend, 4, 0, 1, 2)
         # the shared date range, shaded; dragging it changes the range every view counts in
         self.window_band = TimeWindowBand(self.plot, self.state)
         self.region = self.window_band.region
@@ -241,6 +244,7 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         vb = plot.getViewBox()
         vb.setLimits(yMin=-1.0, yMax=max(len(m.lanes), 1) + 0.0)
         self._update_legend()
+        self.fit_legend()
         self._update_highlight()
         n_events = len(m.table)
         undated = len(self.analysis.events_table()) - n_events
@@ -287,6 +291,16 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         item.setZValue(2 if vague else 5)
         item.mark_indices = idx
         return item
+
+    def fit_legend(self) -> None:
+        """As many legend columns as the width takes (1 to 4), so the legend never runs off the chart."""
+        if not self.legend.items:
+            return
+        from PySide6.QtGui import QFontMetrics
+
+        metrics = QFontMetrics(self.font())
+        widest = max(metrics.horizontalAdvance(label.text) for _sample, label in self.legend.items) + 48
+        self.legend.setColumnCount(max(1, min(4, int((self.plot.width() - 20) // widest))))
 
     def _update_legend(self) -> None:
         self.legend.clear()
