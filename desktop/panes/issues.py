@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.widgets.columns import fit_columns
@@ -112,9 +112,8 @@ class IssuePanel(QWidget):
         fit_columns(self.table, {STATEMENTS: "9999", SOURCES: "999", MERGED: "several-issues"}, stretch=LABEL)
         self.table.setColumnHidden(MERGED, True)
 
+        # F2 is the table's own edit key (the actors' Rename action owns the F2 shortcut)
         self.rename_action = QAction("Re&name\u2026", self)
-        self.rename_action.setShortcut(QKeySequence("F2"))
-        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.rename_action.triggered.connect(self.rename_selected)
         self.merge_action = QAction("&Merge selected", self)
         self.merge_action.triggered.connect(self.merge_selected)

@@ -236,7 +236,7 @@ def test_hovering_a_cell_with_the_mouse_shows_its_count(qtbot, handmade, state):
 def test_status_names_an_active_time_window(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
     assert "window" not in view.status.text()
-    state.set_time_window(date(2018, 8, 1), date(2018, 9, 30))
+    state.set_date_range(date(2018, 8, 1), date(2018, 9, 30))  # both days included, as the user typed them
     assert view.status.text().endswith("statements \u00b7 window 01 Aug 2018 \u2013 30 Sep 2018")
 
 
@@ -244,6 +244,6 @@ def test_a_window_without_statements_says_so_not_no_statements_yet(qtbot, handma
     view = show(qtbot, MatrixView(handmade, state))
     state.set_time_window(date(2019, 1, 1), date(2019, 2, 1))
     assert view.empty_text.textItem.toPlainText().startswith(
-        "No statements in the time window (01 Jan 2019 \u2013 01 Feb 2019).")
+        "No statements in the time window (01 Jan 2019 \u2013 31 Jan 2019).")
     state.set_time_window(None, None)
     assert view.empty_text.textItem.toPlainText() == "" and int(view.counts.sum()) > 0

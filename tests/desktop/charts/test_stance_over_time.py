@@ -114,16 +114,44 @@ def test_empty(qtbot, state):
     assert view.strips == {} and not view.empty.isHidden()
 
 
-def test_time_window_is_shaded_in_every_strip_and_survives_redraws(qtbot, handmade, state):
+def test_the_date_range_filters_every_strip_and_frames_them(qtbot, handmade, state):
+    state.set_group_by("government")  # Lavrov's statement counts in Russia's strip
     view = show(qtbot, StanceTimeView(handmade, state))
-    view.set_actors(["russia", "turkey"])
-    view.set_actors(["russia", "turkey", "rebels"])  # old strips are thrown away
-    state.set_time_window(date(2018, 8, 20), date(2018, 9, 1))
-    for plot, _items in view.strips.values():
-        assert plot.window_band.region.isVisible()
-        assert plot.window_band.region.getRegion() == pytest.approx((epoch(date(2018, 8, 20)), epoch(date(2018, 9, 1))))
+    view.set_actors(["russia", "turkey", "rebels"])
+    state.set_date_range(date(2018, 8, 30), date(2018, 9, 10))  # after the only publication date
+    assert len(view.rows) == 0 and not view.empty.isHidden()
+    state.set_date_range(date(2018, 8, 20), date(2018, 8, 29))
+    assert len(view.rows) == 7 and set(view.strips) == {"russia", "turkey", "rebels"}
+    plot = view.strips["russia"][0]
+    x0, x1 = plot.getViewBox().viewRange()[0]
+    assert x0 <= epoch(date(2018, 8, 20)) < epoch(date(2018, 8, 30)) <= x1
+    assert x1 - x0 < 13 * DAY  # the range, not months around it
+    assert "20 Aug 2018 \u2013 29 Aug 2018" in view.note.text()
     state.set_time_window(None, None)
-    assert not any(plot.window_band.region.isVisible() for plot, _ in view.strips.values())
+    assert len(view.rows) == 7
+
+
+def test_the_grouping_choice_is_shared_with_the_matrix(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    listed = lambda: [view.actor_list.item(i).data(Qt.ItemDataRole.UserRole)  # noqa: E731
+                      for i in range(view.actor_list.count())]
+    assert "lavrov" in listed()
+    state.set_group_by("government")  # "Group by government" chosen in the matrix
+    assert "lavrov" not in listed()
+    assert len(view.rows[view.rows["holder"] == "russia"]) == 3
+
+
+def test_a_strip_has_at_most_max_targets_lanes(qtbot, state):
+    from tests.desktop.charts.test_matrix_wide import wide_analysis
+
+    view = show(qtbot, StanceTimeView(wide_analysis(30), state))
+    view.set_actors(["russia"])
+    labels = view.strips["russia"][0].getAxis("left").labels
+    assert len(labels) == 8 and labels[-1].startswith("other targets (")
+    assert len(view.rows[view.rows["holder"] == "russia"]) == len(view.strips["russia"][0].mark_x)  # none lost
+    view.targets_spin.setValue(4)
+    assert len(view.strips["russia"][0].getAxis("left").labels) == 4
+    assert view.options()["max_targets"] == 4
 
 
 def test_undated_statements_are_counted_not_hidden_silently(qtbot, state):
