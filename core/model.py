@@ -174,6 +174,8 @@ class Event:
     mentioned_ids: tuple[str, ...] = ()
     # The lemmas of every predicate merged into this event, `predicate` first.
     predicates: tuple[str, ...] = ()
+    # Where each of those predicates is written (the event's trigger words), in the same order.
+    triggers: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

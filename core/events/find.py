@@ -11,7 +11,7 @@ from core.events.modality import clause_words, modality
 from core.events.participants import participants, token_actors
 from core.events.tense import ANCHORED_CLASSES, FUTURE, event_verbs, is_negated, narrates_in_present, tense_class
 from core.resources import word_set
-from core.model import ANCHOR_AFTER, ANCHOR_PUBLICATION, ANCHOR_REFERENCE, Event, Mention, TimeExpression
+from core.model import ANCHOR_AFTER, ANCHOR_PUBLICATION, ANCHOR_REFERENCE, Event, Mention, Span, TimeExpression
 
 # Granularities in the order a sentence's time expressions claim their verbs: when two phrases attach
 # to one verb ("on Tuesday … over the weekend"), the more precise one dates it.
@@ -35,6 +35,7 @@ class _Item:
     anchor_timex: int | None = None
     future: bool = False
     predicates: list[str] = field(default_factory=list)
+    triggers: list[Span] = field(default_factory=list)
     position: int = 0  # where its time expression or verb starts: events are listed in text order
 
 
@@ -62,7 +63,7 @@ def governing_predicate(doc, tx: TimeExpression):
 def _is_setting(noun) -> bool:
     """"in a Wednesday media event": the noun is where the verb above it happened, so the date is the verb's."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.i != noun.i and prep.lower_ in word_set("setting_preps", "events.json") \
+    return noun.dep_ == "pobj" and prep.i != noun.i and prep.lower_ in word_set("setting_preps", "events", "words.json") \
         and prep.head.pos_ in ("VERB", "AUX")
 
 
@@ -141,7 +142,9 @@ def find_events(
                 people = mentioned
             key = ("day", tx.interval_start) if tx.interval_start is not None and tx.granularity in ("day", "time") \
                 else ("timex", tx_index)
-            items.append(_Item(key, lemma, list(people), words, timex_index=tx_index, position=tx.start))
+            item = _Item(key, lemma, list(people), words, timex_index=tx_index, position=tx.start)
+            item.triggers = [_trigger(pred)] if pred is not None else []
+            items.append(item)
         if parsed:
             for verb in event_verbs(sent):
                 if verb.i in governed or is_negated(verb):
@@ -158,6 +161,7 @@ def find_events(
                     anchor, ref = (ANCHOR_REFERENCE, refs[k - 1][1]) if k else (ANCHOR_PUBLICATION, None)
                 item = _Item((), verb.lemma_, list(people), clause_words(verb), anchor=anchor, anchor_timex=ref,
                              future=kind == FUTURE, position=verb.idx)
+                item.triggers = [_trigger(verb)]
                 spot = place(_as_event(item), timexes, published)
                 item.key = _anchored_key(spot, anchor)
                 items.append(item)
@@ -172,7 +176,7 @@ def find_events(
                 predicate=item.predicate, actor_ids=tuple(item.participants), timex_index=item.timex_index,
                 modality=modality(item.words, tx, item.future), anchor=item.anchor,
                 anchor_timex=item.anchor_timex, mentioned_ids=tuple(mentioned),
-                predicates=tuple(dict.fromkeys(item.predicates)),
+                predicates=tuple(item.predicates), triggers=tuple(item.triggers),
             ))
     return events
 
@@ -198,10 +202,15 @@ def _merge(items: list[_Item]) -> list[_Item]:
             merged[item.key] = item
             continue
         first.predicates.append(item.predicate)
+        first.triggers += item.triggers
         first.participants += [a for a in item.participants if a not in first.participants]
         if first.timex_index is None:  # a dated event keeps the modality of its own clause
             first.words |= item.words
     return list(merged.values())
+
+
+def _trigger(token) -> Span:
+    return Span(token.idx, token.idx + len(token.text), token.text)
 
 
 def _first_verb_or_word(sent) -> str:

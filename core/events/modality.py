@@ -13,7 +13,7 @@ MODALITY_LISTS = ("planned", "warned-of", "hypothetical")
 
 @lru_cache(maxsize=1)
 def modality_cues() -> dict[str, frozenset[str]]:
-    data = json.loads(resource_path("events.json").read_text(encoding="utf-8"))
+    data = json.loads(resource_path("events", "words.json").read_text(encoding="utf-8"))
     return {key: frozenset(data[key]) for key in MODALITY_LISTS}
 
 

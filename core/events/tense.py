@@ -17,7 +17,7 @@ ANCHORED_CLASSES = (PAST, REPORT)
 
 
 def _words(name: str) -> frozenset[str]:
-    return word_set(name, "events.json")
+    return word_set(name, "events", "words.json")
 
 
 @lru_cache(maxsize=1)
