@@ -293,6 +293,32 @@ class Analysis:
         """One row per event (dated ones only unless `include_undated`), filtered, sorted by date."""
         return tables.filter_timeline(self.events_table(), actor_ids, start, end, article_ids, include_undated)
 
+    def event_groups(self) -> pd.DataFrame:
+        """Per dated event: its group (one real event reported in several sentences or articles), the
+        group's size and how many articles report it (`core.analysis.event_groups`)."""
+        from core.analysis.event_groups import event_groups
+
+        return self._ctx.cached("event_groups", lambda: event_groups(self.events_table()))
+
+    def entity_timeline(self, actor_id: str, include_mentioned: bool = False) -> pd.DataFrame:
+        """One actor's events across all articles in time order (dated first, then undated), with their
+        groups: the events it takes part in, or with `include_mentioned` also those that only name it."""
+        actor = self.canonical(actor_id)
+        events = self.events_table()
+        column = "mentioned_ids" if include_mentioned else "actor_ids"
+        mask = events[column].map(lambda ids: actor in ids).to_numpy(dtype=bool) if len(events) else []
+        from core.analysis.event_groups import with_groups
+
+        return with_groups(events[mask].reset_index(drop=True), self.event_groups())
+
+    def default_window(self):
+        """The timeline's default view (`core.analysis.window.default_window`): where the events are dense,
+        with how many dated events lie outside it. None when no event is dated."""
+        from core.analysis.window import default_window
+
+        return self._ctx.cached("default_window", lambda: default_window(
+            self.timeline(), (r.article.published for r in self._ctx.effective.values())))
+
     def stance_matrix(
         self,
         columns: str = "stance",

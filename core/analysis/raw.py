@@ -10,7 +10,8 @@ from typing import Mapping
 
 import numpy as np
 
-from core.model import Actor, ArticleAnalysis
+from core.events.anchor import place
+from core.model import ANCHORED, Actor, ArticleAnalysis
 
 NAT = np.iinfo(np.int64).min  # datetime64 NaT as an int64
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -21,7 +22,7 @@ _FIXED_RESULTS = 512
 EVENT_INT = ("sentence_index", "start", "end", "date_start", "date_end", "time_start", "time_end")
 EVENT_BOOL = ("future", "placed", "has_time")
 EVENT_OBJ = ("event_id", "sentence", "granularity", "certainty", "time_text", "time_value", "raw_actors",
-             "predicate", "modality")
+             "predicate", "modality", "anchor", "anchor_text", "raw_mentioned", "predicates")
 STATEMENT_INT = ("sentence_index", "sent_start", "sent_end", "source_start", "source_end", "cue_start",
                  "cue_end", "target_start", "target_end", "date")
 STATEMENT_BOOL = ("has_source", "has_target")
@@ -32,7 +33,7 @@ STATEMENT_OBJ = ("statement_id", "sentence", "raw_source", "source_text", "cue_t
 
 # what a publication date changes, and the memos (see core.analysis.columns, events_table) that do not depend on it
 EVENT_TIMED = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
-               "time_start", "time_end", "has_time", "placed")
+               "time_start", "time_end", "has_time", "placed", "anchor", "anchor_text")
 STATEMENT_TIMED = ("date",)
 _SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "events_last", "none:topic_label", "issue_codes", "issue_labels",
                "statements_static")
@@ -94,26 +95,44 @@ def article_block(result: ArticleAnalysis) -> Block:
     ev: dict[str, list] = {name: [] for name in EVENT_INT + EVENT_BOOL + EVENT_OBJ}
     for i, e in enumerate(result.events):
         tx = result.timexes[e.timex_index] if e.timex_index is not None else None
+        # an event no phrase of its sentence dates: its anchor's day for the current publication date
+        spot = place(e, result.timexes, a.published) if tx is None else None
         sent = sentences[e.sentence_index] if e.sentence_index < len(sentences) else None
-        placed = tx is not None and tx.interval_start is not None
         ev["event_id"].append(f"{a.id}:e{i}")
         ev["sentence_index"].append(e.sentence_index)
         ev["start"].append(e.start)
         ev["end"].append(e.end)
         ev["sentence"].append(sent.text if sent else "")
-        ev["placed"].append(placed)
-        ev["date_start"].append(seconds(tx.interval_start) if placed else NAT)
-        ev["date_end"].append(seconds(tx.interval_end) if placed else NAT)
-        ev["granularity"].append(tx.granularity if tx else "none")
-        ev["certainty"].append(tx.certainty if tx else "unresolved")
-        ev["future"].append(bool(tx.future) if tx else False)
+        if spot is not None:
+            ev["placed"].append(True)
+            ev["date_start"].append(seconds(spot.start))
+            ev["date_end"].append(seconds(spot.end))
+            ev["granularity"].append("day")
+            ev["certainty"].append(ANCHORED)
+            ev["future"].append(spot.future)
+            ev["time_value"].append(spot.start.isoformat())
+            ev["anchor"].append(spot.kind)
+            ev["anchor_text"].append(spot.text)
+        else:
+            placed = tx is not None and tx.interval_start is not None
+            ev["placed"].append(placed)
+            ev["date_start"].append(seconds(tx.interval_start) if placed else NAT)
+            ev["date_end"].append(seconds(tx.interval_end) if placed else NAT)
+            ev["granularity"].append(tx.granularity if tx else "none")
+            ev["certainty"].append(tx.certainty if tx else "unresolved")
+            ev["future"].append(bool(tx.future) if tx else False)
+            ev["time_value"].append(tx.value if tx else "")
+            ev["anchor"].append("" if tx else e.anchor)
+            ev["anchor_text"].append("")
         ev["time_text"].append(tx.text if tx else "")
-        ev["time_value"].append(tx.value if tx else "")
         ev["has_time"].append(tx is not None)
         ev["time_start"].append(tx.start if tx else 0)
         ev["time_end"].append(tx.end if tx else 0)
         ev["raw_actors"].append(tuple(e.actor_ids))
+        # projects saved before participants were told apart listed every actor of the sentence
+        ev["raw_mentioned"].append(tuple(e.mentioned_ids or e.actor_ids))
         ev["predicate"].append(e.predicate)
+        ev["predicates"].append(";".join(e.predicates or (e.predicate,)))
         ev["modality"].append(e.modality)
     st: dict[str, list] = {name: [] for name in STATEMENT_INT + STATEMENT_BOOL + STATEMENT_OBJ}
     day = seconds(a.published)
@@ -206,7 +225,10 @@ class RawTables:
         for table, rows in ((self.events, self.ev_article), (self.statements, self.st_article)):
             table["article_id"] = aids[rows]
             table["title"] = titles[rows]
-        self.ev_tuple, self.tuples = _factorize(self.events["raw_actors"])
+        # participants and mentioned actors share one list of unique actor tuples (mapped once per state)
+        n_events = len(self.events["raw_actors"])
+        codes, self.tuples = _factorize(np.concatenate([self.events["raw_actors"], self.events["raw_mentioned"]]))
+        self.ev_tuple, self.ev_mentioned = codes[:n_events], codes[n_events:]
         self.st_source, self.sources = _factorize(self.statements["raw_source"])
         self.st_target, self.targets = _factorize(self.statements["raw_target"])
         self.mentions: Counter[str] = Counter()
@@ -235,7 +257,7 @@ class RawTables:
             if static is not None:
                 self.memo[f"{table}_static"] = {name: values[rows] for name, values in static.items()}  # type: ignore[attr-defined]
             if table == "events":
-                self.ev_tuple = prev.ev_tuple[rows]
+                self.ev_tuple, self.ev_mentioned = prev.ev_tuple[rows], prev.ev_mentioned[rows]
             else:
                 self.st_source, self.st_target = prev.st_source[rows], prev.st_target[rows]
         self.tuples, self.sources, self.targets = prev.tuples, prev.sources, prev.targets
@@ -256,7 +278,7 @@ class RawTables:
 
     def _share(self, prev: "RawTables") -> None:
         for name in ("position", "article_rank", "ev_offset", "ev_article", "st_offset", "st_article", "ev_tuple",
-                     "tuples", "st_source", "sources", "st_target", "targets", "mentions", "mention_articles"):
+                     "ev_mentioned", "tuples", "st_source", "sources", "st_target", "targets", "mentions", "mention_articles"):
             setattr(self, name, getattr(prev, name))
         changed = [k for k, (a, b) in enumerate(zip(self.blocks, prev.blocks)) if a is not b]
         self.events, self.statements = dict(prev.events), dict(prev.statements)

@@ -23,6 +23,9 @@ TIMELINE_COLUMNS = [
     "event_id", "article_id", "title", "sentence_index", "start", "end", "sentence",
     "date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
     "time_start", "time_end", "actor_ids", "actors", "predicate", "modality", "stance", "corrected",
+    # how an event no phrase of its sentence dates was placed (publication, reference, after) and the
+    # reference phrase; every actor of the sentence (participants or not); the merged predicates
+    "anchor", "anchor_text", "mentioned_ids", "mentioned", "predicates",
 ]
 STATEMENT_COLUMNS = [
     "statement_id", "article_id", "title", "sentence_index", "sentence", "sent_start", "sent_end",

@@ -20,7 +20,8 @@ from core.analysis.schema import (
     ARTICLE_COLUMNS, ACTOR_COLUMNS, REJECTED, STATEMENT_COLUMNS, TIMELINE_COLUMNS, TIMEX_COLUMNS, StanceMatrix,
     event_id, statement_id,
 )
-from core.model import OPPOSE, POLARITIES, SUPPORT, Actor
+from core.events import place
+from core.model import ANCHORED, OPPOSE, POLARITIES, SUPPORT, Actor
 
 def _ts(day: date | None):
     return pd.Timestamp(day) if day is not None else pd.NaT
@@ -33,9 +34,10 @@ def articles_table_full(analysis: "Analysis") -> pd.DataFrame:
     for result in analysis.results():
         a = result.article
         dated = 0
-        for i in range(len(result.events)):
-            tx, _ = analysis._ctx.event_time(result, i)
-            dated += tx is not None and tx.interval_start is not None
+        for i, ev in enumerate(result.events):
+            tx, corrected = analysis._ctx.event_time(result, i)
+            dated += tx is not None and tx.interval_start is not None or (
+                tx is None and not corrected and place(ev, result.timexes, a.published) is not None)
         n_statements = sum(
             1 for i, st in enumerate(result.statements)
             if analysis.effective_polarity(statement_id(a.id, i), st) != REJECTED
@@ -157,12 +159,16 @@ def events_table_full(analysis: "Analysis") -> pd.DataFrame:
                 stance_by_sentence.setdefault(s.sentence_index, polarity)
         for i, ev in enumerate(result.events):
             tx, corrected = analysis._ctx.event_time(result, i)
+            spot = place(ev, result.timexes, a.published) if tx is None and not corrected else None
             placed = tx is not None and tx.interval_start is not None
             actor_ids = tuple(dict.fromkeys(
                 analysis.canonical(x) for x in ev.actor_ids if analysis.visible(x)
             ))
+            mentioned_ids = tuple(dict.fromkeys(
+                analysis.canonical(x) for x in (ev.mentioned_ids or ev.actor_ids) if analysis.visible(x)
+            ))
             sent = result.sentences[ev.sentence_index] if ev.sentence_index < len(result.sentences) else None
-            rows.append({
+            row = {
                 "event_id": event_id(a.id, i), "article_id": a.id, "title": a.title,
                 "sentence_index": ev.sentence_index, "start": ev.start, "end": ev.end,
                 "sentence": sent.text if sent else "",
@@ -177,7 +183,16 @@ def events_table_full(analysis: "Analysis") -> pd.DataFrame:
                 "actors": ", ".join(analysis.actor_name(x) for x in actor_ids),
                 "predicate": ev.predicate, "modality": ev.modality,
                 "stance": stance_by_sentence.get(ev.sentence_index, ""), "corrected": corrected,
-            })
+                "anchor": "" if tx is not None or corrected else ev.anchor, "anchor_text": "",
+                "mentioned_ids": mentioned_ids,
+                "mentioned": ", ".join(analysis.actor_name(x) for x in mentioned_ids),
+                "predicates": ";".join(ev.predicates or (ev.predicate,)),
+            }
+            if spot is not None:
+                row.update({"date_start": _ts(spot.start), "date_end": _ts(spot.end), "granularity": "day",
+                            "certainty": ANCHORED, "future": spot.future, "time_value": spot.start.isoformat(),
+                            "anchor": spot.kind, "anchor_text": spot.text})
+            rows.append(row)
     table = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
     table["date_start"] = pd.to_datetime(table["date_start"])
     table["date_end"] = pd.to_datetime(table["date_end"])

@@ -63,6 +63,12 @@ def synthetic(aid: str, seed: int, published: date | None = date(2018, 8, 29), n
         tx = rng.choice((None, si if si < n_sent else None, rng.randrange(n_sent)))
         events.append(Event(aid, si, s.start, s.end, rng.choice(("say", "attack", "meet")), who, tx,
                             rng.choice(("asserted", "planned", "warned-of"))))
+    # undated events anchored by tense (a separate generator: the other draws stay as they were)
+    anchors = random.Random(seed + 1000)
+    events = [replace(ev, anchor=kind, anchor_timex=anchors.randrange(n_sent + 1) if kind == "reference" else None,
+                      mentioned_ids=ev.actor_ids + tuple(anchors.sample(ids, anchors.choice((0, 1)))))
+              if ev.timex_index is None and (kind := anchors.choice(("", "publication", "reference", "after")))
+              else ev for ev in events]
     statements = []
     for i in range(n_statements):
         si = rng.randrange(n_sent)
