@@ -129,6 +129,11 @@ INTERNAL_ERROR = Message(
 BAD_OPTION = Message("E303", "{option}: {reason}.")
 ANNOTATE_BAD_RECORD = Message("E304", "{path} line {line}: {reason}; the line was skipped.")
 ANNOTATE_BAD_INPUT = Message("E305", "{path} cannot be annotated: {reason}.")
+UNKNOWN_ACTOR = Message(
+    "W303", "No actor \u201c{name}\u201d in these articles: its timeline was not written. Use a name or id "
+    "from actors.csv."
+)
+ENTITY_TIMELINE_NEEDS_OUT = Message("W304", "--entity-timeline writes files: give a folder with --out.")
 
 
 class UserFacingError(Exception):
