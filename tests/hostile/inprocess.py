@@ -147,45 +147,51 @@ def run_all(cases: list[Case], root: Path, budget: float = BUDGET_SECONDS, log=N
         listing = root / "cases.jsonl"
         listing.write_text("".join(json.dumps(asdict(c)) + "\n" for c in pending), encoding="utf-8")
         env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-        proc = subprocess.Popen([sys.executable, "-m", "tests.hostile.inprocess", str(listing), str(runs)],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                                env=env, start_new_session=True)
-        current, started, buffer = None, time.monotonic(), b""
-        while True:
-            ready, _, _ = select.select([proc.stdout], [], [], 1.0)
-            if ready:
-                chunk = os.read(proc.stdout.fileno(), 1 << 16)
-                if not chunk:
-                    break
-                buffer += chunk
-                while b"\n" in buffer:
-                    raw, buffer = buffer.split(b"\n", 1)
-                    line = raw.decode("utf-8", "replace")
-                    if line.startswith("START "):
-                        current, started = line[6:], time.monotonic()
-                    elif line.startswith("DONE "):
-                        outcomes.append(_outcome(json.loads(line[5:]), budget))
-                        pending = [c for c in pending if c.name != outcomes[-1]["name"]]
-                        current = None
-                        if log:
-                            log(outcomes[-1])
-            elif current is not None and time.monotonic() - started > budget:
-                os.killpg(proc.pid, 9)
-                proc.wait()
-                outcomes.append({"name": current, "kind": "hang", "problem": f"no answer within {budget:.0f} s",
-                                 "seconds": budget, "peak_mb": 0})
-                pending = [c for c in pending if c.name != current]
-                if log:
-                    log(outcomes[-1])
-                break
-            if proc.poll() is not None and not ready:
-                break
-        proc.wait()
+        with subprocess.Popen([sys.executable, "-m", "tests.hostile.inprocess", str(listing), str(runs)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                              env=env, start_new_session=True) as proc:
+            current, pending = _watch(proc, pending, outcomes, budget, log)
         if current is not None and pending and pending[0].name == current:  # the worker died inside a case
             outcomes.append({"name": current, "kind": "memory" if proc.returncode in (-9, -6) else "crash",
                              "problem": f"the worker died (exit {proc.returncode})", "seconds": 0, "peak_mb": 0})
             pending = pending[1:]
     return outcomes
+
+
+def _watch(proc, pending: list[Case], outcomes: list[dict], budget: float, log) -> tuple[str | None, list[Case]]:
+    """Read the worker's START/DONE lines until it ends or a case outlasts the budget (then kill it)."""
+    current, started, buffer = None, time.monotonic(), b""
+    while True:
+        ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+        if ready:
+            chunk = os.read(proc.stdout.fileno(), 1 << 16)
+            if not chunk:
+                break
+            buffer += chunk
+            while b"\n" in buffer:
+                raw, buffer = buffer.split(b"\n", 1)
+                line = raw.decode("utf-8", "replace")
+                if line.startswith("START "):
+                    current, started = line[6:], time.monotonic()
+                elif line.startswith("DONE "):
+                    outcomes.append(_outcome(json.loads(line[5:]), budget))
+                    pending = [c for c in pending if c.name != outcomes[-1]["name"]]
+                    current = None
+                    if log:
+                        log(outcomes[-1])
+        elif current is not None and time.monotonic() - started > budget:
+            os.killpg(proc.pid, 9)
+            proc.wait()
+            outcomes.append({"name": current, "kind": "hang", "problem": f"no answer within {budget:.0f} s",
+                             "seconds": budget, "peak_mb": 0})
+            pending = [c for c in pending if c.name != current]
+            if log:
+                log(outcomes[-1])
+            break
+        if proc.poll() is not None and not ready:
+            break
+    proc.wait()
+    return current, pending
 
 
 def _outcome(result: dict, budget: float) -> dict:
