@@ -42,7 +42,7 @@ OPEN_SNIPPET = """
 import sys
 from pathlib import Path
 from core.messages import UserFacingError
-from core.store import load_project
+from core.io.store import load_project
 try:
     analysis = load_project(Path(sys.argv[1]))
 except UserFacingError as exc:

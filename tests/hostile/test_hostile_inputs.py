@@ -91,9 +91,10 @@ def test_a_folder_of_good_and_hostile_files_through_the_command(corpus):
     mixed = mixed_folder.build(cases, root / "mixed")
     out = root / "mixed-run" / "out"
     argv = [sys.executable, "-m", "core.cli", "analyze", str(mixed.folder), "--out", str(out), "--no-charts"]
-    code, stdout, stderr, seconds, peak = run_command(argv, root / "mixed-run", 900, BUDGET_BYTES)
+    # Hundreds of inputs in one process, analysed in batches of eight long texts: twice one input's budget.
+    code, stdout, stderr, seconds, peak = run_command(argv, root / "mixed-run", 900, 2 * BUDGET_BYTES)
     assert code == 0, stderr[-2000:]
-    assert "Traceback" not in stdout + stderr
+    assert "Traceback" not in stdout + stderr and "[E301]" not in stderr  # no article's analysis failed
     with open(out / "articles.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert all(mixed_folder.good_titles_found([r["title"] for r in rows]).values())
