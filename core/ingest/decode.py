@@ -46,11 +46,24 @@ def decode_bytes(data: bytes, path: str = "text", declared: str | None = None) -
     text = _decode(data, declared)
     if text is None:
         raise UserFacingError(messages.FILE_BINARY.format(path=path))
-    sample = text[:SNIFF]
-    controls = sum(1 for c in sample if _UNSAFE.match(c) and not 0xD800 <= ord(c) <= 0xDFFF)
-    if controls > CONTROLS_MAX * max(1, len(sample)):
-        raise UserFacingError(messages.FILE_BINARY.format(path=path))
+    if not _is_utf8(data):
+        # Bytes that are no Unicode text, read through a legacy code page: many control codes say binary.
+        # (Valid UTF-8 with a few escape codes in it is text: the codes are removed below.)
+        sample = text[:SNIFF]
+        controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+        if controls > CONTROLS_MAX * max(1, len(sample)):
+            raise UserFacingError(messages.FILE_BINARY.format(path=path))
     return clean_characters(text)
+
+
+def _is_utf8(data: bytes) -> bool:
+    if data.startswith(tuple(bom for bom, _ in BOMS)):
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(data: bytes, declared: str | None) -> str | None:
@@ -60,15 +73,13 @@ def _decode(data: bytes, declared: str | None) -> str | None:
             if encoding == "utf-8" and rest.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 return _decode(rest, declared)  # two BOMs in a row: the second one tells
             return rest.decode(encoding, errors="replace")
+    if b"\x00" in data[:SNIFF]:  # text has no NUL bytes, except UTF-16 without its mark
+        wide = _utf16_without_bom(data[:SNIFF])
+        return data.decode(wide, errors="replace") if wide else None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    wide = _utf16_without_bom(data[:SNIFF])
-    if wide:
-        return data.decode(wide, errors="replace")
-    if b"\x00" in data[:SNIFF]:
-        return None
     if declared:
         text = _declared(data, declared)
         if text is not None:
