@@ -342,7 +342,7 @@ def mixed(cases: list[Case], root: Path, timeout: float, memory_bytes: int) -> s
     for case in cases:
         if case.command != "analyze" or case.args:
             continue
-        for raw in case.paths:
+        for raw in dict.fromkeys(case.paths):  # a case may name one file many times
             path = Path(raw)
             try:
                 if not os.path.lexists(path):
@@ -350,7 +350,7 @@ def mixed(cases: list[Case], root: Path, timeout: float, memory_bytes: int) -> s
             except OSError:
                 continue
             if path.is_dir() and not path.is_symlink():
-                shutil.copytree(path, folder / case.name, symlinks=True)
+                _place_tree(path, folder / case.name)
                 bad_names.append(case.name)
                 continue
             target = folder / f"{case.name}__{path.name}"[:250]
@@ -379,6 +379,16 @@ def mixed(cases: list[Case], root: Path, timeout: float, memory_bytes: int) -> s
         f"  safety: {unsafe}",
     ]
     return "\n".join(lines)
+
+
+def _place_tree(source: Path, target: Path) -> None:
+    """Copy a folder keeping its links, FIFOs and sockets for what they are (copytree refuses FIFOs)."""
+    target.mkdir()
+    for child in source.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            _place_tree(child, target / child.name)
+        else:
+            _place(child, target / child.name)
 
 
 def _place(source: Path, target: Path) -> None:

@@ -45,10 +45,10 @@ def docx_cases(b: Builder) -> None:
            expect="result", note="text boxes nested 1,500 deep")
     # Zip bombs: one honest but huge text part, parts declaring 2 GiB, a part lying about its size.
     big_doc = bomb_entry("word/document.xml", f"<w:document {W}><w:body>".encode(),
-                         (paragraph(LEAD) * 12_000).encode(), 60, b"</w:body></w:document>")
+                         (paragraph(LEAD) * 12_000).encode(), 40, b"</w:body></w:document>")
     b.file("zip-bomb", "docx-bomb-60mb-paragraphs", "bomb.docx",
            raw_zip([e if e[0] != "word/document.xml" else big_doc for e in package_entries(b"")]),
-           note="a 100 KB file whose text part unpacks to 60 MB of paragraphs (under the 64 MB part limit)")
+           note="a small file whose text part unpacks to 64 MB of paragraphs (just under the 64 MiB part limit)")
     zeros, zcrc = repeated_deflate(b" " * 2**20, GIB2)
     for part, label in (("word/document.xml", "main"), ("docProps/core.xml", "core"), ("_rels/.rels", "rels"),
                         ("[Content_Types].xml", "types")):
