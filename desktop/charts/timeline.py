@@ -89,6 +89,8 @@ class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
         # across the lane names' column too: a narrow pane then needs fewer legend rows, and the legend
         # can no longer make the plot wider than its pane (it was clipped at the right)
         self.plot.getPlotItem().layout.addItem(self.legend, 4, 0, 1, 2)
+        # room on the right for the last date label, which was cut in half at the plot's edge
+        self.plot.getPlotItem().layout.setContentsMargins(2, 2, 18, 2)
         # the shared date range, shaded; dragging it changes the range every view counts in
         self.window_band = TimeWindowBand(self.plot, self.state)
         self.region = self.window_band.region
