@@ -297,7 +297,8 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         if len(analysis):
             self.state.set_article(analysis.article_ids[0])
             QTimer.singleShot(0, self.workspace.fit_charts)
-        self.status.setText(f"Opened {Path(path).name}: {len(analysis)} articles.")
+        n = len(analysis)
+        self.status.setText(f"Opened {Path(path).name}: {n} article{'s' * (n != 1)}.")
         self.analysis_replaced.emit(analysis)
         return True
 

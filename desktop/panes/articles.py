@@ -243,6 +243,7 @@ class ArticleList(QWidget):
                                  EVENTS: "999", STATEMENTS: "999", STATUS: "analysing"}, stretch=TITLE)
         self.table.setColumnHidden(SOURCE, True)
         self._count_px = self.table.columnWidth(EVENTS) + self.table.columnWidth(STATEMENTS)
+        self._status_px = self.table.columnWidth(STATUS)  # (a hidden column's width reads 0)
         self.table.viewport().installEventFilter(self)
         self.date_banner = Banner(self)
         self.date_banner.hide()
@@ -291,7 +292,7 @@ class ArticleList(QWidget):
         """Hide the count columns while they would squeeze the titles below MIN_TITLE_PX; then the Status
         column too while every article is done (a narrow pane showed two letters of each title)."""
         width = self.table.viewport().width()
-        date_px, status_px = self.table.columnWidth(PUBLISHED), self.table.columnWidth(STATUS)
+        date_px, status_px = self.table.columnWidth(PUBLISHED), self._status_px
         compact = width - date_px - status_px - self._count_px < MIN_TITLE_PX
         for col in (EVENTS, STATEMENTS):
             if self.table.isColumnHidden(col) != compact:

@@ -1,4 +1,6 @@
 """A narrow article list gives its titles the room: counts, then a Status column of only "done", make way."""
+from PySide6.QtWidgets import QApplication
+
 from core.analysis import Analysis
 from desktop.panes.articles import EVENTS, STATUS, TITLE, ArticleList
 from tests.desktop.conftest import make_analysis
@@ -12,6 +14,9 @@ def test_status_makes_way_for_titles_while_every_article_is_done(qtbot, state):
     qtbot.waitExposed(view)
     assert view.table.isColumnHidden(EVENTS) and view.table.isColumnHidden(STATUS)
     assert view.table.columnWidth(TITLE) >= 90
+    view.resize(205, 400)  # the next resize must not bring it back (a hidden column's width reads 0)
+    QApplication.processEvents()
+    assert view.table.isColumnHidden(STATUS)
     running = {"b1": make_analysis("b1", "Still being read").article}
     view.set_status(running, {})
     assert not view.table.isColumnHidden(STATUS)  # "analysing" must be seen
