@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,11 +92,16 @@ def main(argv=None) -> int:
             slug = title.lower().replace(" ", "-")
             window.show_chart(title)
             app.processEvents()
+            started = time.perf_counter()
             png = export_chart(chart, args.out / f"export-{slug}.png")
+            png_s = time.perf_counter() - started
+            started = time.perf_counter()
             pdf = export_chart(chart, args.out / f".export-{slug}.pdf")
+            pdf_s = time.perf_counter() - started
             pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
             pdf.unlink()
-            print(f"export {title}: {png.name} 1600x1000 px; as PDF {pages} page{'s' * (pages != 1)}")
+            print(f"export {title}: {png.name} 1600x1000 px in {png_s:.2f} s; as PDF {pages} "
+                  f"page{'s' * (pages != 1)} in {pdf_s:.2f} s")
 
     QTimer.singleShot(300, run)
     app.exec()

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from core.messages import UserFacingError
 
@@ -59,11 +60,18 @@ def export_chart(window, path: str | Path | None = None, width: int | None = Non
     path = Path(path)
     from desktop.charts.export import export_chart as write
 
+    # a PDF of a 2,000-row matrix is a hundred pages and ~10 s: say so, and show the wait
+    _report(window, f"Exporting {path.name}\u2026")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QApplication.processEvents()
     try:
         write(chart, path, width=width, height=height, scale=scale)
     except (OSError, UserFacingError, ValueError) as exc:
         window.error_banner.show_message(f"The chart could not be exported: {exc}")
+        _report(window, "The chart was not exported.")
         return None
+    finally:
+        QApplication.restoreOverrideCursor()
     window.settings.set_export_folder(path.parent)
     window.settings.set_export_size(width, height, scale)
     pages = _pdf_pages(path) if path.suffix.lower() == ".pdf" else 1
