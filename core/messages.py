@@ -81,6 +81,11 @@ PROJECT_TOO_NEW = Message(
 )
 ANALYSIS_FAILED = Message("E301", "Analysing \u201c{title}\u201d failed: {reason}.")
 BAD_DATE = Message("E302", "\u201c{text}\u201d is not a date Standpoint understands; use YYYY-MM-DD.")
+UNKNOWN_ACTOR = Message(
+    "W303", "No actor \u201c{name}\u201d in these articles: its timeline was not written. Use a name or id "
+    "from actors.csv."
+)
+ENTITY_TIMELINE_NEEDS_OUT = Message("W304", "--entity-timeline writes files: give a folder with --out.")
 
 
 class UserFacingError(Exception):

@@ -14,22 +14,22 @@ class SelectionState(QObject):
     """
 
     time_window_changed = Signal(object)  # (date | None, date | None): first day, day after the last
-    fold_people_changed = Signal(bool)  # a person's statements count under the body they speak for
     actor_changed = Signal(object)  # actor id | None
     cell_changed = Signal(object)  # (actor id, column) | None
     article_changed = Signal(object)  # article id | None
     items_changed = Signal(object)  # tuple of statement/event ids whose evidence is shown
     sentence_changed = Signal(object)  # (article id, sentence index) | None
+    group_by_changed = Signal(str)  # "none", "government", "party", "organisation" (core.analysis GROUPINGS)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._time_window: tuple[date | None, date | None] = (None, None)
-        self._fold_people = True
         self._actor: str | None = None
         self._cell: tuple[str, str] | None = None
         self._article: str | None = None
         self._items: tuple[str, ...] = ()
         self._sentence: tuple[str, int] | None = None
+        self._group_by = "none"
 
     @property
     def time_window(self) -> tuple[date | None, date | None]:
@@ -51,16 +51,6 @@ class SelectionState(QObject):
         if first is not None and last is not None and last < first:
             first, last = last, first
         self.set_time_window(first, last + timedelta(days=1) if last is not None else None)
-
-    @property
-    def fold_people(self) -> bool:
-        return self._fold_people
-
-    def set_fold_people(self, on: bool) -> None:
-        """The grouping every view counts by (the matrix's rows, the stance strips, their actor lists)."""
-        if bool(on) != self._fold_people:
-            self._fold_people = bool(on)
-            self.fold_people_changed.emit(self._fold_people)
 
     @property
     def actor(self) -> str | None:
@@ -110,6 +100,16 @@ class SelectionState(QObject):
             self.sentence_changed.emit(value)
             if value is not None:
                 self.set_article(article_id)
+
+    @property
+    def group_by(self) -> str:
+        """Whose row a statement counts under, in every view: the actor, or a body it belongs to."""
+        return self._group_by
+
+    def set_group_by(self, group_by: str) -> None:
+        if group_by != self._group_by:
+            self._group_by = group_by
+            self.group_by_changed.emit(group_by)
 
     def clear(self) -> None:
         self.set_cell(None)

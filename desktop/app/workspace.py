@@ -8,6 +8,7 @@ from desktop.charts.registry import CHARTS, make_chart
 from desktop.panes.actors import ActorPanel
 from desktop.panes.articles import ArticleList
 from desktop.panes.evidence import EvidenceList
+from desktop.panes.issues import IssuePanel
 from desktop.panes.source import SourceView
 from desktop.widgets.date_range import DateRangeBar
 
@@ -20,10 +21,12 @@ class Workspace(QWidget):
         self.analysis, self.state = analysis, state
         self.article_list = ArticleList(analysis, state)
         self.actor_panel = ActorPanel(analysis, state)
+        self.issue_panel = IssuePanel(analysis, state)
         self.left = QTabWidget()
         self.left.setDocumentMode(True)
         self.left.addTab(self.article_list, "Articles")
         self.left.addTab(self.actor_panel, "Actors")
+        self.left.addTab(self.issue_panel, "Issues")
 
         self.charts = QTabWidget()
         self.charts.setDocumentMode(True)

@@ -190,7 +190,7 @@ def laid_out(chart, size: ExportSize):
         chart.ensure_fresh()
     state = SelectionState()  # the date range and grouping, and no selection: no highlight in the file
     state.set_time_window(*chart.state.time_window)
-    state.set_fold_people(chart.state.fold_people)
+    state.set_group_by(chart.state.group_by)
     copy = type(chart)(chart.analysis, state)
     try:
         copy.setPalette(chart.palette())

@@ -29,6 +29,10 @@ def window_text(start, end) -> str:
     return f"{first} \u2013 {last}"
 
 
+GROUP_CHOICES = (("none", "Rows: every actor"), ("government", "Group by government"),
+                 ("party", "Group by party"), ("organisation", "Group by organisation"))
+
+
 class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
     """Heat map of who stands where; binds to the SelectionState only."""
 
@@ -38,7 +42,7 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
         super().__init__(analysis, state, parent)
         self.columns = "stance"
         self.sort = "activity"
-        self.fold_people = state.fold_people
+        self.group_by = state.group_by
         self.include_relations = False
         self.filter_text = ""
         self.matrix = None
@@ -53,6 +57,7 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
         state.time_window_changed.connect(self._on_time_window_changed)
         state.cell_changed.connect(self._on_selection_changed)
         state.actor_changed.connect(self._on_selection_changed)
+        state.group_by_changed.connect(self.set_group_by)
         self.refresh()
         self._styled = True
 
@@ -62,17 +67,22 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
 
         self.columns_box = QComboBox()
         self.columns_box.addItem("Stance", "stance")
+        self.columns_box.addItem("Issues", "issue")
+        self.columns_box.addItem("Actors", "actor")
         self.columns_box.addItem("Targets", "target")
-        self.columns_box.setToolTip("Columns: support / oppose / neutral, or what the statements are about")
+        self.columns_box.setToolTip("Columns: support / oppose / neutral; the issues found in the corpus; the actors "
+                                    "statements are about (who stands where toward whom); or every target")
         self.sort_box = QComboBox()
         for key, label in SORTS:
             self.sort_box.addItem(label, key)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter actors\u2026")
         self.filter_edit.setClearButtonEnabled(True)
-        self.fold_check = QCheckBox("Group people")
-        self.fold_check.setToolTip("Count a person's statements under the government or body they speak for")
-        self.fold_check.setChecked(self.fold_people)
+        self.group_box = QComboBox()
+        for key, label in GROUP_CHOICES:
+            self.group_box.addItem(label, key)
+        self.group_box.setToolTip("Rows: every actor the text names, or people counted under the government, "
+                                  "party or organisation the text ties them to")
         self.relations_check = QCheckBox("Inferred links")
         self.relations_check.setToolTip(
             "Also count stances inferred from the words between two named actors, without a stance "
@@ -87,7 +97,7 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
         for w in (self.columns_box, self.sort_box):
             first.addWidget(w)
         first.addWidget(self.filter_edit, 1)
-        for w in (self.fold_check, self.relations_check):
+        for w in (self.group_box, self.relations_check):
             second.addWidget(w)
         second.addWidget(self.status, 1)
         bar.addLayout(first)
@@ -150,8 +160,7 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
 
         self.columns_box.currentIndexChanged.connect(self._on_options_changed)
         self.sort_box.currentIndexChanged.connect(self._on_options_changed)
-        self.fold_check.toggled.connect(self.state.set_fold_people)  # one grouping for every view
-        self.state.fold_people_changed.connect(self._on_fold_people_changed)
+        self.group_box.currentIndexChanged.connect(self._on_options_changed)
         self.relations_check.toggled.connect(self._on_options_changed)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -185,23 +194,23 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
     def set_filter(self, text: str) -> None:
         self.filter_edit.setText(text)
 
-    def set_fold_people(self, on: bool) -> None:
-        self.fold_check.setChecked(on)
+    def set_group_by(self, key: str) -> None:
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(key)))
 
     def options(self) -> dict:
-        return {"columns": self.columns, "sort": self.sort, "fold_people": self.fold_people,
+        return {"columns": self.columns, "sort": self.sort, "group_by": self.group_by,
                 "include_relations": self.include_relations, "filter": self.filter_edit.text()}
 
     def set_options(self, options: dict) -> None:
-        if options.get("columns") in ("stance", "target"):
+        if options.get("columns") in ("stance", "issue", "actor", "target"):
             self.set_columns(options["columns"])
         sort = options.get("sort")
         if sort in dict(SORTS):
             self.set_sort(sort)
         elif isinstance(sort, str) and sort.startswith("col:"):
             self.sort_by_column(sort[4:])
-        if isinstance(options.get("fold_people"), bool):
-            self.set_fold_people(options["fold_people"])
+        if options.get("group_by") in dict(GROUP_CHOICES):
+            self.set_group_by(options["group_by"])
         if isinstance(options.get("include_relations"), bool):
             self.relations_check.setChecked(options["include_relations"])
         if isinstance(options.get("filter"), str):
@@ -210,15 +219,10 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
     def _on_options_changed(self, *_args) -> None:
         self.columns = self.columns_box.currentData()
         self.sort = self.sort_box.currentData()
-        self.fold_people = self.state.fold_people
+        self.group_by = self.group_box.currentData()
+        self.state.set_group_by(self.group_by)
         self.include_relations = self.relations_check.isChecked()
         self.refresh()
-
-    def _on_fold_people_changed(self, on: bool) -> None:
-        self.fold_check.blockSignals(True)
-        self.fold_check.setChecked(on)
-        self.fold_check.blockSignals(False)
-        self._on_options_changed()
 
     def _on_filter_changed(self, text: str) -> None:
         self.filter_text = text.strip().lower()
@@ -232,7 +236,7 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
     # ---- data --------------------------------------------------------------------------
     def refresh(self, fit: bool = True) -> None:
         start, end = self.state.time_window
-        self.matrix = self.analysis.stance_matrix(columns=self.columns, fold_people=self.fold_people,
+        self.matrix = self.analysis.stance_matrix(columns=self.columns, group_by=self.group_by,
                                                   start=start, end=end, include_relations=self.include_relations)
         self._draw(fit=fit)
         self._sync_cell_items()

@@ -50,13 +50,13 @@ def in_range(table: pd.DataFrame, first=None, last=None) -> pd.DataFrame:
     return table[keep]
 
 
-def stance_rows(analysis, actor_ids, fold_people: bool = True, first=None, last=None) -> pd.DataFrame:
-    """Dated statements of the given actors in the date range (people folded under their government when
-    `fold_people`), with a `holder` column."""
+def stance_rows(analysis, actor_ids, group_by: str = "none", first=None, last=None) -> pd.DataFrame:
+    """Dated statements of the given actors in the date range (people counted under the body of the
+    `group_by` kind the text ties them to), with a `holder` column."""
     table = cued_statements(analysis)
     if not len(table):
         return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
-    holders = [analysis.stance_holder(a, fold_people) if isinstance(a, str) else None for a in table["source_actor"]]
+    holders = [analysis.stance_holder(a, group_by) if isinstance(a, str) else None for a in table["source_actor"]]
     table = table.assign(holder=holders)
     table = in_range(table[table["holder"].isin(list(actor_ids))], first, last).copy()
     table["target_label"] = table["target_label"].fillna("").replace("", "(no target)")
@@ -128,7 +128,7 @@ class StanceTimeView(StancePages, ChartWidget):
         state.actor_changed.connect(self._on_actor_changed)
         state.items_changed.connect(self._on_items_changed)
         # the grouping and the date range are the matrix's too: one choice for every view
-        state.fold_people_changed.connect(self._on_counting_changed)
+        state.group_by_changed.connect(self._on_counting_changed)
         state.time_window_changed.connect(self._on_counting_changed)
         self.refresh()
         self._styled = True
@@ -214,7 +214,7 @@ class StanceTimeView(StancePages, ChartWidget):
         table = cued_statements(self.analysis)
         if len(table) and self.state.time_window != (None, None):
             table = in_range(table, *self.state.date_range)
-        fold = self.state.fold_people
+        fold = self.state.group_by
         counts: dict[str, int] = {}
         for a in table["source_actor"] if len(table) else ():
             holder = self.analysis.stance_holder(a, fold) if isinstance(a, str) else None
@@ -278,7 +278,7 @@ class StanceTimeView(StancePages, ChartWidget):
         dark = is_dark(self.palette())
         set_background(self.graphics, colors)
         ring = pg.mkPen(colors["highlight"], width=2.5)
-        self.rows = stance_rows(self.analysis, self.actor_ids, self.state.fold_people, *self.state.date_range)
+        self.rows = stance_rows(self.analysis, self.actor_ids, self.state.group_by, *self.state.date_range)
         undated = self._undated_count()
         shown = range_text(*self.state.date_range)
         self.note.setText((f"Statements {shown}. " if shown else "") + "Dates are publication dates." + (
@@ -359,7 +359,7 @@ class StanceTimeView(StancePages, ChartWidget):
             return 0
         wanted = set(self.actor_ids)
         return sum(1 for a in table.loc[table["date"].isna(), "source_actor"]
-                   if isinstance(a, str) and self.analysis.stance_holder(a, self.state.fold_people) in wanted)
+                   if isinstance(a, str) and self.analysis.stance_holder(a, self.state.group_by) in wanted)
 
     def _tip(self, x, y, data) -> str:
         return tooltip(self.rows.loc[int(data)])

@@ -107,7 +107,7 @@ def test_charts_fit_a_narrow_pane(qtbot, handmade, state, cls):
                     "chosen": []}),
     (TimelineView, {"lanes_by": "actor", "colour_by": "modality", "max_lanes": 12, "lane_order": "involvement",
                     "chosen": ["turkey", "russia"]}),
-    (MatrixView, {"columns": "target", "sort": "name", "fold_people": False, "include_relations": True,
+    (MatrixView, {"columns": "target", "sort": "name", "group_by": "party", "include_relations": True,
                   "filter": "ru"}),
     (StanceTimeView, {"actors": ["turkey"], "max_targets": 5}),
 ])

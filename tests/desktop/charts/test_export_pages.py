@@ -92,11 +92,11 @@ def test_the_export_is_the_whole_chart_over_the_dates_on_screen(qtbot, big, stat
 
 def test_the_date_range_and_grouping_travel_into_the_export(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state), 700, 500)
-    state.set_fold_people(False)
+    state.set_group_by("government")
     state.set_date_range(date(2018, 8, 1), date(2018, 8, 31))
     with laid_out(view, ExportSize()) as copy:
-        assert copy.state.time_window == state.time_window and not copy.state.fold_people
-        assert "lavrov" in copy.row_ids and int(copy.counts.sum()) == int(view.counts.sum())
+        assert copy.state.time_window == state.time_window and copy.state.group_by == "government"
+        assert "lavrov" not in copy.row_ids and int(copy.counts.sum()) == int(view.counts.sum())
 
 
 def test_a_partial_page_says_which_part_it_shows(qtbot, big, state):

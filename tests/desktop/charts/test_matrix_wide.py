@@ -88,8 +88,8 @@ def test_every_cell_has_a_tooltip_with_count_share_and_cue(qtbot, state):
 
 def test_the_grouping_is_shared_through_the_state(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
-    assert "lavrov" not in view.row_ids
-    state.set_fold_people(False)
-    assert "lavrov" in view.row_ids and not view.fold_check.isChecked()
-    view.fold_check.setChecked(True)
-    assert state.fold_people and "lavrov" not in view.row_ids
+    assert "lavrov" in view.row_ids
+    state.set_group_by("government")
+    assert "lavrov" not in view.row_ids and view.group_box.currentData() == "government"
+    view.set_group_by("none")
+    assert state.group_by == "none" and "lavrov" in view.row_ids

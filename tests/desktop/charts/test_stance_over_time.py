@@ -17,14 +17,24 @@ DAY = 86400
 
 
 def test_default_actors_are_the_most_vocal(qtbot, handmade, state):
+    state.set_group_by("government")  # Lavrov's statements count under Russia
     view = show(qtbot, StanceTimeView(handmade, state))
     assert view.actor_ids == ["russia", "turkey", "rebels"]
     assert list(view.strips) == ["russia", "turkey", "rebels"]
 
 
-def test_people_are_folded_under_their_government(handmade):
-    rows = stance_rows(handmade, ["russia"])
+def test_people_count_under_their_government_only_when_grouped(handmade):
+    rows = stance_rows(handmade, ["russia"], "government")
     assert len(rows) == 3 and set(rows["source_actor"]) == {"russia", "lavrov"}
+    assert set(stance_rows(handmade, ["russia"])["source_actor"]) == {"russia"}
+
+
+def test_the_actor_picker_follows_the_grouping_choice(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    listed = lambda: {view.actor_list.item(i).toolTip().split(":")[0] for i in range(view.actor_list.count())}
+    assert "Sergei Lavrov" in listed()
+    state.set_group_by("government")
+    assert "Sergei Lavrov" not in listed()
 
 
 @pytest.mark.parametrize("actor, lanes", [
@@ -105,6 +115,7 @@ def test_empty(qtbot, state):
 
 
 def test_the_date_range_filters_every_strip_and_frames_them(qtbot, handmade, state):
+    state.set_group_by("government")  # Lavrov's statement counts in Russia's strip
     view = show(qtbot, StanceTimeView(handmade, state))
     view.set_actors(["russia", "turkey", "rebels"])
     state.set_date_range(date(2018, 8, 30), date(2018, 9, 10))  # after the only publication date
@@ -124,10 +135,10 @@ def test_the_grouping_choice_is_shared_with_the_matrix(qtbot, handmade, state):
     view = show(qtbot, StanceTimeView(handmade, state))
     listed = lambda: [view.actor_list.item(i).data(Qt.ItemDataRole.UserRole)  # noqa: E731
                       for i in range(view.actor_list.count())]
-    assert "lavrov" not in listed()
-    state.set_fold_people(False)  # "Group people" unticked in the matrix
     assert "lavrov" in listed()
-    assert len(view.rows[view.rows["holder"] == "russia"]) == 2
+    state.set_group_by("government")  # "Group by government" chosen in the matrix
+    assert "lavrov" not in listed()
+    assert len(view.rows[view.rows["holder"] == "russia"]) == 3
 
 
 def test_a_strip_has_at_most_max_targets_lanes(qtbot, state):
@@ -151,6 +162,7 @@ def test_undated_statements_are_counted_not_hidden_silently(qtbot, state):
     result = handmade_result()
     undated = replace(result, article=replace(result.article, id="a2", published=None))
     undated = replace(undated, statements=tuple(replace(s, article_id="a2") for s in undated.statements))
+    state.set_group_by("government")
     view = show(qtbot, StanceTimeView(Analysis([result, undated]), state))
     assert len(view.rows) == 7  # the dated article only
     assert "7 statements from articles without a date" in view.note.text()
@@ -166,6 +178,7 @@ def test_tooltip_names_speaker_cue_polarity_and_target(handmade):
 
 
 def test_actor_list_elides_long_names_and_names_them_in_tooltips(qtbot, handmade, state):
+    state.set_group_by("government")
     view = show(qtbot, StanceTimeView(handmade, state), 600, 500)
     items = [view.actor_list.item(i) for i in range(view.actor_list.count())]
     assert [i.toolTip() for i in items][:2] == ["Russia: 3 statements", "Turkey: 3 statements"]
