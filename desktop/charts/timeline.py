@@ -20,7 +20,7 @@ from desktop.charts.time_window import TimeWindowBand
 from desktop.charts.timeline_data import (
     DAY, DEFAULT_MAX_LANES, FIRST_APPEARANCE, INVOLVEMENT, NO_ACTOR, OTHER, Marks, build_marks, hit_test, tooltip_html,
 )
-from desktop.charts.timeline_lanes import MIN_LANES, LaneButton
+from desktop.charts.timeline_lanes import LaneButton, TimelineLanesMixin
 from desktop.charts.timeline_navigation import LaneViewBox, TimelineNavigationMixin
 from desktop.widgets.theme import is_dark
 
@@ -29,7 +29,7 @@ BAR_HEIGHT = 0.5
 HIT_PX = 6
 
 
-class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
+class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, ChartWidget):
     """Events over time, lane per actor; binds to the SelectionState only."""
 
     title = "Timeline"
@@ -155,30 +155,6 @@ class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
 
     def set_colour_by(self, mode: str) -> None:
         self.colour_box.setCurrentIndex(self.colour_box.findData(mode))
-
-    def set_max_lanes(self, n: int) -> None:
-        """At most `n` lanes: the most involved actors, then one "other actors" lane."""
-        n = max(MIN_LANES, int(n))
-        if n != self.max_lanes or self.chosen:
-            self.max_lanes, self.chosen = n, []
-            self._relane()
-
-    def set_lane_order(self, order: str) -> None:
-        if order in (INVOLVEMENT, FIRST_APPEARANCE) and order != self.lane_order:
-            self.lane_order = order
-            self._relane()
-
-    def set_chosen(self, actor_ids) -> None:
-        """Lanes for these actors only (everyone else in "other actors"); empty: the most involved again."""
-        chosen = list(dict.fromkeys(actor_ids))
-        if chosen != self.chosen:
-            self.chosen = chosen
-            self._relane()
-
-    def _relane(self) -> None:
-        self.lane_button.sync()
-        self.refresh()
-        self.fit()
 
     def options(self) -> dict:
         return {"lanes_by": self.lanes_by, "colour_by": self.colour_by, "max_lanes": self.max_lanes,
