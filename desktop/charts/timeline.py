@@ -20,7 +20,7 @@ from desktop.charts.time_window import TimeWindowBand
 from desktop.charts.timeline_data import (
     DAY, DEFAULT_MAX_LANES, FIRST_APPEARANCE, INVOLVEMENT, NO_ACTOR, OTHER, Marks, build_marks, hit_test, tooltip_html,
 )
-from desktop.charts.timeline_lanes import MIN_LANES, LaneButton
+from desktop.charts.timeline_lanes import LaneButton, TimelineLanesMixin
 from desktop.charts.timeline_navigation import LaneViewBox, TimelineNavigationMixin
 from desktop.widgets.theme import is_dark
 
@@ -29,7 +29,7 @@ BAR_HEIGHT = 0.5
 HIT_PX = 6
 
 
-class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
+class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, ChartWidget):
     """Events over time, lane per actor; binds to the SelectionState only."""
 
     title = "Timeline"
@@ -89,6 +89,8 @@ class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
         # across the lane names' column too: a narrow pane then needs fewer legend rows, and the legend
         # can no longer make the plot wider than its pane (it was clipped at the right)
         self.plot.getPlotItem().layout.addItem(self.legend, 4, 0, 1, 2)
+        # room on the right for the last date label, which was cut in half at the plot's edge
+        self.plot.getPlotItem().layout.setContentsMargins(2, 2, 18, 2)
         # the shared date range, shaded; dragging it changes the range every view counts in
         self.window_band = TimeWindowBand(self.plot, self.state)
         self.region = self.window_band.region
@@ -153,30 +155,6 @@ class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
 
     def set_colour_by(self, mode: str) -> None:
         self.colour_box.setCurrentIndex(self.colour_box.findData(mode))
-
-    def set_max_lanes(self, n: int) -> None:
-        """At most `n` lanes: the most involved actors, then one "other actors" lane."""
-        n = max(MIN_LANES, int(n))
-        if n != self.max_lanes or self.chosen:
-            self.max_lanes, self.chosen = n, []
-            self._relane()
-
-    def set_lane_order(self, order: str) -> None:
-        if order in (INVOLVEMENT, FIRST_APPEARANCE) and order != self.lane_order:
-            self.lane_order = order
-            self._relane()
-
-    def set_chosen(self, actor_ids) -> None:
-        """Lanes for these actors only (everyone else in "other actors"); empty: the most involved again."""
-        chosen = list(dict.fromkeys(actor_ids))
-        if chosen != self.chosen:
-            self.chosen = chosen
-            self._relane()
-
-    def _relane(self) -> None:
-        self.lane_button.sync()
-        self.refresh()
-        self.fit()
 
     def options(self) -> dict:
         return {"lanes_by": self.lanes_by, "colour_by": self.colour_by, "max_lanes": self.max_lanes,

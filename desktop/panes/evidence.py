@@ -118,12 +118,17 @@ class EvidenceList(QWidget):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.list, 1)
-        state.items_changed.connect(lambda _items: self.refresh(select_first=True))
+        # a bound method, not a lambda: the connection ends with this list when a project replaces the
+        # workspace (a lambda kept calling the deleted list, which then failed on the new selection)
+        state.items_changed.connect(self._on_items_changed)
         state.sentence_changed.connect(self._on_sentence_changed)
         analysis.subscribe(lambda _reason: self.refresh(select_first=False))
         self.refresh(select_first=False)
 
     # ---- state -> view -------------------------------------------------------------------------
+    def _on_items_changed(self, _items) -> None:
+        self.refresh(select_first=True)
+
     def refresh(self, select_first: bool = False) -> None:
         """One entry per sentence: the labels of every selected item in it, then the sentence."""
         from core.analysis import split_id
@@ -153,7 +158,7 @@ class EvidenceList(QWidget):
                 item.setToolTip(f"{labels}\n\n{group['title']}\n\nRight-click to correct.")
                 self.list.addItem(item)
             n = len(groups)
-            if not items:
+            if not items or table is None:
                 self.header.setText("Evidence \u2014 click a matrix cell, a timeline point or search")
             else:
                 text = f"Evidence: {n} sentence{'s' * (n != 1)}, {len(table)} item{'s' * (len(table) != 1)}"
