@@ -58,20 +58,40 @@ def _subject_type(tok) -> str:
 def quote_parity(sent) -> list[bool]:
     """For each token of `sent`: is it inside double quotes? Counted from the paragraph's start,
     since a quotation often runs over several sentences."""
-    doc = sent.doc
-    k = sent.start
-    while k > 0 and "\n" not in doc[k - 1].whitespace_ and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
-        k -= 1
-    inside = False
-    for t in doc[k:sent.start]:
-        if t.text in ("“", "”", '"'):
-            inside = not inside if t.text == '"' else t.text == "“"
+    texts, before = _quote_states(sent.doc)
+    inside = before[sent.start]
     out = []
-    for t in sent:
+    for text in texts[sent.start:sent.end]:
         out.append(inside)
-        if t.text in ("“", "”", '"'):
-            inside = not inside if t.text == '"' else t.text == "“"
+        if text in _QUOTES:
+            inside = not inside if text == '"' else text == "\u201c"
     return out
+
+
+_QUOTES = ("\u201c", "\u201d", '"')
+_QUOTE_STATES = "standpoint_quote_states"
+
+
+def _quote_states(doc) -> tuple[list[str], list[bool]]:
+    """The tokens' texts and, for each token, the quote state before it counted from its paragraph's
+    start: one pass over the document, kept in `doc.user_data`, instead of re-reading the paragraph
+    for every sentence (quadratic on long paragraphs)."""
+    cached = doc.user_data.get(_QUOTE_STATES)
+    if cached is not None:
+        return cached
+    texts, before = [], []
+    inside, newline_before = False, False
+    for t in doc:
+        if newline_before:
+            inside = False  # a paragraph starts after a line break
+        text = t.text
+        texts.append(text)
+        before.append(inside)
+        if text in _QUOTES:
+            inside = not inside if text == '"' else text == "\u201c"
+        newline_before = "\n" in t.whitespace_ or (t.is_space and "\n" in text)
+    doc.user_data[_QUOTE_STATES] = (texts, before)
+    return texts, before
 
 
 def features(tok, lemma: str, lex_kind: str, sent, in_quote: bool) -> list[str]:
