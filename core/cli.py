@@ -26,6 +26,15 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", default="csv", help="table formats, comma-separated: csv,xlsx,json")
     analyze.add_argument("--no-charts", action="store_true", help="write tables only")
     analyze.add_argument("--project", type=Path, help="also save a .standpoint project file")
+    analyze.add_argument("--workers", metavar="N",
+                         help="processes analysing at once (default: every core; 1 = this process only)")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
+                              "LocalCluster of --workers processes (needs standpoint[cluster])")
+    analyze.add_argument("--cache", type=Path, metavar="FOLDER",
+                         help="analysis cache folder (default: beside --project); articles analysed before "
+                              "with the same text, title, date and version are not parsed again")
+    analyze.add_argument("--no-cache", action="store_true", help="analyse every article, use no cache")
 
     annotate = sub.add_parser("annotate", help="JSONL (id, text, dct) in, interchange-format JSONL out")
     annotate.add_argument("input", type=Path)
@@ -70,10 +79,9 @@ def _annotate(args) -> int:
 def _analyze(args, chart_writer: ChartWriter | None) -> int:
     from core.analysis import Analysis
     from core.ingest import load_paths, parse_user_date
-    from core.nlp import load_pipeline
-    from core.pipeline import analyse_articles
-
     from core.io.export import TABLE_WRITERS
+    from core.parallel import available_cores
+    from core.runner import RunOptions, default_cache, parse_workers, run_analysis
 
     default_date = parse_user_date(args.published) if args.published else None
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
@@ -90,18 +98,18 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     if not articles:
         print("standpoint: no readable articles to analyse.", file=sys.stderr)
         return 1
-    pipeline = load_pipeline()
-    if pipeline.warning:
-        print(pipeline.warning, file=sys.stderr)
-    results = []
-    for progress in analyse_articles(articles, pipeline):
+    options = RunOptions(workers=parse_workers(args.workers, available_cores()), scheduler=args.scheduler,
+                         cache=None if args.no_cache else (args.cache or default_cache(args.project)))
+    results = {}
+    for progress in run_analysis(articles, options, warn=lambda text: print(text, file=sys.stderr)):
         if progress.error:
             print(progress.error, file=sys.stderr)
         if progress.result is not None:
-            results.append(progress.result)
+            results[progress.result.article.id] = progress.result
             for note in progress.result.notes:
                 print(note, file=sys.stderr)
-    analysis = Analysis(results)
+    # the articles' order whatever came from the cache or which worker finished first: same tables, same ids
+    analysis = Analysis(results[a.id] for a in articles if a.id in results)
     print(format_timeline(analysis))
     print()
     print(format_matrix(analysis))

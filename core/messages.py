@@ -81,6 +81,12 @@ PROJECT_TOO_NEW = Message(
 )
 ANALYSIS_FAILED = Message("E301", "Analysing \u201c{title}\u201d failed: {reason}.")
 BAD_DATE = Message("E302", "\u201c{text}\u201d is not a date Standpoint understands; use YYYY-MM-DD.")
+CLUSTER_NOT_INSTALLED = Message(
+    "E303", "Running on a Dask cluster needs the optional cluster support: pip install \"standpoint[cluster]\"."
+)
+CLUSTER_UNREACHABLE = Message("E304", "No Dask scheduler could be reached at {address} ({reason}).")
+BAD_WORKERS = Message("E305", "--workers takes a whole number of processes from 1 to {most}, not \u201c{text}\u201d.")
+CACHE_UNUSABLE = Message("W306", "The analysis cache {path} could not be used ({reason}); analysing without it.")
 
 
 class UserFacingError(Exception):
