@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -101,13 +102,17 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     options = RunOptions(workers=parse_workers(args.workers, available_cores()), scheduler=args.scheduler,
                          cache=None if args.no_cache else (args.cache or default_cache(args.project)))
     results = {}
+    started = time.perf_counter()
     for progress in run_analysis(articles, options, warn=lambda text: print(text, file=sys.stderr)):
+        if not progress.done:
+            print(progress.message, file=sys.stderr)
         if progress.error:
             print(progress.error, file=sys.stderr)
         if progress.result is not None:
             results[progress.result.article.id] = progress.result
             for note in progress.result.notes:
                 print(note, file=sys.stderr)
+    print(f"{len(results)} of {len(articles)} articles analysed in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     # the articles' order whatever came from the cache or which worker finished first: same tables, same ids
     analysis = Analysis(results[a.id] for a in articles if a.id in results)
     print(format_timeline(analysis))

@@ -32,7 +32,7 @@ def encode_result(result: ArticleAnalysis) -> bytes:
     """The analysis without its article (a project stores the text once, beside it)."""
     header = {name: _names(cls) for name, cls in RECORD_TYPES.items() if name not in ("Article", "ArticleAnalysis")}
     header["ArticleAnalysis"] = _names(ArticleAnalysis)
-    row = _encoder(ArticleAnalysis)(result)
+    row = _encoder(ArticleAnalysis)(result, result.article)
     row[_names(ArticleAnalysis).index("article")] = None
     text = json.dumps([header, row], ensure_ascii=False, separators=(",", ":"), check_circular=False)
     return MAGIC + zlib.compress(text.encode("utf-8"), _LEVEL)
@@ -58,14 +58,19 @@ def _remember(result: ArticleAnalysis, blob: bytes) -> None:
 
 
 @contextmanager
-def paused_gc():
+def paused_gc(freeze: bool = False):
     """Build many objects without the cycle collector re-scanning them every few thousand: records
-    hold no cycles, and rebuilding 10,000 analyses otherwise spends about half its time in it."""
+    hold no cycles, and rebuilding 10,000 analyses otherwise spends about half its time in it.
+    `freeze` moves everything alive afterwards out of the collector's reach (`gc.freeze`): an opened
+    project's two million records are never scanned again, so no later collection stalls on them
+    (they are still freed, by reference counting, when the project is closed)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -94,7 +99,10 @@ def decode_result(blob: bytes, article: Article) -> ArticleAnalysis:
     decoders = _layouts(json.dumps(header, sort_keys=True))
     if "ArticleAnalysis" not in decoders:
         raise ValueError("malformed header")
-    result = decoders["ArticleAnalysis"](row, article)
+    try:
+        result = decoders["ArticleAnalysis"](row, article)
+    except (TypeError, IndexError, AttributeError, KeyError) as exc:  # a value of the wrong shape
+        raise ValueError(f"malformed data ({type(exc).__name__})") from None
     _remember(result, bytes(blob))
     return result
 
@@ -109,13 +117,24 @@ def _hints(cls) -> dict[str, object]:
     return typing.get_type_hints(cls, vars(model))
 
 
+# A record's text that is the article's text between its start and end, and an article id that is
+# the article's, are written as 0 and restored from the article: most of a blob was these copies.
+SAME = 0
+
+
 @lru_cache(maxsize=None)
 def _encoder(cls):
     names = _names(cls)
     converters = [_value_encoder(_hints(cls)[n]) for n in names]
+    sliced = "text" in names and "start" in names and "end" in names
 
-    def encode(record) -> list:
-        return [conv(getattr(record, n)) if conv else getattr(record, n) for n, conv in zip(names, converters)]
+    def encode(record, article: Article) -> list:
+        row = [conv(getattr(record, n), article) if conv else getattr(record, n) for n, conv in zip(names, converters)]
+        if sliced and record.text == article.text[record.start:record.end]:
+            row[names.index("text")] = SAME
+        if "article_id" in names and record.article_id == article.id:
+            row[names.index("article_id")] = SAME
+        return row
 
     return encode
 
@@ -124,14 +143,14 @@ def _value_encoder(hint):
     kind, inner = _kind(hint)
     if kind == "record":
         enc = _encoder(inner)
-        return lambda v: None if v is None else enc(v)
+        return lambda v, article: None if v is None else enc(v, article)
     if kind == "records":
         enc = _encoder(inner)
-        return lambda v: [enc(x) for x in v]
+        return lambda v, article: [enc(x, article) for x in v]
     if kind == "strings":
-        return list
+        return lambda v, article: list(v)
     if kind == "date":
-        return lambda v: None if v is None else v.isoformat()
+        return lambda v, article: None if v is None else v.isoformat()
     return None
 
 
@@ -174,9 +193,11 @@ def _compile(cls, stored: list[str], decoders: dict):
     env = {"new": object.__new__, "C": cls, "bad": _bad, "fromiso": date.fromisoformat, "D": decoders,
            "str": str, "int": int, "float": float, "bool": bool, "list": list, "tuple": tuple}
     parts = []
+    names = [f.name for f in dataclasses.fields(cls)]
+    sliced = "text" in names and "start" in names and "end" in names and "start" in stored and "end" in stored
     for f in dataclasses.fields(cls):
         if cls is ArticleAnalysis and f.name == "article":
-            parts.append(f"{f.name!r}: article")
+            parts.append(f"{f.name!r}: article")  # given by the caller, never stored
             continue
         if f.name not in stored:
             if f.default is not dataclasses.MISSING:
@@ -187,9 +208,16 @@ def _compile(cls, stored: list[str], decoders: dict):
                 raise ValueError(f"{cls.__name__}.{f.name} is missing")
             parts.append(f"{f.name!r}: d_{f.name}")
             continue
-        parts.append(f"{f.name!r}: {_expression(_hints(cls)[f.name], f'row[{stored.index(f.name)}]')}")
+        v = f"row[{stored.index(f.name)}]"
+        expression = _expression(_hints(cls)[f.name], v)
+        if f.name == "article_id":
+            expression = f"(article.id if {v} == 0 else {expression})"
+        elif f.name == "text" and sliced:
+            start, end = f"row[{stored.index('start')}]", f"row[{stored.index('end')}]"
+            expression = f"(article.text[{start}:{end}] if {v} == 0 and {v}.__class__ is int else {expression})"
+        parts.append(f"{f.name!r}: {expression}")
     source = (
-        f"def decode(row, article=None):\n"
+        f"def decode(row, article):\n"
         f"    if row.__class__ is not list or len(row) != {len(stored)}:\n"
         f"        bad('{cls.__name__} as a list of {len(stored)} values')\n"
         f"    record = new(C)\n"
@@ -205,9 +233,9 @@ def _expression(hint, v: str) -> str:
     optional = type(None) in typing.get_args(hint)
     kind, inner = _kind(hint)
     if kind == "record":
-        body = f"D[{inner.__name__!r}]({v})"
+        body = f"D[{inner.__name__!r}]({v}, article)"
     elif kind == "records":
-        body = (f"tuple([D[{inner.__name__!r}](x) for x in {v}]) if {v}.__class__ is list "
+        body = (f"tuple([D[{inner.__name__!r}](x, article) for x in {v}]) if {v}.__class__ is list "
                 f"else bad('a list')")
     elif kind == "strings":
         body = (f"tuple({v}) if {v}.__class__ is list and all(x.__class__ is str for x in {v}) "

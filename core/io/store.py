@@ -93,7 +93,7 @@ def load_project(path: Path) -> Analysis:
             ).fetchall()
             corrections_row = db.execute("SELECT data FROM corrections WHERE id = 1").fetchone()
         results = []
-        with paused_gc():
+        with paused_gc(freeze=True):
             for aid, title, source, published, origin, text, data in rows:
                 article = Article(
                     id=aid, title=title, text=text, source=source,
