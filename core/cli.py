@@ -99,7 +99,8 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     if not articles:
         print("standpoint: no readable articles to analyse.", file=sys.stderr)
         return 1
-    options = RunOptions(workers=parse_workers(args.workers, available_cores()), scheduler=args.scheduler,
+    options = RunOptions(workers=parse_workers(args.workers, available_cores()), explicit=args.workers is not None,
+                         scheduler=args.scheduler,
                          cache=None if args.no_cache else (args.cache or default_cache(args.project)))
     results = {}
     started = time.perf_counter()

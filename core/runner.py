@@ -15,14 +15,19 @@ from core.pipeline import Progress
 log = logging.getLogger(__name__)
 
 MAX_WORKERS = 256
+# Starting worker processes (each loads the model, a few seconds) pays off from about this many
+# articles on; fewer run in this process unless --workers asks for more explicitly.
+POOL_MIN_ARTICLES = 16
 
 
 @dataclass(frozen=True)
 class RunOptions:
     """How to run: `workers` processes (1: this one), or on the Dask `scheduler` ("local" starts a
-    LocalCluster of `workers` processes); the cache folder, or None for no cache."""
+    LocalCluster of `workers` processes); the cache folder, or None for no cache. `explicit`: the
+    user chose `workers`, so a pool starts even for a few articles."""
 
     workers: int = 1
+    explicit: bool = False
     scheduler: str | None = None
     cache: Path | None = None
 
@@ -68,7 +73,7 @@ def run_analysis(articles: Sequence[Article], options: RunOptions, warn: Callabl
                 for info in {(i.trained, i.warning) for i in infos}:
                     check(*info)
                 yield from runner.analyse(misses)
-            elif options.workers > 1 and len(misses) > 1:
+            elif options.workers > 1 and len(misses) >= (2 if options.explicit else POOL_MIN_ARTICLES):
                 from core.parallel import AnalysisPool
 
                 pool = stack.enter_context(AnalysisPool(min(options.workers, len(misses))))
