@@ -272,8 +272,10 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         chosen = np.zeros(len(m), dtype=bool)
         items = self.state.items
         if items:
-            ids = m.table["event_id"].to_numpy()[m.row]
-            chosen |= np.isin(ids, [i for i in items if ":e" in i])
+            wanted = {i for i in items if ":e" in i}
+            if wanted:  # a set lookup per mark: np.isin sorts object arrays (seconds at 100,000 marks)
+                ids = m.table["event_id"].to_numpy()[m.row]
+                chosen |= np.fromiter((i in wanted for i in ids), dtype=bool, count=len(ids))
             statements = [i for i in items if ":s" in i]
             if statements:
                 # a matrix cell selects statements: light up the events told in the same sentences

@@ -228,7 +228,8 @@ class EvidenceList(QWidget):
             if not items:
                 self.header.setText("Evidence \u2014 click a matrix cell, a timeline point or search")
             else:
-                text = f"Evidence: {n} sentence{'s' * (n != 1)}, {len(table)} item{'s' * (len(table) != 1)}"
+                found = len(table) if table is not None else 0
+                text = f"Evidence: {n} sentence{'s' * (n != 1)}, {found} item{'s' * (found != 1)}"
                 if n > len(shown):
                     text += f" (showing the first {len(shown)})"
                 self.header.setText(text)
