@@ -94,7 +94,20 @@ def open_and_use(path: Path, screenshot: Path | None) -> None:
     window.search.setText("said")
     step("search \u201csaid\u201d (evidence list, charts)", window.search.run, 1)
     actor = top[0]
-    step("rename an actor: visible views", lambda: a.rename_actor(actor, f"Renamed {time.perf_counter():.3f}"), 1)
+    for label, selection in (("a cell's 40 statements selected", statements[:40]),
+                             ("the search's items selected", None)):
+        if selection is not None:
+            window.state.set_items(selection)
+        else:
+            window.search.run()
+        app.processEvents()
+        n = len(window.state.items)
+        step(f"rename an actor, {label} ({n:,}): visible views",
+             lambda: a.rename_actor(actor, f"Renamed {time.perf_counter():.3f}"), 2)
+        step(f"  undo ({n:,} selected)", window.undo, 1)
+    window.state.set_items(statements[:40])
+    app.processEvents()
+    step("rename an actor (40 selected): visible views", lambda: a.rename_actor(actor, f"Renamed {time.perf_counter():.3f}"), 1)
     hidden = [title for title in ws.chart_widgets if ws.charts.currentWidget() is not ws.chart_widgets[title]]
     for title in hidden:
         step(f"  then show {title} (catches up)", lambda t=title: ws.show_chart(t), 1)
