@@ -41,11 +41,11 @@ Matching rule (explicit, the same everywhere):
 - timeline: some dated event whose sentence contains every keyword (case-insensitive) has a date_start
   that agrees with the expected date at its granularity (YYYY, YYYY-MM or YYYY-MM-DD), and when `actors`
   are given, one of them resolves to one of the event's actor_ids.
-- date_span: the default timeline view (desktop/charts/timeline_navigation.py `fit`: dated events that are not vague
-  and span at most 31 days, from the earliest start to the latest end) starts and ends within the
-  expected bounds.
+- date_span: the default timeline view (`core.analysis.default_window`, which the desktop's Fit and its exported
+  images use: the articles' publication span widened to the non-vague events of at most 31 days they report
+  just before and after it) starts and ends within the expected bounds.
 Figures printed per corpus (from the same tables): unsourced = statements whose source_actor is empty;
-pronoun targets = statements whose whole target_text is a pronoun (PRONOUNS: personal, possessive,
+unresolved pronoun targets = statements whose whole target_text is a pronoun and whose target_actor is empty (PRONOUNS: personal, possessive,
 reflexive, this/that), over statements with a target; support/oppose/neutral shares over all statements
 (relation statements included); matrix rows; timeline lanes as the desktop timeline draws them by actor
 (desktop/charts/timeline_data.py: one per actor of a dated event, one for actor-less events); the span of
@@ -65,7 +65,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -73,7 +73,10 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))  # corpora.py sits beside this file; benchmarks/ is no package
-from corpora import DEFAULT_CACHE, DEFAULT_DATA, corpus_files, materialise
+sys.path.insert(0, str(ROOT))
+from corpora import DEFAULT_CACHE, DEFAULT_DATA, corpus_files, materialise  # noqa: E402
+
+from core.analysis.window import default_window  # noqa: E402
 
 EXPECTATIONS = ROOT / "benchmarks" / "corpus_expectations"
 OUT_ROOT = ROOT / "build" / "corpus_truth"
@@ -287,7 +290,7 @@ class Checker:
 
     def check_date_span(self, item: dict) -> None:
         self.evidence_ok(item, "date_span")
-        view = default_view(self.out.dated)
+        view = default_view(self.out.dated, self.out.articles["published"])
         if view is None:
             self.result(False, "date_span: no dated events")
             return
@@ -297,37 +300,34 @@ class Checker:
                         f"expected start in {s0}..{s1}, end in {e0}..{e1}")
 
 
-def default_view(dated: pd.DataFrame) -> tuple[date, date] | None:
-    """The first fit of the timeline view: points and spans up to a month, vague ones left out."""
-    if dated.empty:
+def default_view(dated: pd.DataFrame, published=()) -> tuple[date, date] | None:
+    """The timeline's default view, by the rule the desktop uses (`core.analysis.default_window`):
+    the first and last day it shows."""
+    window = default_window(dated, [date.fromisoformat(p[:10]) for p in published if p])
+    if window is None:
         return None
-    start = pd.to_datetime(dated["date_start"])
-    end = pd.to_datetime(dated["date_end"].where(dated["date_end"] != "", dated["date_start"]))
-    end = end.where(end > start, start + pd.Timedelta(days=1))
-    focus = (dated["certainty"] != "vague") & ((end - start) <= pd.Timedelta(days=31))
-    if not focus.any():
-        focus = focus | True
-    return start[focus].min().date(), (end[focus].max() - pd.Timedelta(days=1)).date()
+    return window.start, window.end - timedelta(days=1)
 
 
 def figures(out: Output) -> list[str]:
     st, dated = out.statements, out.dated
     n = max(len(st), 1)
     targets = st[st["target_text"] != ""]
-    pron = sum(norm(t) in PRONOUNS for t in targets["target_text"])
+    # a pronoun target counts when it names no actor: a resolved "him" is an actor target
+    pron = sum(norm(t) in PRONOUNS and not a for t, a in zip(targets["target_text"], targets["target_actor"]))
     polar = Counter(st["polarity"])
     # one lane per actor of a dated event, plus one for events with no actor (desktop/charts/timeline_data.py)
     lanes = {a for x in dated["actor_ids"] for a in x.split(";") if a}
     lanes |= {"(no actor)"} if (dated["actor_ids"] == "").any() else set()
     pub = sorted(p for p in out.articles["published"] if p)
-    view = default_view(dated)
+    view = default_view(dated, out.articles["published"])
     full = (dated["date_start"].min()[:10], dated["date_end"].max()[:10]) if len(dated) else ("-", "-")
     top = ", ".join(f"{a} ({sum(int(r[c]) for c in ('support', 'oppose', 'neutral'))})"
                     for a, (_, r) in zip(out.matrix["actor"][:8], out.matrix.head(8).iterrows()))
     return [
         (f"articles {len(out.articles)} (dated {len(pub)}), statements {len(st)}, matrix rows {len(out.matrix)}, "
          f"actors {len(out.actors)}"),
-        (f"unsourced {sum(st['source_actor'] == '') / n:.1%}; pronoun targets {pron / max(len(targets), 1):.1%} "
+        (f"unsourced {sum(st['source_actor'] == '') / n:.1%}; unresolved pronoun targets {pron / max(len(targets), 1):.1%} "
          f"of {len(targets)} targets; support {polar['support'] / n:.1%}, oppose {polar['oppose'] / n:.1%}, "
          f"neutral {polar['neutral'] / n:.1%}"),
         (f"timeline: {len(dated)} dated of {len(out.timeline)} events, {len(lanes)} lanes; "

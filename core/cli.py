@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from core import __version__
+from core import __version__, messages
 from core.messages import UserFacingError
 
 ChartWriter = Callable[[object, Path], list]
@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="analysis cache folder (default: beside --project); articles analysed before "
                               "with the same text, title, date and version are not parsed again")
     analyze.add_argument("--no-cache", action="store_true", help="analyse every article, use no cache")
+    analyze.add_argument("--entity-timeline", action="append", default=[], metavar="ACTOR",
+                         help="with --out: write ACTOR's timeline across the articles (an actor id or name; "
+                              "repeatable) as timeline-<id>.csv and in the SemEval-2015 TimeLine format, .txt")
 
     annotate = sub.add_parser("annotate", help="JSONL (id, text, dct) in, interchange-format JSONL out")
     annotate.add_argument("input", type=Path)
@@ -124,17 +127,33 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
 
         written = export_tables(analysis, args.out, formats)
         written.append(export_graphml(analysis, args.out / "network.graphml"))
+        written += _entity_timelines(analysis, args.entity_timeline, args.out)
         if not args.no_charts:
             if chart_writer is None:
                 print("charts skipped: the Qt renderer is not available", file=sys.stderr)
             else:
                 written.extend(chart_writer(analysis, args.out))
         print("\nwrote " + ", ".join(str(p) for p in written))
+    if args.entity_timeline and not args.out:
+        print(messages.ENTITY_TIMELINE_NEEDS_OUT.format(), file=sys.stderr)
     if args.project:
         from core.io.store import save_project
 
         print(f"saved project {save_project(args.project, analysis)}")
     return 0
+
+
+def _entity_timelines(analysis, names: list[str], out: Path) -> list:
+    from core.io.export import export_entity_timeline, find_actor
+
+    written = []
+    for name in names:
+        actor_id = find_actor(analysis, name)
+        if actor_id is None:
+            print(messages.UNKNOWN_ACTOR.format(name=name), file=sys.stderr)
+            continue
+        written += export_entity_timeline(analysis, actor_id, out)
+    return written
 
 
 def format_timeline(analysis, width: int = 70) -> str:

@@ -81,12 +81,17 @@ PROJECT_TOO_NEW = Message(
 )
 ANALYSIS_FAILED = Message("E301", "Analysing \u201c{title}\u201d failed: {reason}.")
 BAD_DATE = Message("E302", "\u201c{text}\u201d is not a date Standpoint understands; use YYYY-MM-DD.")
-CLUSTER_NOT_INSTALLED = Message(
-    "E303", "Running on a Dask cluster needs the optional cluster support: pip install \"standpoint[cluster]\"."
+UNKNOWN_ACTOR = Message(
+    "W303", "No actor \u201c{name}\u201d in these articles: its timeline was not written. Use a name or id "
+    "from actors.csv."
 )
-CLUSTER_UNREACHABLE = Message("E304", "No Dask scheduler could be reached at {address} ({reason}).")
-BAD_WORKERS = Message("E305", "--workers takes a whole number of processes from 1 to {most}, not \u201c{text}\u201d.")
-CACHE_UNUSABLE = Message("W306", "The analysis cache {path} could not be used ({reason}); analysing without it.")
+ENTITY_TIMELINE_NEEDS_OUT = Message("W304", "--entity-timeline writes files: give a folder with --out.")
+CLUSTER_NOT_INSTALLED = Message(
+    "E306", "Running on a Dask cluster needs the optional cluster support: pip install \"standpoint[cluster]\"."
+)
+CLUSTER_UNREACHABLE = Message("E307", "No Dask scheduler could be reached at {address} ({reason}).")
+BAD_WORKERS = Message("E308", "--workers takes a whole number of processes from 1 to {most}, not \u201c{text}\u201d.")
+CACHE_UNUSABLE = Message("W309", "The analysis cache {path} could not be used ({reason}); analysing without it.")
 
 
 class UserFacingError(Exception):

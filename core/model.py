@@ -20,6 +20,13 @@ MODALITIES = (ASSERTED, PLANNED, WARNED, HYPOTHETICAL)
 # How sure a resolved time expression is.
 EXACT, RELATIVE, VAGUE, UNRESOLVED = "exact", "relative", "vague", "unresolved"
 CERTAINTIES = (EXACT, RELATIVE, VAGUE, UNRESOLVED)
+# The certainty of an event date that no phrase of its sentence gives: placed by tense (see Event.anchor).
+ANCHORED = "anchored"
+
+# How an event without a time expression of its own is placed (Event.anchor): on the publication date,
+# on the date of an earlier time expression (the narrative's reference time), or after publication.
+ANCHOR_PUBLICATION, ANCHOR_REFERENCE, ANCHOR_AFTER = "publication", "reference", "after"
+ANCHORS = (ANCHOR_PUBLICATION, ANCHOR_REFERENCE, ANCHOR_AFTER)
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,9 @@ class Actor:
     kind: str
     # For a person: the actor id of the government or body they speak for, when the text says so.
     affiliation: str | None = None
+    # Every body the text ties the person to ("Republican nominee", "U.S. President"), best-evidenced first;
+    # `affiliation` is the first. Grouping the matrix by government, party or organisation reads these.
+    memberships: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,21 +146,42 @@ class Statement:
     # The learned cue model doubts this is an attribution as news corpora annotate one; the
     # statement stays for its stance (the matrix needs "Ankara fears …") but not in attribution sets.
     weak_cue: bool = False
+    # What a non-actor target is about, as a lemma key ("bailout" for "the financial bailout plan"):
+    # statements sharing it form one issue of the corpus (core.analysis.issues).
+    issue: str | None = None
 
 
 @dataclass(frozen=True)
 class Event:
-    """A sentence-level event: what happens, who takes part and, when known, when."""
+    """A sentence-level event: what happens, who takes part and, when known, when.
+
+    One event per (sentence, date): the predicates of a sentence that fall on the same day are one
+    event with the union of their participants.
+    """
 
     article_id: str
     sentence_index: int
     start: int  # offsets of the clause or sentence that states the event
     end: int
     predicate: str  # the governing verb's lemma, or the sentence's main noun for nominal events
+    # The participants: actors in the argument structure of the event's predicates (subject, object,
+    # passive agent, prepositional objects), else every actor of the sentence.
     actor_ids: tuple[str, ...] = ()
-    # Index into the article's list of time expressions, or None when undated.
+    # Index into the article's list of time expressions, or None when no phrase of the sentence dates it.
     timex_index: int | None = None
     modality: str = ASSERTED
+    # For an event without `timex_index`: how it is placed (ANCHORS), "" when it is not. The date is
+    # worked out from the publication date whenever the tables are built, so correcting a publication
+    # date moves the anchored events with it.
+    anchor: str = ""
+    # For anchor "reference": the index of the earlier time expression whose day the event takes.
+    anchor_timex: int | None = None
+    # Every actor named in the sentence, participant or not (the "mentioned" relation).
+    mentioned_ids: tuple[str, ...] = ()
+    # The lemmas of every predicate merged into this event, `predicate` first.
+    predicates: tuple[str, ...] = ()
+    # Where each of those predicates is written (the event's trigger words), in the same order.
+    triggers: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

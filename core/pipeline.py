@@ -53,7 +53,7 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     actors, mentions = find_actors(doc, aid, table) if want_actors else ([], [])
     timexes = find_timexes(doc, article.published, aid) if layers & {"timexes", "events"} else []
     statements = find_statements(doc, mentions, aid) if "statements" in layers else []
-    events = find_events(doc, timexes, mentions, aid) if "events" in layers else []
+    events = find_events(doc, timexes, mentions, aid, article.published, article.title) if "events" in layers else []
     notes = article_notes(article)
     return ArticleAnalysis(
         article=article,

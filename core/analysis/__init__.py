@@ -9,8 +9,10 @@ from core.analysis.schema import (
     signed, split_id, statement_id,
 )
 from core.analysis.tables import net_stance
+from core.analysis.window import TimeWindow, default_window
 
 __all__ = [
     "REJECTED", "STANCE_COLUMNS", "STATEMENT_COLUMNS", "TIMELINE_COLUMNS", "Analysis", "Change", "Corrections",
-    "History", "StanceMatrix", "article_of", "event_id", "item_kind", "net_stance", "signed", "split_id", "statement_id",
+    "History", "StanceMatrix", "TimeWindow", "article_of", "default_window", "event_id", "item_kind", "net_stance",
+    "signed", "split_id", "statement_id",
 ]

@@ -106,8 +106,8 @@ def _event_stance(raw: RawTables, polarity: np.ndarray) -> np.ndarray:
 
 
 _TIME = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value", "time_start",
-         "time_end", "has_time")
-_TIME_STRINGS = ("granularity", "certainty", "time_text", "time_value")
+         "time_end", "has_time", "anchor", "anchor_text")
+_TIME_STRINGS = ("granularity", "certainty", "time_text", "time_value", "anchor", "anchor_text")
 
 
 class _Last:
@@ -171,7 +171,7 @@ def events_table(ctx: TableContext) -> pd.DataFrame:
         if len(changed):
             order, frame = _resort(raw, last, cols, corrected, changed)  # type: ignore[arg-type]
         if last.ids is not ids:  # type: ignore[union-attr]
-            _set_actors(frame, ids, names, raw.ev_tuple[order])
+            _set_actors(frame, ids, names, raw.ev_tuple[order], raw.ev_mentioned[order])
         if not (last.polarity is polarity or np.array_equal(last.polarity, polarity)):  # type: ignore[union-attr]
             frame["stance"] = strings(_event_stance(raw, polarity)[order])
     raw.memo["events_last"] = _Last(raw.events["date_start"], cols, corrected, order, frame.copy(deep=False), ids,
@@ -206,14 +206,17 @@ def _resort(raw: RawTables, last: _Last, cols: dict[str, np.ndarray], corrected:
     return order, frame
 
 
-def _set_actors(frame: pd.DataFrame, ids: np.ndarray, names: np.ndarray, codes: np.ndarray) -> None:
+def _set_actors(frame: pd.DataFrame, ids: np.ndarray, names: np.ndarray, codes: np.ndarray,
+                mentioned: np.ndarray) -> None:
     frame["actor_ids"] = ids[codes]
     frame["actors"] = strings(names).take(codes)
+    frame["mentioned_ids"] = ids[mentioned]
+    frame["mentioned"] = strings(names).take(mentioned)
 
 
 # The event columns no correction changes.
 _STATIC_EVENT_COLUMNS = ("event_id", "article_id", "title", "sentence_index", "start", "end", "sentence",
-                         "predicate", "modality")
+                         "predicate", "modality", "predicates")
 
 
 def _static(raw: RawTables) -> dict:
@@ -234,8 +237,9 @@ def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, i
     })
     for name in _TIME_STRINGS:
         data[name] = strings(cols[name][order])
-    codes = raw.ev_tuple[order]
+    codes, mentioned = raw.ev_tuple[order], raw.ev_mentioned[order]
     data["actor_ids"], data["actors"] = ids[codes], strings(names).take(codes)
+    data["mentioned_ids"], data["mentioned"] = ids[mentioned], strings(names).take(mentioned)
     return order, pd.DataFrame(data, columns=TIMELINE_COLUMNS, copy=False)
 
 
@@ -250,5 +254,7 @@ def _set_time(cols: dict[str, np.ndarray], row: int, tx, placed: bool) -> None:
     cols["has_time"][row] = tx is not None
     cols["time_start"][row] = tx.start if tx else 0
     cols["time_end"][row] = tx.end if tx else 0
+    cols["anchor"][row] = ""  # the user's date replaces any anchor
+    cols["anchor_text"][row] = ""
 
 

@@ -15,8 +15,10 @@ TABLES = ("timeline", "statements", "matrix", "actors", "articles")
 
 def table_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """The tables a user exports, with list-valued columns flattened to text."""
-    timeline = analysis.timeline(include_undated=True).copy()
-    timeline["actor_ids"] = timeline["actor_ids"].map(lambda ids: ";".join(ids))
+    from core.analysis.event_groups import with_groups
+
+    timeline = with_groups(analysis.timeline(include_undated=True), analysis.event_groups())
+    timeline = flat_timeline(timeline)
     matrix = analysis.stance_matrix("stance")
     matrix_table = matrix.counts.copy()
     matrix_table.insert(0, "actor", [matrix.names.get(a, a) for a in matrix_table.index])
@@ -28,6 +30,36 @@ def table_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
         "actors": analysis.actors_table(),
         "articles": analysis.articles_table(),
     }
+
+
+def flat_timeline(table: pd.DataFrame) -> pd.DataFrame:
+    """Timeline rows with their id lists as text ("a;b") and a `placed` column saying how each date was
+    found: "time expression", "user", or for an anchored event "anchored: no date in the sentence, placed
+    at publication" (or at the reference day named before it, or after publication)."""
+    out = table.copy()
+    for name in ("actor_ids", "mentioned_ids"):
+        out[name] = out[name].map(lambda ids: ";".join(ids))
+    out["placed"] = [_placement(row) for row in out[["anchor", "anchor_text", "corrected", "time_text",
+                                                     "date_start"]].itertuples(index=False)]
+    return out
+
+
+_ANCHOR_NOTES = {
+    "publication": "anchored: no date in the sentence, placed at publication",
+    "reference": "anchored: no date in the sentence, placed on the day named before it ({text})",
+    "after": "anchored: planned, no date in the sentence, placed after publication",
+}
+
+
+def _placement(row) -> str:
+    anchor, text, corrected, time_text, start = row
+    if corrected:
+        return "user"
+    if anchor and pd.notna(start):
+        return _ANCHOR_NOTES[anchor].format(text=text)
+    if anchor:
+        return "anchored: no publication date yet"
+    return "time expression" if time_text else "undated"
 
 
 def export_tables(analysis: Analysis, folder: Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
@@ -102,9 +134,9 @@ def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def export_graphml(analysis: Analysis, path: Path, fold_people: bool = True) -> Path:
+def export_graphml(analysis: Analysis, path: Path, group_by: str = "none") -> Path:
     """The actor × target network for Gephi/visone: actors and targets as nodes, stance as signed edges."""
-    matrix = analysis.stance_matrix("target", fold_people=fold_people)
+    matrix = analysis.stance_matrix("target", group_by=group_by)
     registry = analysis.actor_registry()
     nodes: dict[str, tuple[str, str]] = {}
     for actor_id, name in matrix.names.items():
@@ -133,3 +165,118 @@ def export_graphml(analysis: Analysis, path: Path, fold_people: bool = True) -> 
     path = Path(path)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+# ---- entity timelines ------------------------------------------------------------------------
+
+ENTITY_COLUMNS = ["order", "date", "date_start", "date_end", "granularity", "certainty", "placed", "group_id",
+                  "group_size", "group_articles", "article_id", "title", "source", "sentence_index", "sentence",
+                  "predicate", "predicates", "time_text", "modality", "actors", "mentioned", "event_id"]
+
+
+def entity_timeline_frame(analysis: Analysis, actor_id: str, include_mentioned: bool = False) -> pd.DataFrame:
+    """One actor's events across the articles in time order, one row per event, with `order` (the same
+    for events of one group or one date) and `date` at the precision it is known (YYYY, YYYY-MM,
+    YYYY-MM-DD, or XXXX-XX-XX when undated or vague), as the SemEval-2015 TimeLine task writes them."""
+    table = flat_timeline(analysis.entity_timeline(actor_id, include_mentioned))
+    sources = {r.article.id: r.article.source for r in analysis.results()}
+    table["source"] = table["article_id"].map(sources).fillna("")
+    table["date"] = [timeline_date(r.date_start, r.granularity, r.certainty)
+                     for r in table[["date_start", "granularity", "certainty"]].itertuples(index=False)]
+    undated = table["date"].str.startswith("XXXX")
+    # undated first (as TimeLine gold files list them), then by date; one group keeps one order number
+    table = pd.concat([table[undated], table[~undated].sort_values(["date_start", "article_id", "start"],
+                                                                   kind="stable")], ignore_index=True)
+    table["order"] = _orders(table, table["date"].str.startswith("XXXX"))
+    return table[ENTITY_COLUMNS]
+
+
+def _orders(table: pd.DataFrame, undated: pd.Series) -> list[int]:
+    """0 for undated events; then 1, 2, … per distinct date, the events of one group sharing their
+    first member's number."""
+    orders: list[int] = []
+    by_group: dict[str, int] = {}
+    last_date, current = None, 0
+    for date_text, gid, is_undated in zip(table["date"], table["group_id"], undated):
+        if is_undated:
+            orders.append(0)
+            continue
+        if gid in by_group:
+            orders.append(by_group[gid])
+            continue
+        if date_text != last_date:
+            current, last_date = current + 1, date_text
+        by_group[gid] = current
+        orders.append(current)
+    return orders
+
+
+def timeline_date(start, granularity: str, certainty: str) -> str:
+    """A date at the precision it is known, in the TimeLine task's form."""
+    if pd.isna(start) or certainty == "vague":
+        return "XXXX-XX-XX"
+    if granularity in ("day", "time"):
+        return f"{start:%Y-%m-%d}"
+    if granularity in ("week", "month"):
+        return f"{start:%Y-%m}"
+    return f"{start:%Y}"
+
+
+def semeval_timeline(analysis: Analysis, actor_id: str, include_mentioned: bool = False) -> str:
+    """The actor's timeline in the SemEval-2015 Task 4 TimeLine text format: the target's name, then one
+    line per event (`order TAB date TAB mention…`, the mentions of one merged event on one line), each
+    mention `document-sentence-token-word` (the file name the article came from, the sentence number
+    and the token number in it, counting whitespace-separated tokens from 0, and the trigger word)."""
+    table = entity_timeline_frame(analysis, actor_id, include_mentioned)
+    lines = [analysis.actor_name(analysis.canonical(actor_id))]
+    done: dict[str, int] = {}
+    for row in table.itertuples(index=False):
+        mentions = _mentions(analysis, row.event_id, row.source or row.article_id)
+        if row.group_id in done:
+            lines[done[row.group_id]] += "".join(f"\t{m}" for m in mentions)
+            continue
+        done[row.group_id] = len(lines)
+        lines.append("\t".join([str(row.order), row.date, *mentions]))
+    return "\n".join(lines) + "\n"
+
+
+def _mentions(analysis: Analysis, event_id: str, source: str) -> list[str]:
+    from core.analysis import split_id
+
+    article_id, _, index = split_id(event_id)
+    result = analysis.result(article_id)
+    event = result.events[index]
+    doc = Path(source).stem if source else article_id
+    sentence = result.sentences[event.sentence_index] if event.sentence_index < len(result.sentences) else None
+    triggers = event.triggers or ()
+    if sentence is None or not triggers:
+        return [f"{doc}-{event.sentence_index}-0-{event.predicate}"]
+    out = []
+    for trigger in triggers[:1]:  # the event's own predicate: the others are listed in `predicates`
+        token = len(analysis.article(article_id).text[sentence.start:trigger.start].split())
+        out.append(f"{doc}-{event.sentence_index}-{token}-{trigger.text}")
+    return out
+
+
+def export_entity_timeline(analysis: Analysis, actor_id: str, folder: Path,
+                           include_mentioned: bool = False) -> list[Path]:
+    """Write `timeline-<actor id>.csv` and `timeline-<actor id>.txt` (SemEval-2015 TimeLine format)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    actor = analysis.canonical(actor_id) or actor_id
+    csv_path, txt_path = folder / f"timeline-{actor}.csv", folder / f"timeline-{actor}.txt"
+    entity_timeline_frame(analysis, actor, include_mentioned).to_csv(csv_path, index=False)
+    txt_path.write_text(semeval_timeline(analysis, actor, include_mentioned), encoding="utf-8")
+    return [csv_path, txt_path]
+
+
+def find_actor(analysis: Analysis, name: str) -> str | None:
+    """The actor id a user means by `name`: an id, or a displayed name (case does not matter)."""
+    registry = analysis.actor_registry()
+    if name in registry:
+        return name
+    wanted = name.casefold().strip()
+    for actor_id, actor in registry.items():
+        if actor.name.casefold() == wanted:
+            return actor_id
+    return None

@@ -33,9 +33,9 @@ def _governing_verb(span):
     """
     tok = span.root
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:  # the root (spaCy makes a new Token object on each access: compare indices)
         return None
-    if head.pos_ == "ADP" and head.head is not head:
+    if head.pos_ in ("ADP", "SCONJ") and head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     if head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
         return head
@@ -46,6 +46,10 @@ def _from_tree(span) -> str | None:
     tok = _governing_verb(span)
     if tok is None:
         return None
+    return _verb_tense(tok)
+
+
+def _verb_tense(tok, depth: int = 0) -> str | None:
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if aux & _FUTURE_AUX:
         return FUTURE
@@ -57,9 +61,15 @@ def _from_tree(span) -> str | None:
         return PAST
     if tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp"):
         return PAST
+    if depth < 3 and tok.tag_ in ("VB", "VBG") and tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i \
+            and tok.head.pos_ in ("VERB", "AUX"):
+        # a verb with no tense of its own takes its head's: "will begin withdrawing troops in September"
+        return _verb_tense(tok.head, depth + 1)
     return None
 
 
+# "since January": the point a period runs from lies before publication, whatever the clause's tense.
+_PAST_PREP = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 _FUTURE_PREP = re.compile(r"(?:\buntil|\btill|\bas\s+soon\s+as|\bas\s+early\s+as|\bno\s+later\s+than|\bstarting)\s+(?:on\s+|next\s+)?$", re.I)
 
 
@@ -74,6 +84,8 @@ def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int, pars
         text = doc.text
     if _FUTURE_PREP.search(text[max(sent_start, start - 25):start]):
         return FUTURE  # "postponed until Tuesday", "as soon as Friday"
+    if _PAST_PREP.search(text[max(sent_start, start - 12):start]):
+        return PAST
     if parsed is None:
         parsed = doc.has_annotation("DEP")
     if parsed:
@@ -82,6 +94,6 @@ def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int, pars
             found = _from_tree(span)
             if found is not None or _governing_verb(span) is not None:
                 return found
-            if span.root.head is not span.root:
+            if span.root.head.i != span.root.i:
                 return None  # inside a noun phrase: no tense applies
     return _lexical(text[sent_start:start], text[end:sent_end])

@@ -1,14 +1,18 @@
 """Turns Analysis.timeline() rows into numpy arrays of marks (one per event and lane), Qt-free."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
 POINT_GRANULARITIES = ("day", "time")
 NO_ACTOR = "(no actor)"
+OTHER = "(other)"  # the lane key shared by every actor (or article) past the lane limit
+INVOLVEMENT, FIRST_APPEARANCE = "involvement", "first"
+DEFAULT_MAX_LANES = 12  # about what a reader takes in at once; the lane control changes it
 DAY = 86400.0
 EM_DASH = "\u2014"
 
@@ -28,6 +32,7 @@ class Marks:
     vague: np.ndarray
     future: np.ndarray
     category: np.ndarray  # modality or stance, whichever colours the marks
+    folded: list[str] = field(default_factory=list)  # keys gathered in the "other" lane
 
     def __len__(self) -> int:
         return len(self.row)
@@ -43,29 +48,49 @@ def epoch_seconds(column: pd.Series) -> np.ndarray:
 
 
 def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "modality",
-                names: dict[str, str] | None = None) -> Marks:
-    """Explode events into lanes (an event with two actors shows in both lanes)."""
+                names: dict[str, str] | None = None, max_lanes: int | None = None,
+                order: str = INVOLVEMENT, chosen: Sequence[str] = ()) -> Marks:
+    """Explode events into lanes (an event with two actors shows in both lanes).
+
+    At most `max_lanes` lanes: the most involved actors (or articles) keep theirs and the rest share one
+    "other actors" lane, where an event shows once however many of them it involves. `chosen` names the
+    lanes instead (everything else is "other"). `order` puts the kept lanes by involvement or by first
+    appearance.
+    """
     table = table[table["date_start"].notna()].reset_index(drop=True)
     n = len(table)
+    starts = epoch_seconds(table["date_start"])
     if lanes_by == "article":
-        keys = table["article_id"].to_numpy()
-        titles = dict(zip(table["article_id"], table["title"]))
-        order = pd.Series(keys).value_counts(sort=False)
-        lane_keys = sorted(order.index, key=lambda k: (-order[k], titles.get(k, k)))
         row = np.arange(n)
-        lane = pd.Categorical(keys, categories=lane_keys).codes.astype(int)
-        lanes = [titles.get(k) or k for k in lane_keys]
+        flat = table["article_id"].tolist()
+        titles = dict(zip(table["article_id"], table["title"]))
+        label = {k: titles.get(k) or k for k in flat}
+        other_word = "articles"
     else:
         ids = table["actor_ids"].tolist()
         counts = np.maximum(np.fromiter(map(len, ids), dtype=int, count=n), 1)
         row = np.repeat(np.arange(n), counts)
         flat = [a for x in ids for a in (x or (NO_ACTOR,))]
-        tally = pd.Series(flat).value_counts(sort=False) if flat else pd.Series(dtype=int)
         names = names or {}
-        lane_keys = sorted(tally.index, key=lambda k: (k == NO_ACTOR, -tally[k], names.get(k, k)))
-        lane = pd.Categorical(flat, categories=lane_keys).codes.astype(int)
-        lanes = [names.get(k, k) for k in lane_keys]
-    x0 = epoch_seconds(table["date_start"])[row]
+        label = {k: names.get(k, k) for k in set(flat)}
+        other_word = "actors"
+    lane_keys, folded = assign_lanes(flat, starts[row] if len(row) else np.zeros(0), label, max_lanes, order, chosen)
+    key_of = np.array(flat, dtype=object)
+    is_kept = np.fromiter((k not in folded for k in flat), dtype=bool, count=len(flat))
+    if folded:
+        # the folded keys' marks move to one "other" lane, once per event
+        other_rows = np.unique(row[~is_kept])
+        row = np.concatenate([row[is_kept], other_rows])
+        key_of = np.concatenate([key_of[is_kept], np.full(len(other_rows), OTHER, dtype=object)])
+        order_back = np.lexsort((key_of == OTHER, row))  # keep event order, "other" after its kept lanes
+        row, key_of = row[order_back], key_of[order_back]
+        lane_keys = lane_keys + [OTHER]
+        n_other = len([k for k in folded if k != NO_ACTOR])
+        label[OTHER] = (f"other {other_word} ({n_other})" if NO_ACTOR not in folded else
+                        f"other {other_word} ({n_other}) or none")
+    lane = pd.Categorical(key_of, categories=lane_keys).codes.astype(int) if len(key_of) else np.zeros(0, dtype=int)
+    lanes = [label.get(k, k) for k in lane_keys]
+    x0 = starts[row]
     x1 = epoch_seconds(table["date_end"])[row]
     x1 = np.where(np.isnan(x1) | (x1 <= x0), x0 + DAY, x1)
     vague = (table["certainty"].to_numpy() == "vague")[row]
@@ -73,7 +98,32 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
     future = table["future"].to_numpy(dtype=bool)[row]
     column = "stance" if colour_by == "stance" else "modality"
     category = table[column].fillna("").astype(str).to_numpy()[row]
-    return Marks(table, lanes, lane_keys, row, lane, x0, x1, is_bar, vague, future, category)
+    marks = Marks(table, lanes, lane_keys, row, lane, x0, x1, is_bar, vague, future, category)
+    marks.folded = sorted(folded, key=lambda k: label.get(k, k).casefold())
+    return marks
+
+
+def assign_lanes(keys: Sequence[str], starts: np.ndarray, labels: dict[str, str], max_lanes: int | None,
+                 order: str = INVOLVEMENT, chosen: Sequence[str] = ()) -> tuple[list[str], set[str]]:
+    """(kept lane keys in order, folded keys) for one key per mark, `starts` their epoch seconds.
+
+    Involvement is the number of marks a key has; "(no actor)" ranks after every actor. With `chosen`,
+    those keys (that have marks) are kept; else the most involved, leaving the last lane to "other".
+    """
+    tally = pd.Series(list(keys), dtype=object).value_counts(sort=False) if len(keys) else pd.Series(dtype=int)
+    first = (pd.Series(starts).groupby(pd.Series(list(keys), dtype=object)).min() if len(keys)
+             else pd.Series(dtype=float))
+    ranked = sorted(tally.index, key=lambda k: (k == NO_ACTOR, -tally[k], labels.get(k, k).casefold()))
+    if chosen:
+        wanted = set(chosen)
+        kept = [k for k in ranked if k in wanted]
+    elif max_lanes is not None and len(ranked) > max(max_lanes, 1):
+        kept = ranked[:max(max_lanes, 2) - 1]
+    else:
+        kept = ranked
+    if order == FIRST_APPEARANCE:
+        kept = sorted(kept, key=lambda k: (k == NO_ACTOR, first.get(k, np.inf), -tally[k], labels.get(k, k).casefold()))
+    return kept, set(ranked) - set(kept)
 
 
 def hit_test(marks: Marks, x: float, y: float, tol_x: float, tol_y: float, bar_half: float = 0.3) -> int | None:

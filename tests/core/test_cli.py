@@ -22,6 +22,17 @@ def test_analyze_prints_timeline_and_matrix_and_writes_tables(tmp_path, capsys, 
     assert pd.read_csv(tmp_path / "timeline.csv")["date_start"].notna().sum() >= 5
 
 
+def test_analyze_writes_an_entity_timeline_and_names_an_unknown_actor(tmp_path, capsys, pipeline):
+    argv = ["analyze", str(ROOT / "seeds"), "--out", str(tmp_path), "--no-charts", "--entity-timeline", "Turkey",
+            "--entity-timeline", "Atlantis"]
+    assert main(argv) == 0
+    assert "W303" in capsys.readouterr().err
+    lines = (tmp_path / "timeline-turkey.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "Turkey" and len(lines) >= 3
+    assert all(len(line.split("\t")) >= 3 for line in lines[1:])
+    assert not pd.read_csv(tmp_path / "timeline-turkey.csv").empty
+
+
 def test_analyze_with_published_date_for_undated_articles(tmp_path, capsys, pipeline):
     article = tmp_path / "idlib.txt"
     article.write_text("Turkey warned on Wednesday against an offensive on Idlib.", encoding="utf-8")

@@ -13,7 +13,7 @@ def test_workers_accepted(text, expected):
 
 @pytest.mark.parametrize("text", ["0", "-1", "two", "1.5", "", str(MAX_WORKERS + 1)])
 def test_workers_refused_with_a_coded_message(text):
-    with pytest.raises(UserFacingError, match="E305"):
+    with pytest.raises(UserFacingError, match="E308"):
         parse_workers(text, default=3)
 
 
@@ -21,7 +21,7 @@ def test_cli_refuses_bad_workers_before_analysing(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text("Turkey warned against the offensive on Wednesday.", encoding="utf-8")
     assert main(["analyze", str(article), "--workers", "zero"]) == 2
-    assert "E305" in capsys.readouterr().err
+    assert "E308" in capsys.readouterr().err
 
 
 def test_second_run_with_a_project_takes_its_analyses_from_the_cache(tmp_path, capsys, monkeypatch, pipeline):

@@ -35,9 +35,21 @@ def test_timeline_contains(seed_analysis, fact):
         assert bool(row.future) == fact["future"]
 
 
+@pytest.mark.parametrize("fact", EXPECTED["anchored"], ids=lambda f: f["sentence_contains"][:30])
+def test_reported_but_undated_events_are_anchored(seed_analysis, fact):
+    rows = seed_analysis.timeline()
+    rows = rows[rows["sentence"].str.contains(fact["sentence_contains"], regex=False) & (rows["certainty"] == "anchored")]
+    assert len(rows) >= 1, f"no anchored event for {fact}"
+    row = rows.iloc[0]
+    assert row.date_start == pd.Timestamp(fact["date_start"]) and row.time_text == ""
+    assert row.anchor in ("publication", "reference") and fact["actor"] in row.actor_ids
+    if "modality" in fact:
+        assert row.modality == fact["modality"]
+
+
 @pytest.mark.parametrize("fact", EXPECTED["stances"], ids=lambda f: f"{f['actor']}-{f['polarity']}")
 def test_matrix_cell_contains_the_statement(seed_analysis, fact):
-    matrix = seed_analysis.stance_matrix("stance", fold_people=True)
+    matrix = seed_analysis.stance_matrix("stance", group_by="government")
     ids = matrix.cells.get((fact["actor"], fact["polarity"]), [])
     assert ids, f"empty cell {fact['actor']} × {fact['polarity']}"
     table = seed_analysis.statements_table().set_index("statement_id").loc[ids]

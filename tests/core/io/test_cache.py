@@ -80,5 +80,5 @@ def test_a_cache_that_cannot_be_made_is_a_warning_not_a_failure(tmp_path):
     blocker.write_text("x")
     warnings = []
     assert AnalysisCache.open(blocker / "c", warn=warnings.append) is None
-    assert "W306" in warnings[0]
+    assert "W309" in warnings[0]
     assert cache_folder_for(tmp_path / "p.standpoint") == tmp_path / "p.standpoint-cache"

@@ -1,6 +1,9 @@
 """Project files: round trip, corrections kept, corrupt and newer files refused and left untouched."""
 import sqlite3
+from dataclasses import replace
 from datetime import date
+
+import pandas as pd
 
 import pytest
 
@@ -8,12 +11,44 @@ from core.analysis import Analysis, statement_id
 from core.messages import UserFacingError
 from core.io.serialise import from_data, to_data
 from core.io.store import FORMAT_VERSION, load_project, save_project
-from core.model import ArticleAnalysis
+from core.model import ANCHOR_REFERENCE, ArticleAnalysis, Event, Span
 from tests.core.conftest import make_result
 
 
 def test_records_round_trip_through_plain_data(result):
     assert from_data(ArticleAnalysis, to_data(result)) == result
+
+
+def _with_anchored_event(result: ArticleAnalysis) -> ArticleAnalysis:
+    """The result plus an event placed by tense, with participants, mentions and triggers."""
+    s = result.sentences[2]
+    event = Event(result.article.id, 2, s.start, s.end, "hold", ("rebels",), anchor=ANCHOR_REFERENCE, anchor_timex=0,
+                  mentioned_ids=("rebels", "russia"), predicates=("hold",),
+                  triggers=(Span(s.start + 7, s.start + 11, "hold"),))
+    return replace(result, events=result.events + (event,))
+
+
+def test_anchored_events_round_trip_and_re_date_with_a_corrected_publication_date(tmp_path):
+    analysis = Analysis([_with_anchored_event(make_result())])
+    eid = f"a1:e{len(make_result().events)}"
+    loaded = load_project(save_project(tmp_path / "p.standpoint", analysis))
+    assert loaded.raw_results() == analysis.raw_results()
+    row = loaded.events_table().set_index("event_id").loc[eid]
+    assert (row.certainty, row.anchor, row.date_start) == ("anchored", "reference", pd.Timestamp("2018-08-29"))
+    assert row.mentioned_ids == ("rebels", "russia")
+    loaded.set_published("a1", date(2018, 9, 20))  # "on Wednesday" now lies more than a week back
+    row = loaded.events_table().set_index("event_id").loc[eid]
+    assert (row.anchor, row.date_start) == ("publication", pd.Timestamp("2018-09-20"))
+
+
+def test_projects_saved_before_anchoring_open_with_every_actor_as_mentioned(tmp_path, analysis):
+    data = to_data(analysis.raw_results()[0])
+    for event in data["events"]:
+        for name in ("anchor", "anchor_timex", "mentioned_ids", "predicates", "triggers"):
+            event.pop(name)
+    old = from_data(ArticleAnalysis, data)
+    table = Analysis([old]).events_table()
+    assert list(table["mentioned_ids"]) == list(table["actor_ids"]) and set(table["anchor"]) == {""}
 
 
 def test_project_round_trip_keeps_analysis_and_corrections(tmp_path, analysis):
