@@ -59,6 +59,7 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         self.worker = worker or AnalysisWorker(parent=self)
         self.project = ProjectController(self.settings, lambda: self.analysis, self,
                                          busy=lambda: bool(self._running))
+        self.project.changed.connect(self._on_project_path_changed)
         self._running: dict = {}  # article id -> Article being analysed
         self._failed: dict = {}  # article id -> (Article, reason)
         self._buffer: list = []
@@ -153,6 +154,12 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
+
+    def _on_project_path_changed(self) -> None:
+        """The analysis cache lives beside the project file (none before the first save)."""
+        from core.io.cache import cache_folder_for
+
+        self.worker.set_cache_folder(cache_folder_for(self.project.path) if self.project.path else None)
 
     def _bind_new(self) -> None:
         if self.workspace is None:
