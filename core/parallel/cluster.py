@@ -38,7 +38,7 @@ class ClusterRunner:
         try:
             if scheduler in (None, "", LOCAL):
                 self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                             dashboard_address=None)
+                                             dashboard_address=":0")  # any free port: 8787 may be taken
                 self.client = Client(self._cluster)
             else:
                 self.client = Client(scheduler, timeout=30)
