@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -28,6 +29,15 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", default="csv", help="table formats, comma-separated: csv,xlsx,json")
     analyze.add_argument("--no-charts", action="store_true", help="write tables only")
     analyze.add_argument("--project", type=Path, help="also save a .standpoint project file")
+    analyze.add_argument("--workers", metavar="N",
+                         help="processes analysing at once (default: every core; 1 = this process only)")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
+                              "LocalCluster of --workers processes (needs standpoint[cluster])")
+    analyze.add_argument("--cache", type=Path, metavar="FOLDER",
+                         help="analysis cache folder (default: beside --project); articles analysed before "
+                              "with the same text, title, date and version are not parsed again")
+    analyze.add_argument("--no-cache", action="store_true", help="analyse every article, use no cache")
     analyze.add_argument("--entity-timeline", action="append", default=[], metavar="ACTOR",
                          help="with --out: write ACTOR's timeline across the articles (an actor id or name; "
                               "repeatable) as timeline-<id>.csv and in the SemEval-2015 TimeLine format, .txt")
@@ -157,10 +167,9 @@ def _annotate(args) -> int:
 def _analyze(args, chart_writer: ChartWriter | None) -> int:
     from core.analysis import Analysis
     from core.ingest import load_paths, parse_user_date
-    from core.nlp import load_pipeline
-    from core.pipeline import analyse_articles
-
     from core.io.export import TABLE_WRITERS
+    from core.parallel import available_cores
+    from core.runner import RunOptions, default_cache, parse_workers, run_analysis
 
     default_date = parse_user_date(args.published) if args.published else None
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
@@ -183,18 +192,23 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     if not articles:
         say(f"standpoint: {messages.NOTHING_TO_ANALYSE.format()}", sys.stderr)
         return 1
-    pipeline = load_pipeline()
-    if pipeline.warning:
-        say(pipeline.warning, sys.stderr)
-    results = []
-    for progress in analyse_articles(articles, pipeline):
+    options = RunOptions(workers=parse_workers(args.workers, available_cores()), explicit=args.workers is not None,
+                         scheduler=args.scheduler,
+                         cache=None if args.no_cache else (args.cache or default_cache(args.project)))
+    results = {}
+    started = time.perf_counter()
+    for progress in run_analysis(articles, options, warn=lambda text: say(text, sys.stderr)):
+        if not progress.done:
+            say(progress.message, sys.stderr)
         if progress.error:
             say(progress.error, sys.stderr)
         if progress.result is not None:
-            results.append(progress.result)
+            results[progress.result.article.id] = progress.result
             for note in progress.result.notes:
                 say(note, sys.stderr)
-    analysis = Analysis(results)
+    say(f"{len(results)} of {len(articles)} articles analysed in {time.perf_counter() - started:.1f} s", sys.stderr)
+    # the articles' order whatever came from the cache or which worker finished first: same tables, same ids
+    analysis = Analysis(results[a.id] for a in articles if a.id in results)
     say(format_timeline(analysis))
     say("")
     say(format_matrix(analysis))

@@ -134,6 +134,12 @@ UNKNOWN_ACTOR = Message(
     "from actors.csv."
 )
 ENTITY_TIMELINE_NEEDS_OUT = Message("W304", "--entity-timeline writes files: give a folder with --out.")
+CLUSTER_NOT_INSTALLED = Message(
+    "E306", "Running on a Dask cluster needs the optional cluster support: pip install \"standpoint[cluster]\"."
+)
+CLUSTER_UNREACHABLE = Message("E307", "No Dask scheduler could be reached at {address} ({reason}).")
+BAD_WORKERS = Message("E308", "--workers takes a whole number of processes from 1 to {most}, not \u201c{text}\u201d.")
+CACHE_UNUSABLE = Message("W309", "The analysis cache {path} could not be used ({reason}); analysing without it.")
 
 
 class UserFacingError(Exception):

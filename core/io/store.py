@@ -15,9 +15,11 @@ from core.analysis import Analysis
 from core.analysis import Corrections
 from core.messages import UserFacingError
 from core.model import Article, ArticleAnalysis
+from core.io.compact import decode_result, encoded, is_compact, paused_gc
 from core.io.serialise import from_data, to_data
 
-FORMAT_VERSION = 1
+# 2: each result is a compact blob (core.io.compact); files of version 1 (JSON text) still open.
+FORMAT_VERSION = 2
 SUFFIX = ".standpoint"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 TABLES = {"meta", "articles", "results", "corrections"}
@@ -100,9 +102,8 @@ def _database_bytes(analysis: Analysis) -> bytes:
                 (a.id, position, a.title, a.source, a.published.isoformat() if a.published else None,
                  a.published_origin, a.text, a.language, a.not_article),
             )
-            data = to_data(result)
-            data.pop("article")  # the text lives once, in the articles table
-            db.execute("INSERT INTO results VALUES (?, ?)", (a.id, json.dumps(data, ensure_ascii=False)))
+            # the text lives once, in the articles table; the blob is kept per result (they never change)
+            db.execute("INSERT INTO results VALUES (?, ?)", (a.id, encoded(result)))
         db.execute("INSERT INTO corrections VALUES (1, ?)", (json.dumps(analysis.corrections.as_dict()),))
         db.commit()
         return db.serialize()
@@ -238,15 +239,19 @@ def load_project(path: Path) -> Analysis:
             ).fetchall()
             corrections_row = db.execute("SELECT data FROM corrections WHERE id = 1").fetchone()
         results = []
-        for aid, title, source, published, origin, text, data, language, not_article in rows:
-            article = Article(
-                id=aid, title=title, text=text, source=source,
-                published=date.fromisoformat(published) if published else None, published_origin=origin,
-                language=language or "", not_article=not_article or "",
-            )
-            payload = json.loads(data)
-            payload["article"] = to_data(article)
-            results.append(from_data(ArticleAnalysis, payload))
+        with paused_gc(freeze=True):
+            for aid, title, source, published, origin, text, data, language, not_article in rows:
+                article = Article(
+                    id=aid, title=title, text=text, source=source,
+                    published=date.fromisoformat(published) if published else None, published_origin=origin,
+                    language=language or "", not_article=not_article or "",
+                )
+                if is_compact(data):
+                    results.append(decode_result(data, article))
+                    continue
+                payload = json.loads(data)
+                payload["article"] = to_data(article)
+                results.append(from_data(ArticleAnalysis, payload))
         corrections = Corrections.from_dict(json.loads(corrections_row[0])) if corrections_row else Corrections()
     except UserFacingError:
         raise
