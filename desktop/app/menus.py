@@ -54,7 +54,9 @@ def build_menus(window) -> dict[str, QAction]:
     a["export_tables"] = _action(window, "&Tables (CSV and XLSX)\u2026", lambda: export_tables(window),
                                  "Ctrl+Shift+E")
     a["export_graphml"] = _action(window, "Actor network (&GraphML)\u2026", lambda: export_graphml(window))
-    for key in ("export_chart", "copy_chart", "export_tables", "export_graphml"):
+    a["export_entity_timeline"] = _action(window, "&Entity timeline of the selected actor\u2026",
+                                          lambda: export_entity_timeline(window))
+    for key in ("export_chart", "copy_chart", "export_tables", "export_graphml", "export_entity_timeline"):
         export.addAction(a[key])
     file_menu.addSeparator()
     a["quit"] = _action(window, "&Quit", window.close, Key.Quit)
@@ -241,6 +243,28 @@ def export_graphml(window, path: str | None = None) -> Path | None:
         return None
     _report(window, f"Exported {Path(written).name}.")
     return Path(written)
+
+
+def export_entity_timeline(window, folder: str | None = None) -> list[Path]:
+    """The selected actor's events across the articles, as CSV and in the SemEval-2015 TimeLine format."""
+    actor = window.state.actor
+    if actor is None:
+        window.error_banner.show_message("Select an actor first (its lane in the timeline or its row in Actors), "
+                                         "then export its timeline.")
+        return []
+    folder = folder or QFileDialog.getExistingDirectory(window, "Export the entity timeline to folder",
+                                                        str(Path.home()))
+    if not folder:
+        return []
+    try:
+        from core.io.export import export_entity_timeline as write
+
+        written = write(window.analysis, actor, Path(folder))
+    except (OSError, UserFacingError) as exc:
+        window.error_banner.show_message(f"The entity timeline could not be exported: {exc}")
+        return []
+    _report(window, f"Exported {', '.join(p.name for p in written)}.")
+    return written
 
 
 def _chart(window):

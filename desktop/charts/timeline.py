@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
 from desktop.charts import palette
 from desktop.charts.axes import CategoryAxis, date_axis, day_of
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
-from desktop.charts.items import PointBatch, RectBatch
+from desktop.charts.items import LabelBatch, PointBatch, RectBatch
 from desktop.charts.scroll import RowScrollBar
 from desktop.charts.time_window import TimeWindowBand
 from desktop.charts.timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
-from desktop.charts.timeline_navigation import LaneViewBox, TimelineNavigationMixin
+from desktop.charts.timeline_edges import BackgroundEdges
+from desktop.charts.timeline_navigation import TOP, LaneViewBox, TimelineNavigationMixin
 from desktop.widgets.theme import is_dark
 
 POINT_SIZE = 9
+LONG_SPAN_DAYS = 31
 BAR_HEIGHT = 0.5
 HIT_PX = 6
 
@@ -62,7 +64,8 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         self.window_check.setToolTip("Drag the shaded band to limit the other views to a period")
         fit = QPushButton("Fit")
         fit.setMaximumWidth(60)
-        fit.setToolTip("Fit the events in view (Home); press again to include long and vague periods")
+        fit.setToolTip("Fit the corpus: its publication span and what it reports (Home); press again to "
+                       "include the background (older and later dates, long and vague periods)")
         self.status = StatusLabel()
         bar = QHBoxLayout()
         for w in (self.lanes_box, self.colour_box, self.window_check, fit):
@@ -100,7 +103,13 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         self.lane_bands.setZValue(-20)
         self.plot.addItem(self.lane_bands, ignoreBounds=True)
 
-        self.scroll = RowScrollBar(vb, margin=0.6)
+        # how many sentences tell a merged event, beside its mark
+        self.counts = LabelBatch()
+        self.counts.setZValue(12)
+        self.plot.addItem(self.counts, ignoreBounds=True)
+        self.edges = BackgroundEdges(self.plot)
+
+        self.scroll = RowScrollBar(vb, margin=TOP)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.plot, 1)
@@ -133,6 +142,8 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         self.lane_bands.opts["brush"] = pg.mkBrush(colors["lane"])
         for item in (self.highlight_points, self.highlight_bars, self.lane_bands):
             item.update()
+        self.counts.colour = pg.mkColor(colors["foreground"])
+        self.edges.restyle(colors)
 
     def restyle(self) -> None:
         self._style_frame()
@@ -171,7 +182,8 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         actor_ids = set(chain.from_iterable(table["actor_ids"]))
         names = {a: self.analysis.actor_name(a) for a in actor_ids}
         was_empty = self.marks is None or not len(self.marks)
-        self.marks = build_marks(table, self.lanes_by, self.colour_by, names)
+        groups = self.analysis.event_groups() if self.lanes_by == "actor" else None
+        self.marks = build_marks(table, self.lanes_by, self.colour_by, names, groups)
         self._draw()
         if was_empty and len(self.marks):
             # the first events to arrive (the app starts empty) must be in view without pressing Home
@@ -185,30 +197,41 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         m = self.marks
         # grouping by style keeps the item count small (≤ ~20) whatever the number of events
         codes, categories = pd.factorize(m.category)
-        style = ((codes * 2 + m.is_bar) * 2 + m.future) * 2 + m.vague
+        style = (((codes * 2 + m.is_bar) * 2 + m.future) * 2 + m.vague) * 2 + m.anchored
         order = np.argsort(style, kind="stable")
         keys, starts = np.unique(style[order], return_index=True)
         for key, idx in zip(keys.tolist(), np.split(order, starts[1:])):
-            code, is_bar, future, vague = key // 8, bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
+            code, is_bar = key // 16, bool(key // 8 % 2)
+            future, vague, anchored = bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
             category = categories[code]
             colour = palette.colour_for(self.colour_by, category, is_dark(self.palette()))
             if is_bar:
-                item = self._bar_item(idx, colour, future, vague)
+                # spans longer than a month ("this year") are context: paler and thinner than weeks
+                long = (m.x1[idx] - m.x0[idx]) > LONG_SPAN_DAYS * DAY
+                made = [self._bar_item(part, colour, future, vague, lengthy)
+                        for part, lengthy in ((idx[~long], False), (idx[long], True)) if len(part)]
             else:
-                item = self._point_item(idx, colour, future)
-            plot.addItem(item)
-            self._items.append(item)
+                made = [self._point_item(idx, colour, future, anchored)]
+            for item in made:
+                plot.addItem(item)
+                self._items.append(item)
+        told = np.flatnonzero(m.count > 1)
+        self.counts.setData(m.x0[told], m.lane[told].astype(float), [f"\u00d7{c}" for c in m.count[told].tolist()])
+        self.edges.set_marks(m)
         self._shade_lanes()
         self.lane_axis.set_labels(m.lanes)
         vb = plot.getViewBox()
-        vb.setLimits(yMin=-1.0, yMax=max(len(m.lanes), 1) + 0.0)
+        vb.setLimits(yMin=-TOP - 0.4, yMax=max(len(m.lanes), 1) + 0.0)
         self._update_legend()
         self._update_highlight()
-        n_events = len(m.table)
-        undated = len(self.analysis.events_table()) - n_events
+        n_events = int(m.count[np.unique(m.row, return_index=True)[1]].sum()) if len(m) else 0
+        undated = len(self.analysis.events_table()) - len(self.analysis.timeline())
         note = f" \u00b7 {undated:,} undated, not shown" if undated > 0 else ""
-        self.status.setText(f"{n_events:,} dated events \u00b7 {len(m.lanes)} lanes{note}" if n_events else
-                            "No dated events yet: add articles, or correct unresolved dates." + note)
+        anchored = int(self.analysis.timeline()["certainty"].eq("anchored").sum()) if n_events else 0
+        merged = f" in {len(m.table):,} items" if len(m.table) < n_events else ""
+        self.status.setText(
+            f"{n_events:,} dated events{merged} ({anchored:,} placed by tense) \u00b7 {len(m.lanes)} lanes{note}"
+            if n_events else "No dated events yet: add articles, or correct unresolved dates." + note)
         self.scroll.set_rows(len(m.lanes))
 
     def _shade_lanes(self) -> None:
@@ -221,25 +244,29 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         else:
             self.lane_bands.setOpts(x0=[], x1=[], y=[])
 
-    def _point_item(self, idx, colour: QColor, future: bool):
+    def _point_item(self, idx, colour: QColor, future: bool, anchored: bool = False):
         m = self.marks
         if future:
             brush, pen = pg.mkBrush(self.chart_colors()["background"]), pg.mkPen(colour, width=2)
+        elif anchored:
+            # placed by tense, not by a date in the sentence: a paler diamond
+            brush, pen = pg.mkBrush(palette.faded(colour, 120)), pg.mkPen(colour.darker(120), width=1.2)
         else:
             brush, pen = pg.mkBrush(colour), pg.mkPen(colour.darker(140), width=1)
-        item = PointBatch(x=m.x0[idx], y=m.lane[idx].astype(float), size=POINT_SIZE, pen=pen, brush=brush)
+        item = PointBatch(x=m.x0[idx], y=m.lane[idx].astype(float), size=POINT_SIZE + (1 if anchored else 0),
+                          pen=pen, brush=brush, symbol="d" if anchored else "o")
         item.setZValue(10 if future else 11)
         item.mark_indices = idx
         return item
 
-    def _bar_item(self, idx, colour: QColor, future: bool, vague: bool):
+    def _bar_item(self, idx, colour: QColor, future: bool, vague: bool, long: bool = False):
         m = self.marks
-        alpha = 55 if vague else 170
+        alpha = 55 if vague else (80 if long else 170)
         if future:
             alpha = min(alpha, 60)
         style = Qt.PenStyle.DashLine if future else Qt.PenStyle.SolidLine
-        pen = pg.mkPen(colour, width=1.5, style=style) if (future or not vague) else pg.mkPen(None)
-        height = BAR_HEIGHT * (0.7 if vague else 1.0)
+        pen = pg.mkPen(colour, width=1.5, style=style) if (future or not (vague or long)) else pg.mkPen(None)
+        height = BAR_HEIGHT * (0.7 if vague or long else 1.0)
         item = RectBatch(x0=m.x0[idx], x1=m.x1[idx], y=m.lane[idx].astype(float), height=height,
                      brush=pg.mkBrush(palette.faded(colour, alpha)), pen=pen)
         item.setZValue(2 if vague else 5)
@@ -261,6 +288,10 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
             self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=170), "week / month span")
         if self.marks.vague.any():
             self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=55), "vague period")
+        if self.marks.anchored.any():
+            self.legend.addItem(palette.legend_sample(grey, symbol="d", alpha=120), "no date in the sentence (by tense)")
+        if (self.marks.count > 1).any():
+            self.legend.addItem(palette.legend_sample(grey), "\u00d7n: told in n sentences")
 
     # ---- selection ---------------------------------------------------------------------
     def selected_marks(self) -> np.ndarray:
@@ -273,7 +304,11 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         items = self.state.items
         if items:
             ids = m.table["event_id"].to_numpy()[m.row]
-            chosen |= np.isin(ids, [i for i in items if ":e" in i])
+            wanted = [i for i in items if ":e" in i]
+            if m.members:  # a member of a merged event selects the event's mark
+                group_of = {e: g for g, es in m.members.items() for e in es}
+                wanted = [group_of.get(i, i) for i in wanted]
+            chosen |= np.isin(ids, wanted)
             statements = [i for i in items if ":s" in i]
             if statements:
                 # a matrix cell selects statements: light up the events told in the same sentences
@@ -331,11 +366,15 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
 
     def activate_mark(self, i: int) -> None:
         row = self.marks.table.iloc[int(self.marks.row[i])]
-        self.state.set_items([row["event_id"]])
+        self.state.set_items(self.marks.member_ids(i))  # a merged event: every sentence that tells it
         self.state.set_sentence(row["article_id"], int(row["sentence_index"]))
 
     def _on_mouse_clicked(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.edges.hit(ev.scenePos()):
+            self.fit(everything=True)
+            ev.accept()
             return
         i = self.mark_at(ev.scenePos())
         if i is not None:
@@ -347,6 +386,9 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
             # a lane's name selects that actor everywhere (matrix row, stance strips)
             key = self.marks.lane_keys[lane]
             self.state.set_actor(None if self.state.actor == key else key)
+            if self.state.actor == key:
+                # the actor's own timeline across the articles, in order, in the evidence list
+                self.state.set_items(list(self.analysis.entity_timeline(key)["event_id"]))
             ev.accept()
 
     def lane_at_label(self, scene_pos) -> int | None:
@@ -376,4 +418,5 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
             return caption_text(titles, None, None)
         first = day_of(max(x0, float(m.x0[shown].min())))
         last = day_of(min(x1, float(m.x1[shown].max())) - 1)
-        return caption_text(titles, first, last)
+        background = self.edges.text
+        return caption_text(titles, first, last) + (f" \u00b7 {background}" if background else "")
