@@ -45,7 +45,7 @@ Matching rule (explicit, the same everywhere):
   images use: the articles' publication span widened to the non-vague events of at most 31 days they report
   just before and after it) starts and ends within the expected bounds.
 Figures printed per corpus (from the same tables): unsourced = statements whose source_actor is empty;
-pronoun targets = statements whose whole target_text is a pronoun (PRONOUNS: personal, possessive,
+unresolved pronoun targets = statements whose whole target_text is a pronoun and whose target_actor is empty (PRONOUNS: personal, possessive,
 reflexive, this/that), over statements with a target; support/oppose/neutral shares over all statements
 (relation statements included); matrix rows; timeline lanes as the desktop timeline draws them by actor
 (desktop/charts/timeline_data.py: one per actor of a dated event, one for actor-less events); the span of
@@ -313,7 +313,8 @@ def figures(out: Output) -> list[str]:
     st, dated = out.statements, out.dated
     n = max(len(st), 1)
     targets = st[st["target_text"] != ""]
-    pron = sum(norm(t) in PRONOUNS for t in targets["target_text"])
+    # a pronoun target counts when it names no actor: a resolved "him" is an actor target
+    pron = sum(norm(t) in PRONOUNS and not a for t, a in zip(targets["target_text"], targets["target_actor"]))
     polar = Counter(st["polarity"])
     # one lane per actor of a dated event, plus one for events with no actor (desktop/charts/timeline_data.py)
     lanes = {a for x in dated["actor_ids"] for a in x.split(";") if a}
@@ -326,7 +327,7 @@ def figures(out: Output) -> list[str]:
     return [
         (f"articles {len(out.articles)} (dated {len(pub)}), statements {len(st)}, matrix rows {len(out.matrix)}, "
          f"actors {len(out.actors)}"),
-        (f"unsourced {sum(st['source_actor'] == '') / n:.1%}; pronoun targets {pron / max(len(targets), 1):.1%} "
+        (f"unsourced {sum(st['source_actor'] == '') / n:.1%}; unresolved pronoun targets {pron / max(len(targets), 1):.1%} "
          f"of {len(targets)} targets; support {polar['support'] / n:.1%}, oppose {polar['oppose'] / n:.1%}, "
          f"neutral {polar['neutral'] / n:.1%}"),
         (f"timeline: {len(dated)} dated of {len(out.timeline)} events, {len(lanes)} lanes; "

@@ -71,6 +71,9 @@ class Actor:
     kind: str
     # For a person: the actor id of the government or body they speak for, when the text says so.
     affiliation: str | None = None
+    # Every body the text ties the person to ("Republican nominee", "U.S. President"), best-evidenced first;
+    # `affiliation` is the first. Grouping the matrix by government, party or organisation reads these.
+    memberships: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,9 @@ class Statement:
     # The learned cue model doubts this is an attribution as news corpora annotate one; the
     # statement stays for its stance (the matrix needs "Ankara fears …") but not in attribution sets.
     weak_cue: bool = False
+    # What a non-actor target is about, as a lemma key ("bailout" for "the financial bailout plan"):
+    # statements sharing it form one issue of the corpus (core.analysis.issues).
+    issue: str | None = None
 
 
 @dataclass(frozen=True)

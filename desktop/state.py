@@ -1,7 +1,7 @@
 """The one selection state every view binds to; views never talk to each other directly."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
@@ -13,12 +13,13 @@ class SelectionState(QObject):
     pushes a value back into the state does not start an echo loop.
     """
 
-    time_window_changed = Signal(object)  # (date | None, date | None)
+    time_window_changed = Signal(object)  # (date | None, date | None): first day, day after the last
     actor_changed = Signal(object)  # actor id | None
     cell_changed = Signal(object)  # (actor id, column) | None
     article_changed = Signal(object)  # article id | None
     items_changed = Signal(object)  # tuple of statement/event ids whose evidence is shown
     sentence_changed = Signal(object)  # (article id, sentence index) | None
+    group_by_changed = Signal(str)  # "none", "government", "party", "organisation" (core.analysis GROUPINGS)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -28,6 +29,7 @@ class SelectionState(QObject):
         self._article: str | None = None
         self._items: tuple[str, ...] = ()
         self._sentence: tuple[str, int] | None = None
+        self._group_by = "none"
 
     @property
     def time_window(self) -> tuple[date | None, date | None]:
@@ -37,6 +39,18 @@ class SelectionState(QObject):
         if (start, end) != self._time_window:
             self._time_window = (start, end)
             self.time_window_changed.emit(self._time_window)
+
+    @property
+    def date_range(self) -> tuple[date | None, date | None]:
+        """The time window as the user reads it: (first day, last day), both included."""
+        start, end = self._time_window
+        return start, (end - timedelta(days=1) if end is not None else None)
+
+    def set_date_range(self, first: date | None, last: date | None) -> None:
+        """Set the window from days the user typed, both included (None: open-ended)."""
+        if first is not None and last is not None and last < first:
+            first, last = last, first
+        self.set_time_window(first, last + timedelta(days=1) if last is not None else None)
 
     @property
     def actor(self) -> str | None:
@@ -86,6 +100,16 @@ class SelectionState(QObject):
             self.sentence_changed.emit(value)
             if value is not None:
                 self.set_article(article_id)
+
+    @property
+    def group_by(self) -> str:
+        """Whose row a statement counts under, in every view: the actor, or a body it belongs to."""
+        return self._group_by
+
+    def set_group_by(self, group_by: str) -> None:
+        if group_by != self._group_by:
+            self._group_by = group_by
+            self.group_by_changed.emit(group_by)
 
     def clear(self) -> None:
         self.set_cell(None)

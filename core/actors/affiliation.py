@@ -6,6 +6,7 @@ from core.actors.scan import Word
 from core.actors.table import AliasTable
 
 _ROLE_PREPOSITIONS = word_list("role_prepositions")
+_HONORIFICS = word_list("honorifics")
 
 
 def _title_ending_at(words: list[Word], k: int, table: AliasTable) -> int:
@@ -65,6 +66,8 @@ def affiliation_before(words: list[Word], i: int, table: AliasTable,
     if k >= 0 and words[k].text == "s" and k > 0 and words[k - 1].text == "'":
         k -= 2  # "Washington's new representative"
     elif k >= 0 and words[k].text == "," and start is not None:
+        if all(w.text.lower() in _HONORIFICS or w.text == "." for w in words[start:i]):
+            return (spoken_for, 2) if spoken_for else None  # "in Hangzhou, China, Mr. Obama": a place
         k -= 1  # "At the U.S. State Department, spokeswoman Heather Nauert"
         weight = 1
     owner = ends_at.get(k)

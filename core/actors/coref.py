@@ -24,6 +24,10 @@ def org_name(name: str) -> str:
     return " ".join(words)
 
 
+# A surname two people share goes to the one named in full within this many words before it.
+NEAR_WORDS = 40
+
+
 class People:
     """Clusters person names within one article: full names, variants, and surname-only mentions."""
 
@@ -32,13 +36,15 @@ class People:
         self.by_key: dict[tuple[str, str], str] = {}
         self.by_surname: dict[str, set[str]] = defaultdict(set)
         self.names: dict[str, str] = {}
+        # where each person was named in full (word indices), to settle a surname two people share
+        self.named_at: dict[str, list[int]] = defaultdict(list)
 
     def add_known(self, actor_id: str, name: str) -> None:
         self.by_surname[surname_key(name)].add(actor_id)
         self.by_key.setdefault((slugify(name.split()[0]), surname_key(name)), actor_id)
         self.names.setdefault(actor_id, name)
 
-    def add_full(self, name: str) -> str:
+    def add_full(self, name: str, at: int | None = None) -> str:
         first = slugify(name.split()[0])
         key = (first, surname_key(name))
         actor_id = self.by_key.get(key)
@@ -55,6 +61,8 @@ class People:
         if len(name) > len(self.names.get(actor_id, "")) and self.table.actor(actor_id) is None:
             self.names[actor_id] = name
         self.by_surname[key[1]].add(actor_id)
+        if at is not None:
+            self.named_at[actor_id].append(at)
         return actor_id
 
     def _ending_in_known(self, name: str) -> str | None:
@@ -72,14 +80,24 @@ class People:
         key = (slugify(name.split()[0]), surname_key(name))
         return self.by_key.get(key)
 
-    def for_surname(self, word: str) -> str | None:
+    def for_surname(self, word: str, at: int | None = None) -> str | None:
+        """The person a surname stands for: the one of that name in the article; when two share it
+        ("Obama" with Barack and Michelle named in full), the one named in full nearest before `at`,
+        else the first named after it."""
         key = surname_key(word)
         ids = self.by_surname.get(key, set())
         if len(ids) == 1:
             return next(iter(ids))
         if not ids:
             return self.table.surname_index().get(key)
-        return None
+        if at is None:
+            return None
+        before = [(k, pid) for pid in ids for k in self.named_at.get(pid, ()) if k < at]
+        if before and at - max(before)[0] <= NEAR_WORDS:
+            return max(before)[1]
+        # named further back: the article's main bearer of the name (named in full most often, then first)
+        named = [(len(self.named_at[pid]), -min(self.named_at[pid]), pid) for pid in ids if self.named_at.get(pid)]
+        return max(named)[2] if named else None
 
     def for_first_name(self, word: str) -> str | None:
         """ "Steve" for the one Steve named in full in this article (never for a table-only person)."""
@@ -125,14 +143,14 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
             c.via = "dropped"  # capitals alone prove nothing ("Black Sea", "Khan Sheikhoun")
     for c in cands:
         if c.kind == "person" and c.via == "name":
-            c.actor_id = people.add_full(c.name)
+            c.actor_id = people.add_full(c.name, c.wstart)
     org_names: dict[str, str] = {}
     for c in cands:
         if c.kind and c.kind not in ("person", "headline") and not c.actor_id and c.via == "name":
             org_names[c.name] = org_names[org_name(c.name)] = slugify(org_name(c.name))
     org_kinds = {slugify(org_name(c.name)): c.kind for c in cands
                  if c.kind and c.kind not in ("person", "headline") and c.via == "name"}
-    _link_short_org_names(cands, words, org_names)
+    _link_short_org_names(cands, words, org_names, people)
     for c in cands:
         if c.via == "known":
             # A full name in a headline or a locative phrase: only someone already named counts.
@@ -149,7 +167,7 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
                     c.wstart, c.wend, c.via, c.kind, c.name = hit, hit + 1, "surname", "", words[hit].text
         if c.via == "surname":
             word = c.name or words[c.wstart].text
-            c.actor_id = people.for_surname(word) or ""
+            c.actor_id = people.for_surname(word, c.wstart) or ""
             if c.actor_id:
                 c.kind = "person"  # NER may have called the surname an organisation ("Jobs")
             if not c.actor_id and c.kind == "person":
@@ -171,7 +189,8 @@ def name_people_and_orgs(cands: list[Candidate], words: list[Word], table: Alias
 _GENERIC_ORG_WORDS = word_list("generic_org_words")
 
 
-def _link_short_org_names(cands: list[Candidate], words: list[Word], org_names: dict[str, str]) -> None:
+def _link_short_org_names(cands: list[Candidate], words: list[Word], org_names: dict[str, str],
+                          people: People) -> None:
     """ "the Post" after "New York Post", "Hofstra" after "Hofstra University": one organisation.
 
     A short name that is the base of another name ("Apple" of "Apple Computer") stays its own actor,
@@ -184,6 +203,8 @@ def _link_short_org_names(cands: list[Candidate], words: list[Word], org_names: 
         short = c.name if c.via == "name" else words[c.wstart].text
         if not short or (c.via == "surname" and short in org_names):
             continue
+        if len(short.split()) == 1 and people.by_surname.get(surname_key(short)):
+            continue  # "Trump" beside "Donald Trump" is the person, not "Trump University"
         parts = short.split()
         size = len(parts)
         owners = {actor_id for long, actor_id in long_names if len(long) > size and (

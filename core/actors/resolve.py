@@ -73,7 +73,7 @@ def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> t
                   if (table.actor(c.actor_id).kind if table.actor(c.actor_id) else c.kind) == "person"}
     cands = sorted(cands + pronouns.link_pronouns(cands, words, starts, person_ids.__contains__),
                    key=lambda c: c.wstart)
-    evidence = _person_affiliations(cands, words, table)
+    evidence = _person_affiliations(cands, words, table, starts)
     _leaders_governments(cands, words, table, evidence, country_ids)
     return _build(cands, words, starts, article_id, table, people, evidence, text)
 
@@ -117,8 +117,10 @@ def _resolve_state_refs(cands: list[Candidate], words: list[Word], starts: list[
         c.via = "alias"
 
 
-def _person_affiliations(cands: list[Candidate], words: list[Word], table: AliasTable) -> dict[str, Counter]:
-    """Per person id, votes for the body they speak for, read from titles around each mention."""
+def _person_affiliations(cands: list[Candidate], words: list[Word], table: AliasTable,
+                         starts: list[int]) -> dict[str, Counter]:
+    """Per person id, votes for the body they speak for, read from titles around each mention; the alias
+    table's affiliation counts only where the text names that body in the same sentence as the person."""
     ends_at: dict[int, str] = {}
     starts_at: dict[int, tuple[str, int]] = {}
     kinds: dict[str, str] = {}
@@ -130,14 +132,21 @@ def _person_affiliations(cands: list[Candidate], words: list[Word], table: Alias
         if kind in _LINKABLE_KINDS:
             ends_at[c.wend - 1] = c.actor_id
             starts_at[c.wstart] = (c.actor_id, c.wend)
+    def sentence_of(c: Candidate) -> int:
+        return bisect.bisect_right(starts, words[c.wstart].start)
+
+    named_in: dict[int, set[str]] = defaultdict(set)
+    for c in cands:
+        named_in[sentence_of(c)].add(c.actor_id)
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in cands:
         if kinds.get(c.actor_id) != "person" or c.via == "pronoun":
             continue
         known = table.actor(c.actor_id)
-        if known is not None and known.affiliation and not votes[c.actor_id]:
-            # The table's word outweighs a comma-joined guess, not a clear "Turkish Foreign Minister".
-            votes[c.actor_id][known.affiliation] += 3
+        if known is not None and known.affiliation and known.affiliation in named_in.get(sentence_of(c), ()):
+            # The table's entry is dated knowledge (a candidate is not yet the president): it counts only
+            # beside the text's own word for that body ("Russia … with Foreign Minister Sergei Lavrov").
+            votes[c.actor_id][known.affiliation] += 1
         possessor = c.wend + 1 < len(words) and words[c.wend].text == "'" and words[c.wend + 1].text == "s"
         found = affiliation.affiliation_before(words, c.wstart, table, ends_at)
         if found and found[1] == 1 and possessor:
@@ -175,6 +184,11 @@ def _build(cands: list[Candidate], words: list[Word], starts: list[int], article
     """Plain records: one Mention per candidate, one Actor per id (kind from the table or the guess)."""
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
+    # an organisation is shown by the fullest name the article gives it ("Trump Foundation", not a later "Trump")
+    org_names: dict[str, str] = {}
+    for c in cands:
+        if c.via == "name" and c.kind not in ("person", "") and len(c.name) > len(org_names.get(c.actor_id, "")):
+            org_names[c.actor_id] = c.name
     for c in cands:
         start, end = words[c.wstart].start, words[c.wend - 1].end
         sentence_index = max(0, bisect.bisect_right(starts, start) - 1)
@@ -188,13 +202,15 @@ def _build(cands: list[Candidate], words: list[Word], starts: list[int], article
         elif c.kind == "person" or c.actor_id in people.names:
             actor = Actor(c.actor_id, people.names.get(c.actor_id, c.name), "person")
         else:
-            actor = Actor(c.actor_id, c.name or _span_text(words, c), c.kind or "organisation")
+            actor = Actor(c.actor_id, org_names.get(c.actor_id) or c.name or _span_text(words, c),
+                          c.kind or "organisation")
         actors[c.actor_id] = actor
     for actor_id, votes in evidence.items():
         if actor_id in actors:
-            best = votes.most_common(1)[0][0]
+            ranked = [a for a, _ in votes.most_common() if a != actor_id]
             old = actors[actor_id]
-            actors[actor_id] = Actor(old.id, old.name, old.kind, best)
+            if ranked:
+                actors[actor_id] = Actor(old.id, old.name, old.kind, ranked[0], tuple(ranked))
     return list(actors.values()), mentions
 
 

@@ -211,6 +211,23 @@ def _add_state_phrases(table: AliasTable) -> None:
             table.add_alias(phrase, AliasEntry(phrase, STATE_NEAR, "alias"))
 
 
+def _add_party_adjectives(table: AliasTable) -> None:
+    """ "Republican nominee X", "Labour MP X": a party's adjective works as a nationality word does for a
+    country. Derived from the party's own names ("X Party" -> "X"; a member plural "Xs" -> "X")."""
+    forms: dict[str, str] = {}
+    for toks, entry in list(table.exact.items()):
+        actor = table.actors.get(entry.actor_id)
+        if actor is None or actor.kind != "party":
+            continue
+        if len(toks) == 2 and toks[1] == "Party" and " ".join(toks) == actor.name:
+            forms.setdefault(toks[0], actor.id)
+        elif len(toks) == 1 and entry.via == "alias" and toks[0].endswith("s") and toks[0][:1].isupper():
+            forms.setdefault(toks[0][:-1], actor.id)
+    for form, actor_id in forms.items():
+        if table.lookup((form,)) is None:
+            table.add_alias(form, AliasEntry(form, actor_id, "nationality"))
+
+
 def build_table(user_table: Path | None = None) -> AliasTable:
     table = AliasTable()
     table.titles = frozenset(tokens_of(t) for t in _words(resource_path("actors", "titles.csv"), "title"))
@@ -223,6 +240,7 @@ def build_table(user_table: Path | None = None) -> AliasTable:
     table.ambiguous = frozenset(row["alias"] for row in _read_csv(resource_path("actors", "ambiguous.csv")))
     _add_state_phrases(table)
     _add_alias_rows(table, resource_path("actors", "aliases.csv"))
+    _add_party_adjectives(table)
     if user_table is not None:
         try:
             _add_alias_rows(table, Path(user_table))

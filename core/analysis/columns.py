@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.analysis.context import TableContext
+from core.analysis.issues import canonical_issue, effective_labels, label_issues
 from core.analysis.raw import RawTables
 from core.analysis.schema import REJECTED
 
@@ -58,12 +59,19 @@ class StatementState:
         targets = [ctx.actors.canonical(x) for x in raw.targets]
         self.target_by_code = objects(targets)
         self.target_name_by_code = objects(ctx.actors.name(x) for x in targets)
-        label = st["topic_label"].copy()
-        no_topic = _is_none(raw, "topic_label")
+        codes, keys = issue_codes(raw)
+        names = effective_labels(issue_labels(raw), c.issue_merges, c.issue_names)
+        self.issue_key = objects([canonical_issue(k, c.issue_merges) for k in keys] + [None])[codes]
+        self.issue = objects([names.get(k) for k in keys] + [None])[codes]
+        # what a statement is about: the actor it names, else its issue, else a seed topic, else its words
+        label = st["target_text"].copy()
+        has_topic = ~_is_none(raw, "topic_label")
+        label[has_topic] = st["topic_label"][has_topic]
+        has_issue = ~_none_mask(self.issue)
+        label[has_issue] = self.issue[has_issue]
         by_actor = objects(ctx.actors.name(x) if x else None for x in targets)
-        no_label = no_topic & _none_mask(by_actor)[raw.st_target]
-        label[no_topic] = by_actor[raw.st_target][no_topic]
-        label[no_label] = st["target_text"][no_label]
+        has_actor = ~_none_mask(by_actor)[raw.st_target]
+        label[has_actor] = by_actor[raw.st_target][has_actor]
         for sid, value in c.targets.items():
             row = raw.row(sid, "s")
             if row is not None:
@@ -73,6 +81,27 @@ class StatementState:
         self.label = label
         self.corrected = np.zeros(len(label), dtype=bool)
         self.corrected[corrected_rows] = True
+
+
+def issue_codes(raw: RawTables) -> tuple[np.ndarray, list[str]]:
+    """Per statement row: the code of its issue key (len(keys) for none), and the keys (once per article set)."""
+    found = raw.memo.get("issue_codes")
+    if found is None:
+        index: dict[str, int] = {}
+        values = raw.statements["issue"]
+        codes = np.fromiter((index.setdefault(k, len(index)) if k else -1 for k in values), dtype=np.int64,
+                            count=len(values))
+        codes[codes < 0] = len(index)
+        found = raw.memo["issue_codes"] = (codes, list(index))
+    return found  # type: ignore[return-value]
+
+
+def issue_labels(raw: RawTables) -> dict[str, tuple[str, int]]:
+    """The corpus's issues (key -> commonest phrase, statements), once per article set."""
+    found = raw.memo.get("issue_labels")
+    if found is None:
+        found = raw.memo["issue_labels"] = label_issues(zip(raw.statements["issue"], raw.statements["target_text"]))
+    return found  # type: ignore[return-value]
 
 
 def _is_none(raw: RawTables, column: str) -> np.ndarray:
@@ -142,7 +171,7 @@ def static_columns(raw, key: str, frame, names: tuple[str, ...]) -> dict:
 _SHARED = 12  # values kept per article set by `shared`
 
 # the kinds of correction each table depends on (beyond the article set)
-STATEMENT_FIELDS = ("polarity", "targets", "actor_merges", "actor_names")
+STATEMENT_FIELDS = ("polarity", "targets", "actor_merges", "actor_names", "issue_names", "issue_merges")
 MATRIX_FIELDS = STATEMENT_FIELDS + ("hidden_actors",)
 
 

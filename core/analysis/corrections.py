@@ -24,6 +24,9 @@ class Corrections:
     targets: Mapping[str, str] = field(default_factory=lambda: _frozen({}))
     # event id -> ISO date typed by the user, or "" for "this date is wrong, treat as undated"
     event_dates: Mapping[str, str] = field(default_factory=lambda: _frozen({}))
+    # issue key -> the label the user gave it; issue key -> the issue it was merged into
+    issue_names: Mapping[str, str] = field(default_factory=lambda: _frozen({}))
+    issue_merges: Mapping[str, str] = field(default_factory=lambda: _frozen({}))
 
     def with_entry(self, name: str, key: str, value: str | None) -> "Corrections":
         """A copy with one mapping entry set (or removed when value is None)."""
@@ -56,6 +59,8 @@ class Corrections:
             "polarity": dict(self.polarity),
             "targets": dict(self.targets),
             "event_dates": dict(self.event_dates),
+            "issue_names": dict(self.issue_names),
+            "issue_merges": dict(self.issue_merges),
         }
 
     @classmethod
@@ -73,4 +78,6 @@ class Corrections:
             polarity=mapping("polarity"),
             targets=mapping("targets"),
             event_dates=mapping("event_dates"),
+            issue_names=mapping("issue_names"),
+            issue_merges=mapping("issue_merges"),
         )

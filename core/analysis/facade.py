@@ -197,6 +197,38 @@ class Analysis:
         label = f"date an event {text}" if text else ("mark an event undated" if wrong else "restore an event's date")
         self.apply(self.corrections.with_entry("event_dates", ev_id, text), label)
 
+    def rename_issue(self, issue_id: str, label: str | None) -> None:
+        """Give an issue (a key of `issues_table`) the user's own label; None restores the corpus's."""
+        old = self.issue_label(issue_id)
+        what = f"rename issue \u2018{old}\u2019 \u2192 \u2018{label}\u2019" if label else f"restore issue \u2018{old}\u2019"
+        self.apply(self.corrections.with_entry("issue_names", issue_id, label), what)
+
+    def merge_issues(self, issue_ids: Sequence[str], into: str) -> None:
+        corrections = self.corrections
+        others = [i for i in issue_ids if i != into]
+        for issue_id in others:
+            corrections = corrections.with_entry("issue_merges", issue_id, into)
+        names = ", ".join(f"\u2018{self.issue_label(i)}\u2019" for i in others[:3]) + ("\u2026" if len(others) > 3 else "")
+        self.apply(corrections, f"merge issues {names} into \u2018{self.issue_label(into)}\u2019")
+
+    def split_issue(self, issue_id: str) -> None:
+        """Undo every merge into `issue_id`, and its own merge into another issue."""
+        name = self.issue_label(issue_id)
+        corrections = self.corrections.with_entry("issue_merges", issue_id, None)
+        for source, target in self.corrections.issue_merges.items():
+            if target == issue_id:
+                corrections = corrections.with_entry("issue_merges", source, None)
+        self.apply(corrections, f"split issue \u2018{name}\u2019")
+
+    def issue_label(self, issue_id: str) -> str:
+        table = self.issues_table()
+        hit = table.loc[table["issue_id"] == issue_id, "label"]
+        return str(hit.iloc[0]) if len(hit) else issue_id
+
+    def issues_table(self) -> pd.DataFrame:
+        """The corpus's issues after merges and renames: id, label, statements, distinct sources, merged keys."""
+        return self._ctx.cached("issues_table", lambda: tables.issues_table(self._ctx))
+
     # ---- the state the tables are built from -----------------------------------------------
     def _rebuild(self) -> None:
         key = (self._version, corrections_key(self.corrections))
@@ -227,9 +259,9 @@ class Analysis:
     def visible(self, actor_id: str | None) -> bool:
         return self._ctx.actors.visible(actor_id)
 
-    def stance_holder(self, actor_id: str | None, fold_people: bool) -> str | None:
-        """The row a statement counts under: the actor, or a person's government when folding."""
-        return self._ctx.actors.stance_holder(actor_id, fold_people)
+    def stance_holder(self, actor_id: str | None, group_by: str = "none") -> str | None:
+        """The row a statement counts under: the actor, or (grouping) the body a person is tied to."""
+        return self._ctx.actors.stance_holder(actor_id, group_by)
 
     def effective_polarity(self, stmt_id: str, statement: Statement) -> str:
         return self._ctx.effective_polarity(stmt_id, statement)
@@ -290,7 +322,7 @@ class Analysis:
     def stance_matrix(
         self,
         columns: str = "stance",
-        fold_people: bool = True,
+        group_by: str = "none",
         start: date | None = None,
         end: date | None = None,
         min_confidence: float = 0.0,
@@ -298,10 +330,13 @@ class Analysis:
     ) -> StanceMatrix:
         """Actors × stance (support/oppose/neutral counts) or actors × target (signed score).
 
+        Rows are the actors the text names; `group_by` ("government", "party", "organisation") counts a
+        person under the body of that kind the text ties them to (see `core.analysis.schema.GROUPINGS`).
+
         Statements of kind "relation" (a stance inferred from the words linking two named
         actors, without a stance cue) count only when `include_relations` is set.
         """
-        return matrix_module.stance_matrix(self._ctx, columns, fold_people, start, end, min_confidence,
+        return matrix_module.stance_matrix(self._ctx, columns, group_by, start, end, min_confidence,
                                            include_relations)
 
     def evidence(self, statement_ids: Sequence[str] = (), event_ids: Sequence[str] = ()) -> pd.DataFrame:

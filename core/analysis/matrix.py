@@ -14,43 +14,43 @@ from core.analysis.schema import StanceMatrix
 _MATRICES = 16  # stance matrices kept per corrections state (time-window drags ask for many)
 
 
-def stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, end, min_confidence,
+def stance_matrix(ctx: TableContext, columns: str, group_by: str, start, end, min_confidence,
                   include_relations: bool = False) -> StanceMatrix:
-    key = (columns, fold_people, start, end, min_confidence, include_relations)
+    key = (columns, group_by, start, end, min_confidence, include_relations)
     memo = ctx.memo.setdefault("matrices", OrderedDict())
     if key in memo:  # type: ignore[operator]
         memo.move_to_end(key)  # type: ignore[attr-defined]
         return memo[key]  # type: ignore[index]
     matrix = shared(ctx, "matrix", MATRIX_FIELDS, lambda: _stance_matrix(
-        ctx, columns, fold_people, start, end, min_confidence, include_relations), *key)
+        ctx, columns, group_by, start, end, min_confidence, include_relations), *key)
     memo[key] = matrix  # type: ignore[index]
     while len(memo) > _MATRICES:  # type: ignore[arg-type]
         memo.popitem(last=False)  # type: ignore[attr-defined]
     return matrix
 
 
-def _holders(ctx: TableContext, fold_people: bool) -> tuple[np.ndarray, list[str]]:
+def _holders(ctx: TableContext, group_by: str) -> tuple[np.ndarray, list[str]]:
     """Per raw source code: the index of the row it counts under (-1: none or hidden), and the rows."""
-    key = f"holders:{fold_people}"
+    key = f"holders:{group_by}"
     if key not in ctx.memo:
         state = statement_state(ctx)
         index: dict[str, int] = {}
         codes = np.full(len(state.source_by_code), -1, dtype=np.int64)
         for code, actor_id in enumerate(state.source_by_code):
-            holder = ctx.actors.stance_holder(actor_id, fold_people)
+            holder = ctx.actors.stance_holder(actor_id, group_by)
             if holder is not None and ctx.actors.visible(holder):
                 codes[code] = index.setdefault(holder, len(index))
         ctx.memo[key] = (codes, list(index))
     return ctx.memo[key]  # type: ignore[return-value]
 
 
-def _stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, end, min_confidence,
+def _stance_matrix(ctx: TableContext, columns: str, group_by: str, start, end, min_confidence,
                    include_relations: bool) -> StanceMatrix:
     raw = ctx.raw()
     state = statement_state(ctx)
     st = raw.statements
     rows = state.rows
-    holder_codes, holders = _holders(ctx, fold_people)
+    holder_codes, holders = _holders(ctx, group_by)
     holder = holder_codes[raw.st_source[rows]]
     confidence = st["confidence"][rows]
     ok = (holder >= 0) & ~(confidence < min_confidence).astype(bool)
@@ -61,10 +61,15 @@ def _stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, en
         ok &= ~(dates < np.datetime64(pd.Timestamp(start)))
     if end is not None:
         ok &= ~(dates >= np.datetime64(pd.Timestamp(end)))
+    about = _about(ctx, state, raw, columns)
+    if about is not None:  # actor × issue and actor × actor count only statements about one
+        ok &= ~_none(about[rows])
     rows, holder = rows[ok], holder[ok]
     polarity = state.polarity[rows]
     if columns == "stance":
         values = polarity
+    elif about is not None:
+        values = about[rows]
     else:
         values = state.label[rows].copy()
         values[values == ""] = "(no target)"
@@ -113,3 +118,18 @@ def _stance_matrix(ctx: TableContext, columns: str, fold_people: bool, start, en
     return StanceMatrix(counts=counts, scores=scores, names=names, cells=cells)
 
 
+
+
+def _about(ctx: TableContext, state, raw, columns: str) -> np.ndarray | None:
+    """Per statement row, the column it counts in for the issue and actor views (None: not counted)."""
+    if columns == "issue":
+        return state.issue
+    if columns == "actor":
+        names = np.array([name if actor is not None and ctx.actors.visible(actor) else None
+                          for actor, name in zip(state.target_by_code, state.target_name_by_code)], dtype=object)
+        return names[raw.st_target]
+    return None
+
+
+def _none(values: np.ndarray) -> np.ndarray:
+    return np.fromiter((v is None for v in values), dtype=bool, count=len(values))

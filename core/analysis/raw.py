@@ -27,14 +27,15 @@ STATEMENT_INT = ("sentence_index", "sent_start", "sent_end", "source_start", "so
                  "cue_end", "target_start", "target_end", "date")
 STATEMENT_BOOL = ("has_source", "has_target")
 STATEMENT_OBJ = ("statement_id", "sentence", "raw_source", "source_text", "cue_text", "content_text",
-                 "target_text", "raw_target", "topic", "topic_label", "polarity", "modality", "confidence", "kind")
+                 "target_text", "raw_target", "topic", "topic_label", "issue", "polarity", "modality", "confidence",
+                 "kind")
 
 
 # what a publication date changes, and the memos (see core.analysis.columns, events_table) that do not depend on it
 EVENT_TIMED = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
                "time_start", "time_end", "has_time", "placed", "anchor", "anchor_text")
 STATEMENT_TIMED = ("date",)
-_SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "events_last", "none:topic_label",
+_SHAPE_MEMO = ("tuples_with", "event_actors", "events_static", "events_last", "none:topic_label", "issue_codes", "issue_labels",
                "statements_static")
 
 
@@ -158,6 +159,7 @@ def article_block(result: ArticleAnalysis) -> Block:
         st["raw_target"].append(s.target_actor)
         st["topic"].append(s.topic)
         st["topic_label"].append(str(s.topic) if s.topic else None)
+        st["issue"].append(s.issue if s.target is not None and s.target_actor is None else None)
         st["polarity"].append(s.polarity)
         st["modality"].append(s.modality)
         st["confidence"].append(s.confidence)
@@ -328,7 +330,8 @@ def corrections_key(corrections) -> tuple:
     """A hashable value for a `Corrections` (its mappings are read-only proxies, not hashable)."""
     return tuple(
         tuple(sorted(getattr(corrections, name).items()))
-        for name in ("published", "actor_names", "actor_merges", "polarity", "targets", "event_dates")
+        for name in ("published", "actor_names", "actor_merges", "polarity", "targets", "event_dates", "issue_names",
+                     "issue_merges")
     ) + (tuple(sorted(corrections.hidden_actors)),)
 
 
@@ -340,7 +343,7 @@ class TableStore:
         self._fixed: OrderedDict[tuple[str, str], tuple[ArticleAnalysis, ArticleAnalysis]] = OrderedDict()
         self._blocks: dict[str, list[Block]] = {}
         self._concat: OrderedDict[tuple, RawTables] = OrderedDict()
-        self._people: tuple[list, dict, dict, dict] | None = None
+        self._people: _People | None = None
         # the last article set's event actor mapping by tuple value (see core.analysis.events_table)
         self.event_actors: tuple[dict, dict] | None = None
 
@@ -400,46 +403,119 @@ class TableStore:
         return raw
 
     def people(self, effective: dict[str, ArticleAnalysis]) -> tuple[dict[str, Actor], dict[str, str]]:
-        """(first-seen actor per id, preferring one with an affiliation; automatic surname joins).
+        """(one actor per id, its memberships voted across articles; the automatic person joins).
 
         Articles appended to the same set are folded into the previous answer; any other change of
         the article set walks every article's actors again."""
-        groups = [r.actors for r in effective.values()]
-        registry: dict[str, Actor] = {}
-        persons: dict[str, Actor] = {}
+        groups = [(r.actors, r.mentions) for r in effective.values()]
         start = 0
         known = self._people
-        if known is not None and len(known[0]) <= len(groups) and all(a is b for a, b in zip(known[0], groups)):
-            if len(known[0]) == len(groups):
-                return known[1], known[3]
-            registry, persons, start = dict(known[1]), dict(known[2]), len(known[0])
-        for group in groups[start:]:
-            for actor in group:
-                seen = registry.get(actor.id)
-                # the same person may be tied to a government in one article and not in another
-                if seen is None or (seen.affiliation is None and actor.affiliation is not None):
-                    registry[actor.id] = actor
-                if actor.kind == "person":
-                    persons.setdefault(actor.id, actor)
-        merges = surname_merges(persons)
-        self._people = (groups, registry, persons, merges)
+        if known is not None and len(known.groups) <= len(groups) and \
+                all(a[0] is b[0] for a, b in zip(known.groups, groups)):
+            if len(known.groups) == len(groups):
+                return known.registry, known.merges
+            tally, start = known.tally.copy(), len(known.groups)
+        else:
+            tally = PeopleTally()
+        for actors, mentions in groups[start:]:
+            tally.add(actors, mentions)
+        registry, merges = tally.registry(), person_merges(tally.persons, tally.mentions)
+        self._people = _People(groups, tally, registry, merges)
         return registry, merges
 
 
-def surname_merges(people: dict[str, Actor]) -> dict[str, str]:
-    """A person named by surname alone in one article ("nauert") is the one person of that
-    surname named in full elsewhere ("heather-nauert"), when there is exactly one.
-    `people`: the first-seen actor of kind "person" per id, in article order."""
-    full_by_surname: dict[str, set[str]] = {}
+class PeopleTally:
+    """What the person joins and memberships are read from: first-seen actor per id, mention counts, and
+    each person's memberships as every article ranks them (first-ranked counts double)."""
+
+    def __init__(self):
+        self.first: dict[str, Actor] = {}
+        self.persons: dict[str, Actor] = {}
+        self.mentions: Counter[str] = Counter()
+        self.votes: dict[str, Counter[str]] = {}
+
+    def copy(self) -> "PeopleTally":
+        other = PeopleTally()
+        other.first, other.persons, other.mentions = dict(self.first), dict(self.persons), Counter(self.mentions)
+        other.votes = {k: Counter(v) for k, v in self.votes.items()}
+        return other
+
+    def add(self, actors, mentions) -> None:
+        for actor in actors:
+            self.first.setdefault(actor.id, actor)
+            if actor.kind == "person":
+                self.persons.setdefault(actor.id, actor)
+            ranked = actor.memberships or ((actor.affiliation,) if actor.affiliation else ())
+            if ranked:
+                votes = self.votes.setdefault(actor.id, Counter())
+                for k, body in enumerate(ranked):
+                    votes[body] += 2 if k == 0 else 1
+        self.mentions.update(m.actor_id for m in mentions)
+
+    def registry(self) -> dict[str, Actor]:
+        registry = dict(self.first)
+        for actor_id, votes in self.votes.items():
+            ranked = tuple(body for body, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])))
+            actor = registry[actor_id]
+            registry[actor_id] = replace(actor, affiliation=ranked[0], memberships=ranked)
+        return registry
+
+
+class _People:
+    __slots__ = ("groups", "tally", "registry", "merges")
+
+    def __init__(self, groups, tally, registry, merges):
+        self.groups, self.tally, self.registry, self.merges = groups, tally, registry, merges
+
+
+# A surname alone goes to the one person of that surname the corpus names in full, or to the most named of
+# several when it is named at least this many times as often as the next ("Obama": Barack, not Michelle).
+DOMINANCE = 2.0
+
+
+def _name_key(name: str) -> tuple[str, str] | None:
+    """(first name, surname) of a full name, middle names and initials left out: "Donald J. Trump" ->
+    ("donald", "trump"); None for a one-word name."""
+    words = [w for w in name.replace(".", " ").split() if w]
+    words = [w for w in words if w.lower() not in _SUFFIXES]
+    if len(words) < 2:
+        return None
+    return words[0].casefold(), words[-1].split("-")[-1].casefold()
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def person_merges(people: dict[str, Actor], mentions: Mapping[str, int] | None = None) -> dict[str, str]:
+    """Joins the corpus makes between person ids: full names differing only in middle names or initials
+    ("donald-j-trump" -> "donald-trump"), and a surname named alone ("obama", "President Obama") to the
+    person of that surname the corpus names in full (see DOMINANCE). `people`: first-seen actor of kind
+    "person" per id, in article order; `mentions`: mentions per id (ties go to the first seen)."""
+    mentions = mentions or {}
+    by_key: dict[tuple[str, str], list[str]] = {}
     for actor_id, actor in people.items():
-        parts = actor.name.split()
-        if len(parts) > 1:
-            surname = parts[-1].split("-")[-1].casefold()
-            full_by_surname.setdefault(surname, set()).add(actor_id)
-    merges = {}
+        key = _name_key(actor.name)
+        if key is not None:
+            by_key.setdefault(key, []).append(actor_id)
+    merges: dict[str, str] = {}
+    heads: dict[str, int] = {}  # canonical full-name id -> mentions of all its forms
+    by_surname: dict[str, list[str]] = {}
+    for key, ids in by_key.items():
+        head = min(ids, key=lambda x: (len(people[x].name.split()), -mentions.get(x, 0), ids.index(x)))
+        for other in ids:
+            if other != head:
+                merges[other] = head
+        heads[head] = sum(mentions.get(x, 0) for x in ids)
+        by_surname.setdefault(key[1], []).append(head)
     for actor_id, actor in people.items():
-        if len(actor.name.split()) == 1:
-            candidates = full_by_surname.get(actor.name.split("-")[-1].casefold(), set())
-            if len(candidates) == 1:
-                merges[actor_id] = next(iter(candidates))
+        words = actor.name.split()
+        if len(words) != 1:
+            continue
+        candidates = by_surname.get(words[0].split("-")[-1].casefold(), [])
+        if len(candidates) == 1:
+            merges[actor_id] = candidates[0]
+        elif len(candidates) > 1:
+            ranked = sorted(candidates, key=lambda x: -heads[x])
+            if heads[ranked[0]] >= DOMINANCE * max(1, heads[ranked[1]]):
+                merges[actor_id] = ranked[0]
     return merges

@@ -5,6 +5,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from core.analysis.corrections import Corrections
+from core.analysis.schema import GROUPINGS
 from core.model import Actor
 
 
@@ -61,15 +62,20 @@ class ActorResolver:
     def visible(self, actor_id: str | None) -> bool:
         return isinstance(actor_id, str) and self.canonical(actor_id) not in self.corrections.hidden_actors
 
-    def stance_holder(self, actor_id: str | None, fold_people: bool) -> str | None:
-        """The row a statement counts under: the actor, or a person's government when folding."""
+    def stance_holder(self, actor_id: str | None, group_by: str = "none") -> str | None:
+        """The row a statement counts under: the actor itself, or (grouping by government, party or
+        organisation) the first body of that kind the text ties a person to."""
         if not isinstance(actor_id, str):  # None, or NaN from a pandas column
             return None
         actor_id = self.canonical(actor_id)
-        if fold_people:
-            actor = self.registry().get(actor_id)  # type: ignore[arg-type]
-            if actor is not None and actor.kind == "person" and actor.affiliation:
-                affiliation = self.canonical(actor.affiliation)
-                if affiliation in self.registry():
-                    return affiliation
+        kinds = GROUPINGS.get(group_by, ())
+        if kinds:
+            registry = self.registry()
+            actor = registry.get(actor_id)  # type: ignore[arg-type]
+            if actor is not None and actor.kind == "person":
+                for body in actor.memberships or ((actor.affiliation,) if actor.affiliation else ()):
+                    group = self.canonical(body)
+                    found = registry.get(group)  # type: ignore[arg-type]
+                    if found is not None and found.kind in kinds:
+                        return group
         return actor_id

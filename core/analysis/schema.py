@@ -10,6 +10,15 @@ from core.model import OPPOSE, POLARITIES, SUPPORT
 STANCE_COLUMNS = POLARITIES  # support, oppose, neutral
 REJECTED = "rejected"  # a polarity correction that removes the statement
 
+# Matrix row groupings: a person counts under the first body of these kinds the text ties them to.
+# "none" (the default) keeps every actor the text names as its own row.
+GROUPINGS: dict[str, tuple[str, ...]] = {
+    "none": (),
+    "government": ("country",),
+    "party": ("party",),
+    "organisation": ("organisation", "international-organisation", "company", "media", "armed-group"),
+}
+
 TIMELINE_COLUMNS = [
     "event_id", "article_id", "title", "sentence_index", "start", "end", "sentence",
     "date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value",
@@ -22,7 +31,7 @@ STATEMENT_COLUMNS = [
     "statement_id", "article_id", "title", "sentence_index", "sentence", "sent_start", "sent_end",
     "source_actor", "source_name", "source_text", "source_start", "source_end",
     "cue_text", "cue_start", "cue_end", "content_text", "target_text", "target_start", "target_end",
-    "target_actor", "target_name", "topic", "target_label", "polarity", "modality", "confidence",
+    "target_actor", "target_name", "topic", "issue_id", "issue", "target_label", "polarity", "modality", "confidence",
     "kind", "date", "corrected",
 ]
 ARTICLE_COLUMNS = [
@@ -37,6 +46,7 @@ TIMEX_COLUMNS = [
     "timex_id", "article_id", "sentence_index", "start", "end", "text", "type", "value",
     "date_start", "date_end", "granularity", "certainty", "future",
 ]
+ISSUE_COLUMNS = ["issue_id", "label", "n_statements", "n_sources", "merged_from", "renamed"]
 EVIDENCE_COLUMNS = [
     "item_id", "kind", "article_id", "title", "sentence_index", "start", "end", "sentence", "highlights", "label",
 ]

@@ -16,10 +16,12 @@ import pandas as pd
 from core.analysis.columns import (
     STATEMENT_FIELDS, datetimes, event_state, int_or_none, shared, statement_state, static_columns, strings,
 )
+from core.analysis.columns import issue_labels
 from core.analysis.context import TableContext
+from core.analysis.issues import canonical_issue, effective_labels
 from core.analysis.raw import RawTables
 from core.analysis.schema import (
-    ACTOR_COLUMNS, ARTICLE_COLUMNS, STATEMENT_COLUMNS, TIMEX_COLUMNS, StanceMatrix, empty_table,
+    ACTOR_COLUMNS, ARTICLE_COLUMNS, ISSUE_COLUMNS, STATEMENT_COLUMNS, TIMEX_COLUMNS, StanceMatrix, empty_table,
 )
 from core.model import OPPOSE, SUPPORT
 
@@ -112,6 +114,7 @@ def _statements_table(ctx: TableContext) -> pd.DataFrame:
         "target_end": int_or_none(st["target_end"][rows], has_target),
         "target_actor": strings(state.target_by_code[target]),
         "target_name": strings(state.target_name_by_code[target]),
+        "issue_id": strings(state.issue_key[rows]), "issue": strings(state.issue[rows]),
         "target_label": strings(state.label[rows]), "polarity": strings(state.polarity[rows]),
         "confidence": st["confidence"][rows].tolist(),  # ints and floats: let pandas infer as it did
         "date": datetimes(st["date"][rows]), "corrected": state.corrected[rows],
@@ -166,3 +169,30 @@ def net_stance(matrix: StanceMatrix) -> pd.Series:
     if SUPPORT in counts or OPPOSE in counts:
         return (support - oppose) / total
     return matrix.scores.mean(axis=1)
+
+
+def issues_table(ctx: TableContext) -> pd.DataFrame:
+    """One row per issue left after the user's merges, most discussed first."""
+    raw = ctx.raw()
+    state = statement_state(ctx)
+    c = ctx.corrections
+    labels = issue_labels(raw)
+    rows = state.rows
+    counts: Counter[str] = Counter()
+    sources: dict[str, set] = defaultdict(set)
+    for key, source in zip(state.issue_key[rows], state.source_by_code[raw.st_source[rows]]):
+        if key is not None:
+            counts[key] += 1
+            if isinstance(source, str):
+                sources[key].add(source)
+    merged: dict[str, list[str]] = defaultdict(list)
+    for key in labels:
+        into = canonical_issue(key, c.issue_merges)
+        if into != key:
+            merged[into].append(key)  # type: ignore[index]
+    names = effective_labels(labels, c.issue_merges, c.issue_names)
+    out = [{"issue_id": key, "label": names.get(key) or key, "n_statements": n, "n_sources": len(sources[key]),
+            "merged_from": ", ".join(sorted(merged.get(key, ()))), "renamed": key in c.issue_names}
+           for key, n in counts.items()]
+    table = pd.DataFrame(out, columns=ISSUE_COLUMNS)
+    return table.sort_values(["n_statements", "label"], ascending=[False, True], ignore_index=True)

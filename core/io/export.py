@@ -134,9 +134,9 @@ def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def export_graphml(analysis: Analysis, path: Path, fold_people: bool = True) -> Path:
+def export_graphml(analysis: Analysis, path: Path, group_by: str = "none") -> Path:
     """The actor × target network for Gephi/visone: actors and targets as nodes, stance as signed edges."""
-    matrix = analysis.stance_matrix("target", fold_people=fold_people)
+    matrix = analysis.stance_matrix("target", group_by=group_by)
     registry = analysis.actor_registry()
     nodes: dict[str, tuple[str, str]] = {}
     for actor_id, name in matrix.names.items():

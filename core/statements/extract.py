@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from core.model import Mention, Statement
+from core.model import NEUTRAL, OPPOSE, SUPPORT, Mention, Statement
 from core.resources import word_set
-from core.statements import attribution, stance, targets
+from core.statements import attribution, content_stance, stance, targets
 from core.statements.cues import Cue, find_cues
 from core.statements.lexicon import Lexicon
 from core.statements.spans import (
@@ -105,6 +105,11 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
     if content is not None:
         content = _extend_split_quote(content[0], content[1], cue)
     tgt, topic = targets.resolve(cue, src, content, lex, mentions, source_span)
+    content_toks = list(doc[content[0]:content[1]]) if content else []
+    nested = [c.tok for c in cues if c is not cue and c.form in ("verb", "adj", "noun") and content
+              and content[0] <= c.tok.i < content[1] and c.entry.kind in ("speech", "belief", "stance")]
+    polarity, modality, confidence = stance.judge(cue, content_toks, tgt, topic, lex, nested)
+    tgt, polarity = _stance_toward_content(cue, src, tgt, polarity, lex, mentions)
     target_span = None
     if tgt is not None:
         lo, hi = targets.target_range(tgt)
@@ -112,10 +117,6 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         if target_span is not None and source_span is not None and \
                 (target_span.start, target_span.end) == (source_span.start, source_span.end):
             target_span, tgt = None, None
-    content_toks = list(doc[content[0]:content[1]]) if content else []
-    nested = [c.tok for c in cues if c is not cue and c.form in ("verb", "adj", "noun") and content
-              and content[0] <= c.tok.i < content[1] and c.entry.kind in ("speech", "belief", "stance")]
-    polarity, modality, confidence = stance.judge(cue, content_toks, tgt, topic, lex, nested)
     if source_span is None:
         confidence = round(max(0.1, confidence - 0.15), 2)
     if kind == "speech" and content is None and src is None:
@@ -136,6 +137,7 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         target=target_span,
         target_actor=mention_at(mentions, target_span, tgt) if target_span else None,
         topic=topic,
+        issue=targets.issue_key(tgt) if target_span is not None else None,
         polarity=polarity,
         modality=modality,
         confidence=confidence,
@@ -216,3 +218,29 @@ def dash_quotes(doc, sent_of: dict[int, int], mentions: Sequence[Mention], artic
             source=source, source_actor=mention_at(mentions, source, name[-1]),
             content=char_span(doc, start, k + 1), polarity="neutral", confidence=0.6, kind="speech"))
     return out
+
+
+def _stance_toward_content(cue: Cue, src, tgt, polarity: str, lex: Lexicon, mentions: Sequence[Mention]):
+    """(target, polarity) read from what the content names: the act a directive asks for, the actor a
+    reported clause speaks of, or what a reversing noun undoes (see core.statements.content_stance)."""
+    if cue.form == "verb":
+        asked = content_stance.directive_object(cue.tok, lex)
+        if asked is not None:
+            tgt, polarity = asked
+        elif cue.entry.kind in ("speech", "belief"):
+            found = content_stance.reported_subject(cue.tok)
+            if found is not None:
+                verb, subj = found
+                lo, hi = phrase_range(subj, keep_appos=False)
+                actor = mention_at(mentions, char_span(subj.doc, lo, hi), subj)
+                speaker = mention_at(mentions, char_span(src.doc, *phrase_range(src, keep_appos=False)), src) \
+                    if src is not None else None
+                if actor is not None and actor != speaker:
+                    tgt = subj
+                    view = content_stance.predicate_view(verb, subj, lex)
+                    polarity = view if view != NEUTRAL else polarity
+    undone = content_stance.reversed_target(tgt)
+    if undone is not None:
+        tgt = undone
+        polarity = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(polarity, polarity)
+    return tgt, polarity

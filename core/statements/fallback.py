@@ -7,6 +7,7 @@ from core.model import NEUTRAL, OPPOSE, SUPPORT, Mention, Statement
 from core.resources import word_set
 from core.statements.lexicon import Lexicon
 from core.statements.spans import char_span, mention_at
+from core.statements.targets import issue_key_of_text
 
 _SKIP_BEFORE = {"also", "has", "had", "have", "later", "earlier", "again", "repeatedly", "previously",
                 "publicly", "then", "now", "recently", "once", "reportedly", "allegedly", "had", "is", "was"}
@@ -158,6 +159,7 @@ def find_fallback(doc, mentions: Sequence[Mention], article_id: str, lex: Lexico
                 content=char_span(doc, c_lo, c_hi) if c_hi > c_lo else None,
                 target=target, target_actor=mention_at(mentions, target),
                 topic=topic[1] if topic else None, polarity=polarity, modality=modality,
+                issue=issue_key_of_text(target.text) if target is not None else None,
                 confidence=0.4 if source else 0.25, kind=kind,
             ))
             k = cue_end

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from core.model import Mention
+from core.resources import word_set
 from core.statements.cues import Cue
 from core.statements.lexicon import Lexicon
 from core.statements.spans import overlaps, phrase_range
@@ -141,3 +142,35 @@ def resolve(cue: Cue, source, content: tuple[int, int] | None, lex: Lexicon,
                 topic = topic_of(head.doc[lo:hi], lex)
             return head, topic
     return None, None
+
+
+def issue_key(tok) -> str | None:
+    """The lemma an issue is known by, from a target's head token: the head noun's lemma, or for a generic
+    head ("plan", "bill") its noun modifier's ("the bailout plan" -> "bailout"); a verb's own lemma."""
+    if tok is None or tok.pos_ in ("PRON", "DET", "NUM", "PUNCT"):
+        return None
+    generic = word_set("generic_heads", "stance", "words.json")
+    lemma = tok.lemma_.lower() or tok.lower_
+    if lemma in generic or tok.lower_ in generic:
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN")
+                and c.i < tok.i]
+        if mods:
+            mod = mods[-1]
+            chain = [c for c in mod.children if c.dep_ == "compound" and c.i < mod.i] + [mod]
+            return " ".join((t.lemma_ or t.text).lower() for t in chain)  # "the health care law" -> "health care"
+    return lemma if any(ch.isalpha() for ch in lemma) else None
+
+
+def issue_key_of_text(text: str) -> str | None:
+    """The same key without a parse (the rule-based fallback): the last word before any preposition."""
+    words = [w.strip(".,;:!?\"'()").lower() for w in text.split()]
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on", "against", "to", "in", "with", "by",
+                                                         "about", "over")), len(words))
+    words = [w for w in words[:cut] if w and w not in word_set("issue_determiners", "stance", "words.json")]
+    generic = word_set("generic_heads", "stance", "words.json")
+    while len(words) > 1 and words[-1] in generic:
+        words.pop()
+    if not words or not any(ch.isalpha() for ch in words[-1]):
+        return None
+    last = words[-1]
+    return last[:-1] if last.endswith("s") and not last.endswith("ss") and len(last) > 3 else last

@@ -6,6 +6,16 @@ import time
 from PySide6.QtCore import QTimer
 
 FLUSH_MS = 150  # results are added in small batches so 100 articles do not redraw 100 times
+LOADING_MODEL = "Loading language model\u2026"
+
+
+def cancel_text(dropped: int, kept: int) -> str:
+    """What a cancel did, in words: never "0 articles were not analysed"."""
+    kept_text = f"the {kept} article{'s' * (kept != 1)} analysed so far {'are' if kept != 1 else 'is'} kept"
+    if not dropped:
+        return f"Analysis cancelled; {kept_text}." if kept else "Analysis cancelled."
+    left = f"{dropped} article{'s were' if dropped != 1 else ' was'} not analysed"
+    return f"Analysis cancelled: {left}; {kept_text}." if kept else f"Analysis cancelled: {left}."
 
 
 class AnalysisRunsMixin:
@@ -40,9 +50,8 @@ class AnalysisRunsMixin:
         for aid in article_ids:
             self._running.pop(aid, None)
             self._failed.pop(aid, None)
-        wanted = set(article_ids)
-        self.undo_history.removed([r for r in self.analysis.raw_results() if r.article.id in wanted])
-        self.analysis.remove_many(article_ids)
+        # recorded in the analysis's one history with the articles' whole analysis: undo needs no re-read
+        self.analysis.remove_many(article_ids, undoable=True)
         self._update_status()
         self._update_page()
         self._update_actions()
@@ -68,8 +77,10 @@ class AnalysisRunsMixin:
         self._update_page()
 
     def _on_pipeline_loaded(self, pipeline) -> None:
-        if not self._running:
-            self.status.setText("Ready. Drop articles on the window, or use File \u2192 Open.")
+        # only the loading note gives way: "Opened x.standpoint: 84 articles." must stay in view
+        if not self._running and self.status.text() == LOADING_MODEL:
+            self.status.setText("Ready." if self.analysis is not None and len(self.analysis) else
+                                "Ready. Drop articles on the window, or use File \u2192 Open.")
         if pipeline is not None and not getattr(pipeline, "trained", True) and not self._model_warned:
             self._model_warned = True
             self.model_banner.show_message(pipeline.warning or "Reduced, rule-based analysis.")
@@ -119,8 +130,7 @@ class AnalysisRunsMixin:
             dropped = [aid for aid in self._running if aid not in self.analysis]
             self._running.clear()
             self._reading = 0
-            self.status.setText(f"Cancelled. {len(dropped)} article{'s were' if len(dropped) != 1 else ' was'} "
-                                "not analysed; finished ones are kept.")
+            self.status.setText(cancel_text(len(dropped), len(self.analysis)))
         elif not self._running:
             n = len(self.analysis)
             self.status.setText(f"{n} article{'s' * (n != 1)} analysed.")

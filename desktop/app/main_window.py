@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (
     QStackedWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from desktop.app.analysis_runs import FLUSH_MS, AnalysisRunsMixin
+from desktop.app.analysis_runs import FLUSH_MS, LOADING_MODEL, AnalysisRunsMixin
 from desktop.app.drop import FileDropMixin
 from desktop.app.empty_state import DropOverlay, EmptyState
-from desktop.app.menus import apply_panes, build_menus, fill_toolbar
+from desktop.app.geometry import place
+from desktop.app.menus import apply_panes, build_menus, fill_toolbar, update_undo_actions
 from desktop.app.preload import preload_then
 from desktop.app.project import SUFFIX, ProjectController
 from desktop.app.settings import Settings
@@ -22,7 +23,6 @@ from desktop.app.workspace import Workspace
 from desktop.panes.search import SearchBox
 from desktop.state import SelectionState
 from desktop.widgets.banner import Banner
-from desktop.window_undo import WindowUndo
 from desktop.workers.analysis import AnalysisWorker
 
 if TYPE_CHECKING:
@@ -49,7 +49,6 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
         self.settings = settings or Settings()
         self.state = SelectionState(self)
         self.analysis = analysis
@@ -62,7 +61,7 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         self._load_model_after_bind = False
         self._reading = 0  # path jobs handed to the worker whose files are not read yet
         self._model_warned = False
-        self.undo_history = WindowUndo()
+        self._stepping = False  # inside Undo/Redo: the change is not a new correction to announce
         # Ask before dropping unsaved work (tests and the screenshot mode switch this off).
         self.ask_before_discard = True
         self._flush_timer = QTimer(self)
@@ -108,9 +107,7 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         self.empty.open_project.connect(self.open_project_dialog)
         self.empty.open_recent.connect(self.open_project)
         self.empty.set_recent(self.settings.recent_projects())
-        geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        place(self, self.settings.geometry())
         self.worker.pipeline_loaded.connect(self._on_pipeline_loaded)
         self.worker.progress.connect(self._on_progress)
         self.worker.result.connect(self._on_result)
@@ -127,7 +124,7 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         else:
             self._bind(analysis)
         if load_model:
-            self.status.setText("Loading language model\u2026")
+            self.status.setText(LOADING_MODEL)
             if self.workspace is None:
                 # Imports in two threads at once slow both: the model waits for the views.
                 self._load_model_after_bind = True
@@ -167,7 +164,6 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
 
             analysis = Analysis()
         self.analysis = analysis
-        self.undo_history.bind(analysis)
         self.search.set_analysis(analysis)
         self.state.clear()
         self.state.set_article(None)
@@ -199,13 +195,15 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
 
     def _update_actions(self) -> None:
         a, analysis = self.actions, self.analysis
-        a["undo"].setEnabled(self.undo_history.can_undo)
-        a["redo"].setEnabled(self.undo_history.can_redo)
+        update_undo_actions(a, analysis)
         for key in ("save", "save_as", "export_tables", "export_graphml", "export_chart", "copy_chart"):
             a[key].setEnabled(analysis is not None and len(analysis) > 0)
 
     def _on_analysis_changed(self, reason: str) -> None:
-        self.undo_history.on_changed(reason)
+        if reason == "corrections" and not self._stepping and self.analysis.history.undo_label:
+            # a correction says what it did and how to take it back (undo/redo say "Undone: …" themselves)
+            label = self.analysis.history.undo_label
+            self.status.setText(f"{label[:1].upper()}{label[1:]}. Edit \u2192 Undo (Ctrl+Z) takes it back.")
         self._update_actions()
         self._update_page()
         self._update_summary()
@@ -337,17 +335,28 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
 
     # ---- edit / search ---------------------------------------------------------------------------------
     def undo(self) -> None:
-        self._after_history_step(self.undo_history.undo())
+        """Undo the newest change of the analysis's one history (corrections and removals alike)."""
+        self._step_history("Undone", "undo")
 
     def redo(self) -> None:
-        self._after_history_step(self.undo_history.redo())
+        self._step_history("Redone", "redo")
 
-    def _after_history_step(self, message: str) -> None:
-        if message:
-            self.status.setText(message)
-            self._update_status()
-            self._update_page()
-            self._update_actions()
+    def _step_history(self, done: str, method: str) -> None:
+        self._stepping = True
+        try:
+            label = getattr(self.analysis, method)() if self.analysis is not None else ""
+        finally:
+            self._stepping = False
+        self._after_history_step(done, label)
+
+    def _after_history_step(self, done: str, label: str) -> None:
+        if not label:
+            self.status.setText(f"Nothing to {done[:-2].lower()}.")
+            return
+        self.status.setText(f"{done}: {label}.")
+        self._update_status()
+        self._update_page()
+        self._update_actions()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -99,6 +99,32 @@ def build_menus(window) -> dict[str, QAction]:
     return a
 
 
+UNDO_LABEL_CHARS = 60  # longer step labels are shortened in the menu (the status bar has the whole label)
+
+
+def undo_text(verb: str, label: str) -> str:
+    """"Undo rename ‘Trump’ → ‘Donald Trump’" for a menu (a label's "&" is not a mnemonic), "Undo" alone."""
+    if not label:
+        return verb
+    if len(label) > UNDO_LABEL_CHARS:
+        label = label[:UNDO_LABEL_CHARS - 1].rstrip() + "\u2026"
+    return f"{verb} {label.replace('&', '&&')}"
+
+
+def update_undo_actions(actions: dict[str, QAction], analysis) -> None:
+    """Edit → Undo / Redo name the step they would take, from the analysis's one labelled history."""
+    history = getattr(analysis, "history", None)
+    for key, verb, can, label in (
+            ("undo", "Undo", analysis is not None and analysis.can_undo, history.undo_label if history else ""),
+            ("redo", "Redo", analysis is not None and analysis.can_redo, history.redo_label if history else "")):
+        action = actions[key]
+        action.setEnabled(bool(can))
+        text = undo_text(verb, label if can else "")
+        action.setText("&" + text)
+        action.setIconText(verb)
+        action.setToolTip(f"{text.replace('&&', '&')} ({action.shortcut().toString()})")
+
+
 def apply_panes(window) -> None:
     """Show or hide the side panes as the View menu says (also on a workspace rebuilt for a project)."""
     if window.workspace is not None:
@@ -152,8 +178,12 @@ def _fill_recent(window, menu: QMenu) -> None:
 
 def shortcut_rows(window) -> list[tuple[str, str]]:
     """(action, keys) for every menu action with a shortcut, in menu order, plus the list/table keys."""
-    rows = [(a.text().replace("&", "").rstrip("\u2026"), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-            for a in window.actions.values() if not a.shortcut().isEmpty()]
+    def name(key: str, action: QAction) -> str:
+        # Undo / Redo carry the step's label in the menu; the list of keys names the command
+        return action.iconText() if key in ("undo", "redo") else action.text().replace("&", "").rstrip("\u2026")
+
+    rows = [(name(key, a), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            for key, a in window.actions.items() if not a.shortcut().isEmpty()]
     rows += [("Rename the selected actor", "F2"), ("Remove the selected articles", "Delete"),
              ("Re-analyse the selected articles", "Ctrl+R"), ("Edit a publication date", "double-click / F2"),
              ("Previous / next evidence", "Alt+Up / Alt+Down"),

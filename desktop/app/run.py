@@ -116,7 +116,7 @@ def _screenshot(window, path: str, empty: bool) -> None:
             statements = cued_statements(analysis)
             dated = statements[statements["date"].notna() & statements["source_actor"].notna()]
             if len(dated):
-                holders = dated["source_actor"].map(lambda a: analysis.stance_holder(a, True))
+                holders = dated["source_actor"].map(lambda a: analysis.stance_holder(a))
                 actor = holders.value_counts().index[0]
                 state.set_actor(actor)
                 mine = dated[holders == actor]

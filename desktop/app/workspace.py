@@ -8,7 +8,9 @@ from desktop.charts.registry import CHARTS, make_chart
 from desktop.panes.actors import ActorPanel
 from desktop.panes.articles import ArticleList
 from desktop.panes.evidence import EvidenceList
+from desktop.panes.issues import IssuePanel
 from desktop.panes.source import SourceView
+from desktop.widgets.date_range import DateRangeBar
 
 
 class Workspace(QWidget):
@@ -19,10 +21,12 @@ class Workspace(QWidget):
         self.analysis, self.state = analysis, state
         self.article_list = ArticleList(analysis, state)
         self.actor_panel = ActorPanel(analysis, state)
+        self.issue_panel = IssuePanel(analysis, state)
         self.left = QTabWidget()
         self.left.setDocumentMode(True)
         self.left.addTab(self.article_list, "Articles")
         self.left.addTab(self.actor_panel, "Actors")
+        self.left.addTab(self.issue_panel, "Issues")
 
         self.charts = QTabWidget()
         self.charts.setDocumentMode(True)
@@ -35,6 +39,15 @@ class Workspace(QWidget):
         # (showEvent does it too, but not while the whole window is still hidden)
         self.charts.currentChanged.connect(self._on_chart_shown)
 
+        # one date range for every chart, typed or chosen above the tabs
+        self.date_range = DateRangeBar(analysis, state)
+        self.centre = QWidget()
+        centre = QVBoxLayout(self.centre)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.setSpacing(2)
+        centre.addWidget(self.date_range)
+        centre.addWidget(self.charts, 1)
+
         self.source_view = SourceView(analysis, state)
         self.evidence_list = EvidenceList(analysis, state)
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -45,7 +58,7 @@ class Workspace(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.left, self.charts, self.right):
+        for widget in (self.left, self.centre, self.right):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)

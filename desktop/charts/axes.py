@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 MIN_LABEL_PX = 15  # rows closer than this on screen get every n-th label only
 MIN_COLUMN_PX = 28  # likewise for columns
+ROTATION_DEG = 45  # slant of rotated column labels
 
 
 def shorten(text: str, limit: int = 28) -> str:
@@ -19,13 +20,88 @@ def shorten(text: str, limit: int = 28) -> str:
 class CategoryAxis(pg.AxisItem):
     """Labels integer positions 0..n-1 with names; thins the labels out when rows get dense."""
 
-    def __init__(self, orientation: str, labels=(), limit: int = 28, **kwargs):
+    def __init__(self, orientation: str, labels=(), limit: int = 28, min_label_px: float = MIN_LABEL_PX, **kwargs):
         super().__init__(orientation, **kwargs)
         self._limit = limit
+        self._min_label_px = min_label_px
         self._labels: list[str] = []
+        self._full: list[str] = []
+        self.rotated = False  # a top axis whose labels slant up-left from their column (set_rotated)
+        self.fixed_height: int | None = None
         self.set_labels(labels)
 
+    def set_rotated(self, on: bool, height: int) -> None:
+        """Slanted column labels (a narrow column still gets a readable name) in an axis `height` px tall."""
+        if self.orientation != "top" or (on == self.rotated and self.fixed_height == height):
+            return
+        self.prepareGeometryChange()
+        self.rotated = on
+        self.fixed_height = height
+        self.setHeight(height)
+        self.picture = None
+        self.update()
+
+    def rotated_room(self) -> float:
+        """Length in pixels a slanted label may take (the rest is elided)."""
+        height = self.fixed_height or self.height()
+        return max(20.0, (height - 10) / math.sin(math.radians(ROTATION_DEG)))
+
+    def slant_font(self) -> QFont:
+        """Slanted labels in a regular weight a point smaller: more of a long name fits the slant."""
+        font = QFont(self.style.get("tickFont") or QFont())
+        font.setBold(False)
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        return font
+
+    def boundingRect(self):  # noqa: N802 (Qt API)
+        rect = super().boundingRect()
+        if self.rotated:
+            # the first columns' labels reach left over the empty corner above the row names
+            rect = rect.adjusted(-self.rotated_room() * math.cos(math.radians(ROTATION_DEG)), 0, 0, 0)
+        return rect
+
+    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph API)
+        specs = super().generateDrawSpecs(p)
+        if specs is None or not self.rotated:
+            return specs
+        axis, ticks, _texts = specs
+        return axis, ticks, []  # drawn slanted in drawPicture
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802 (pyqtgraph API)
+        super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+        if self.rotated:
+            self._draw_slanted(p)
+
+    def _draw_slanted(self, p) -> None:
+        from PySide6.QtCore import QRectF, Qt
+
+        bounds = self.mapRectFromParent(self.geometry())
+        lo, hi = self.range
+        if hi == lo or not self._full:
+            return
+        font = self.slant_font()
+        metrics = QFontMetrics(font)
+        room = int(self.rotated_room())
+        p.setFont(font)
+        p.setPen(self.textPen())
+        p.setClipping(False)
+        for level in self.tickValues(lo, hi, bounds.width()):
+            for v in level[1]:
+                i = int(round(v))
+                if not 0 <= i < len(self._full):
+                    continue
+                x = bounds.left() + (v - lo) / (hi - lo) * bounds.width()
+                text = metrics.elidedText(self._full[i], Qt.TextElideMode.ElideRight, room)
+                p.save()
+                p.translate(x, bounds.bottom() - 4)
+                p.rotate(ROTATION_DEG)  # the label runs down to its column, ending there
+                width, height = metrics.horizontalAdvance(text) + 2, metrics.height()
+                p.drawText(QRectF(-width, -height / 2, width, height),
+                           int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+                p.restore()
+
     def set_labels(self, labels) -> None:
+        self._full = [" ".join(str(x).split()) for x in labels]
         self._labels = [shorten(x, self._limit) for x in labels]
         if self.orientation in ("left", "right"):
             metrics = QFontMetrics(self.style.get("tickFont") or QFont())
@@ -49,7 +125,7 @@ class CategoryAxis(pg.AxisItem):
         per_row = size / max(maxVal - minVal, 1e-9)
         self._px_per_unit = per_row
         # columns keep every label (elided to the column width) until they get really narrow
-        min_px = MIN_LABEL_PX if self.orientation in ("left", "right") else MIN_COLUMN_PX
+        min_px = self._min_label_px if self.orientation in ("left", "right") else MIN_COLUMN_PX
         step = max(1, math.ceil(min_px / per_row))
         start = lo - lo % step
         return [(step, [float(v) for v in range(start, hi + 1, step) if v >= lo])]

@@ -164,6 +164,28 @@ class ChartWidget(QWidget):
     def caption(self) -> str:
         return ""
 
+    # ---- export pages (charts.export lays out a fresh copy of the chart; see charts.export_layout) ----
+    def export_frame(self) -> QWidget:
+        """The widget that must be the page's size (below the chart's own toolbars)."""
+        return self.graphics_view().viewport()
+
+    def export_view(self, source) -> None:
+        """Take over what `source` (the chart on screen) shows: its dates, its first column."""
+
+    def export_pages(self) -> int:
+        return 1
+
+    def show_export_page(self, index: int) -> None:
+        """Show page `index` of `export_pages()`: its lanes, rows or strips."""
+
+    def export_page_note(self, index: int) -> str:
+        """"lanes 13–24 of 40" when a page shows part of the chart, else ""."""
+        return ""
+
+    def export_legend(self) -> list:
+        """(colour, label) pairs an export draws under the chart, for a legend that is no part of the scene."""
+        return []
+
     # the user's view options, for saving a session; the selection itself lives in the state
     def options(self) -> dict:
         return {}

@@ -4,17 +4,19 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from desktop.charts import palette
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.export_layout import MatrixPages
 from desktop.charts.matrix_cells import Cells, ScrollViewBox
 from desktop.charts.matrix_pointer import MatrixPointerMixin
-from desktop.charts.scroll import RowScrollBar
+from desktop.charts.scroll import ColumnScrollBar, RowScrollBar
 
 MIN_ROW_PX = 22
-MAX_VISIBLE_COLUMNS = 12
+MIN_COL_PX = 38  # room for a count; more columns than fit scroll sideways
+HEADER_PX, SLANTED_HEADER_PX = 26, 130  # column header height, flat and slanted
 SORTS = (("activity", "Most active"), ("name", "By name"), ("net", "By net stance"))
 
 
@@ -27,7 +29,11 @@ def window_text(start, end) -> str:
     return f"{first} \u2013 {last}"
 
 
-class MatrixView(MatrixPointerMixin, ChartWidget):
+GROUP_CHOICES = (("none", "Rows: every actor"), ("government", "Group by government"),
+                 ("party", "Group by party"), ("organisation", "Group by organisation"))
+
+
+class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
     """Heat map of who stands where; binds to the SelectionState only."""
 
     title = "Stance matrix"
@@ -36,7 +42,7 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         super().__init__(analysis, state, parent)
         self.columns = "stance"
         self.sort = "activity"
-        self.fold_people = True
+        self.group_by = state.group_by
         self.include_relations = False
         self.filter_text = ""
         self.matrix = None
@@ -45,11 +51,13 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         self.counts = np.zeros((0, 0), dtype=int)
         self.scores = np.zeros((0, 0))
         self.rgba = np.zeros((0, 0, 4), dtype=np.ubyte)
+        self._cell_items: tuple[str, ...] = ()  # what a click on the selected cell put in the state
         self._build_ui()
         self._style_frame()
         state.time_window_changed.connect(self._on_time_window_changed)
         state.cell_changed.connect(self._on_selection_changed)
         state.actor_changed.connect(self._on_selection_changed)
+        state.group_by_changed.connect(self.set_group_by)
         self.refresh()
         self._styled = True
 
@@ -59,17 +67,22 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
 
         self.columns_box = QComboBox()
         self.columns_box.addItem("Stance", "stance")
+        self.columns_box.addItem("Issues", "issue")
+        self.columns_box.addItem("Actors", "actor")
         self.columns_box.addItem("Targets", "target")
-        self.columns_box.setToolTip("Columns: support / oppose / neutral, or what the statements are about")
+        self.columns_box.setToolTip("Columns: support / oppose / neutral; the issues found in the corpus; the actors "
+                                    "statements are about (who stands where toward whom); or every target")
         self.sort_box = QComboBox()
         for key, label in SORTS:
             self.sort_box.addItem(label, key)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter actors\u2026")
         self.filter_edit.setClearButtonEnabled(True)
-        self.fold_check = QCheckBox("Group people")
-        self.fold_check.setToolTip("Count a person's statements under the government or body they speak for")
-        self.fold_check.setChecked(True)
+        self.group_box = QComboBox()
+        for key, label in GROUP_CHOICES:
+            self.group_box.addItem(label, key)
+        self.group_box.setToolTip("Rows: every actor the text names, or people counted under the government, "
+                                  "party or organisation the text ties them to")
         self.relations_check = QCheckBox("Inferred links")
         self.relations_check.setToolTip(
             "Also count stances inferred from the words between two named actors, without a stance "
@@ -84,7 +97,7 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         for w in (self.columns_box, self.sort_box):
             first.addWidget(w)
         first.addWidget(self.filter_edit, 1)
-        for w in (self.fold_check, self.relations_check):
+        for w in (self.group_box, self.relations_check):
             second.addWidget(w)
         second.addWidget(self.status, 1)
         bar.addLayout(first)
@@ -96,7 +109,7 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         header.setPointSizeF(10)
         header.setBold(True)
         self.col_axis.setStyle(tickFont=header)
-        self.col_axis.setHeight(26)
+        self.col_axis.set_rotated(False, HEADER_PX)
         rows_font = QFont()
         rows_font.setPointSizeF(10)
         self.row_axis.setStyle(tickFont=rows_font)
@@ -133,10 +146,13 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         item.layout.setContentsMargins(4, 4, 4, 12)  # room for the colour bar's end labels
 
         self.scroll = RowScrollBar(vb, margin=0.5)
-        body = QHBoxLayout()
+        self.hscroll = ColumnScrollBar(vb, margin=0.5)
+        body = QGridLayout()
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.plot, 1)
-        body.addWidget(self.scroll)
+        body.setSpacing(0)
+        body.addWidget(self.plot, 0, 0)
+        body.addWidget(self.scroll, 0, 1)
+        body.addWidget(self.hscroll, 1, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
@@ -144,7 +160,7 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
 
         self.columns_box.currentIndexChanged.connect(self._on_options_changed)
         self.sort_box.currentIndexChanged.connect(self._on_options_changed)
-        self.fold_check.toggled.connect(self._on_options_changed)
+        self.group_box.currentIndexChanged.connect(self._on_options_changed)
         self.relations_check.toggled.connect(self._on_options_changed)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
@@ -178,23 +194,23 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
     def set_filter(self, text: str) -> None:
         self.filter_edit.setText(text)
 
-    def set_fold_people(self, on: bool) -> None:
-        self.fold_check.setChecked(on)
+    def set_group_by(self, key: str) -> None:
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(key)))
 
     def options(self) -> dict:
-        return {"columns": self.columns, "sort": self.sort, "fold_people": self.fold_people,
+        return {"columns": self.columns, "sort": self.sort, "group_by": self.group_by,
                 "include_relations": self.include_relations, "filter": self.filter_edit.text()}
 
     def set_options(self, options: dict) -> None:
-        if options.get("columns") in ("stance", "target"):
+        if options.get("columns") in ("stance", "issue", "actor", "target"):
             self.set_columns(options["columns"])
         sort = options.get("sort")
         if sort in dict(SORTS):
             self.set_sort(sort)
         elif isinstance(sort, str) and sort.startswith("col:"):
             self.sort_by_column(sort[4:])
-        if isinstance(options.get("fold_people"), bool):
-            self.set_fold_people(options["fold_people"])
+        if options.get("group_by") in dict(GROUP_CHOICES):
+            self.set_group_by(options["group_by"])
         if isinstance(options.get("include_relations"), bool):
             self.relations_check.setChecked(options["include_relations"])
         if isinstance(options.get("filter"), str):
@@ -203,7 +219,8 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
     def _on_options_changed(self, *_args) -> None:
         self.columns = self.columns_box.currentData()
         self.sort = self.sort_box.currentData()
-        self.fold_people = self.fold_check.isChecked()
+        self.group_by = self.group_box.currentData()
+        self.state.set_group_by(self.group_by)
         self.include_relations = self.relations_check.isChecked()
         self.refresh()
 
@@ -219,9 +236,19 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
     # ---- data --------------------------------------------------------------------------
     def refresh(self, fit: bool = True) -> None:
         start, end = self.state.time_window
-        self.matrix = self.analysis.stance_matrix(columns=self.columns, fold_people=self.fold_people,
+        self.matrix = self.analysis.stance_matrix(columns=self.columns, group_by=self.group_by,
                                                   start=start, end=end, include_relations=self.include_relations)
         self._draw(fit=fit)
+        self._sync_cell_items()
+
+    def _sync_cell_items(self) -> None:
+        """The selected cell's evidence follows its recount (new articles, a correction, the date range),
+        unless the user has since chosen other evidence (a timeline point, a search)."""
+        cell = self.state.cell
+        if cell is None or self.matrix is None or self.state.items != self._cell_items:
+            return
+        self._cell_items = tuple(self.matrix.cells.get(cell, ()))
+        self.state.set_items(self._cell_items)
 
     def _on_analysis_changed(self, reason: str) -> None:
         # a correction must not throw the user back to the top of a long matrix
@@ -272,16 +299,17 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
         self.rgba = palette.diverging_rgba(self.scores, self.counts, empty)
         rows, cols = self.counts.shape
         self.scroll.set_rows(rows)
+        self.hscroll.set_columns(cols)
         self.labels.set_cells(self.counts, self.rgba)
         self.row_axis.set_labels([m.names.get(a, a) for a in self.row_ids] if m is not None else [])
         self.col_axis.set_labels(self.col_ids)
         vb = self.plot.getViewBox()
         vb.setLimits(xMin=-0.5, xMax=max(cols, 1) - 0.5, yMin=-0.5, yMax=max(rows, 1) - 0.5,
                      maxXRange=max(cols, 1), maxYRange=max(rows, 1))
-        window = window_text(*self.state.time_window)
+        window = window_text(*self.state.date_range)
         if (m is None or m.is_empty) and window and len(self.analysis.statements_table()):
             self.empty_text.setText(f"No statements in the time window ({window}).\n"
-                                    "Untick \u201cWindow\u201d on the timeline to count them all.")
+                                    "Choose \u201cAll dates\u201d above the charts to count them all.")
         elif m is None or m.is_empty:
             self.empty_text.setText("No statements yet: the matrix fills as articles are analysed.")
         elif not rows:
@@ -299,23 +327,41 @@ class MatrixView(MatrixPointerMixin, ChartWidget):
             self._on_resized()  # same top row, clamped to the new number of rows
         self._on_selection_changed()
 
-    def fit(self) -> None:
+    def _fitting(self) -> tuple[int, int]:
+        """(rows, columns) that fit the view at MIN_ROW_PX / MIN_COL_PX (at least one of each)."""
         rows, cols = self.counts.shape
-        height = self.plot.getViewBox().height() or 600
-        visible_rows = max(1, min(rows, int(height // MIN_ROW_PX)))
-        visible_cols = max(1, min(cols, MAX_VISIBLE_COLUMNS))
+        vb = self.plot.getViewBox()
+        return (max(1, min(rows, int((vb.height() or 600) // MIN_ROW_PX))),
+                max(1, min(cols, int((vb.width() or 600) // MIN_COL_PX))))
+
+    def fit(self) -> None:
+        visible_rows, visible_cols = self._fitting()
         self.plot.getViewBox().setRange(xRange=(-0.5, visible_cols - 0.5), yRange=(-0.5, visible_rows - 0.5),
                                         padding=0)
+        self._update_headers()
 
     def _on_resized(self, *_args) -> None:
-        """Rows stay at least MIN_ROW_PX tall: a resize changes how many rows show, from the same top row."""
-        rows = self.counts.shape[0]
+        """Rows stay at least MIN_ROW_PX tall and columns MIN_COL_PX wide: a resize changes how many show,
+        from the same top row and left column."""
+        rows, cols = self.counts.shape
         if not rows:
             return
         vb = self.plot.getViewBox()
-        fit = max(1, min(rows, int((vb.height() or 600) // MIN_ROW_PX)))
-        top = min(max(-0.5, vb.viewRange()[1][0]), rows - fit - 0.5)
-        vb.setYRange(top, top + fit, padding=0)
+        fit_rows, fit_cols = self._fitting()
+        (x0, _x1), (y0, _y1) = vb.viewRange()
+        top = min(max(-0.5, y0), rows - fit_rows - 0.5)
+        left = min(max(-0.5, x0), cols - fit_cols - 0.5)
+        vb.setRange(xRange=(left, left + fit_cols), yRange=(top, top + fit_rows), padding=0)
+        self._update_headers()
+
+    def _update_headers(self) -> None:
+        """Flat column names while they fit their column, slanted ones (and a taller header) when not."""
+        x0, x1 = self.plot.getViewBox().viewRange()[0]
+        column_px = (self.plot.getViewBox().width() or 600) / max(x1 - x0, 1e-9)
+        metrics = QFontMetrics(self.col_axis.style.get("tickFont") or QFont())
+        widest = max((metrics.horizontalAdvance(label) for label in self.col_ids), default=0)
+        slanted = widest > column_px - 8
+        self.col_axis.set_rotated(slanted, SLANTED_HEADER_PX if slanted else HEADER_PX)
 
     # ---- selection ---------------------------------------------------------------------
     def _on_selection_changed(self, _value=None) -> None:

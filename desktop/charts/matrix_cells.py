@@ -12,11 +12,15 @@ from desktop.charts import palette
 
 
 class ScrollViewBox(pg.ViewBox):
-    """A matrix is categories both ways: the wheel scrolls rows, it does not zoom."""
+    """A matrix is categories both ways: the wheel scrolls rows, Shift+wheel (or a sideways wheel) columns;
+    it never zooms."""
 
     def wheelEvent(self, ev, axis=None):
         delta = ev.delta() if hasattr(ev, "delta") else ev.angleDelta().y()
-        self.translateBy(y=-3 if delta > 0 else 3)
+        sideways = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier) or (
+            hasattr(ev, "orientation") and ev.orientation() == Qt.Orientation.Horizontal)
+        step = -3 if delta > 0 else 3
+        self.translateBy(x=step) if sideways else self.translateBy(y=step)
         ev.accept()
 
 

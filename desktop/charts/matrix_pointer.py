@@ -32,7 +32,8 @@ class MatrixPointerMixin:
         actor, column = self.row_ids[r], self.col_ids[c]
         self.state.set_cell((actor, column))
         self.state.set_actor(actor)
-        self.state.set_items(self.matrix.cells.get((actor, column), []))
+        self._cell_items = tuple(self.matrix.cells.get((actor, column), ()))
+        self.state.set_items(self._cell_items)
 
     def _on_mouse_clicked(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:
@@ -56,16 +57,41 @@ class MatrixPointerMixin:
                 ev.accept()
 
     def cell_tooltip(self, r: int, c: int) -> str:
+        """Who × what, the count and its share of the row, the polarities, the net score and the cue used most."""
         actor, column = self.row_ids[r], self.col_ids[c]
         n = int(self.counts[r, c])
         name = self.matrix.names.get(actor, actor)
         text = f"<b>{escape(name)}</b> \u00d7 <b>{escape(column)}</b><br>"
-        text += f"{n} statement{'s' if n != 1 else ''}" if n else "no statements"
-        if n:
-            muted = muted_color(tooltip=True).name()
-            text += (f" \u00b7 net score {self.scores[r, c]:+.2f}<br>"
-                     f"<span style='color:{muted}'>Click to read the evidence</span>")
-        return text
+        if not n:
+            return text + "no statements"
+        row_total = int(self.counts[r].sum())
+        text += (f"{n} statement{'s' if n != 1 else ''} \u00b7 {100 * n / max(row_total, 1):.0f}% of "
+                 f"{escape(name)}\u2019s {row_total}")
+        polarities, cue, cue_n = self.cell_facts(actor, column)
+        if len(polarities) > 1 or (polarities and next(iter(polarities)) != column):
+            text += "<br>" + " \u00b7 ".join(f"{k} {v}" for k, v in polarities.items())
+        text += f"<br>net score {self.scores[r, c]:+.2f}"
+        if cue:
+            text += f" \u00b7 cue used most: \u201c{escape(cue)}\u201d" + (f" ({cue_n}\u00d7)" if cue_n > 1 else "")
+        muted = muted_color(tooltip=True).name()
+        return text + f"<br><span style='color:{muted}'>Click to read the evidence</span>"
+
+    def cell_facts(self, actor: str, column: str) -> tuple[dict[str, int], str, int]:
+        """({polarity: count}, the cue used most, how often) for one cell's statements; cached per refresh."""
+        key = (actor, column)
+        cache = self.__dict__.setdefault("_facts", {})
+        if cache.get("matrix") is not self.matrix:
+            cache.clear()
+            cache["matrix"] = self.matrix
+        if key not in cache:
+            ids = self.matrix.cells.get(key, [])
+            table = self.analysis.statements_table()
+            rows = table[table["statement_id"].isin(ids)] if len(ids) else table.iloc[0:0]
+            polarities = {k: int(v) for k, v in rows["polarity"].fillna("neutral").value_counts().items()}
+            cues = rows["cue_text"].fillna("").str.strip().str.lower()
+            cues = cues[cues != ""].value_counts()
+            cache[key] = (polarities, str(cues.index[0]) if len(cues) else "", int(cues.iloc[0]) if len(cues) else 0)
+        return cache[key]
 
     def _on_mouse_moved(self, scene_pos) -> None:
         hit = self.cell_at(scene_pos)

@@ -82,8 +82,9 @@ def write_charts(analysis, out_dir, formats=("png", "svg")) -> list[Path]:
             try:
                 _lay_out(widget, app)
                 for fmt in formats:
-                    options = {"scale": 1.0} if fmt == "png" else {}  # 1280 × 800 is plenty for a report
-                    written.append(export_chart(widget, out / f"{name}.{fmt}", **options))
+                    # 1280 × 800 at 1× is plenty for a report read on screen
+                    written.append(export_chart(widget, out / f"{name}.{fmt}", width=SIZE[0], height=SIZE[1],
+                                                scale=1.0))
             finally:
                 widget.close()
                 widget.deleteLater()

@@ -9,17 +9,19 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desktop.charts import palette
-from desktop.charts.axes import CategoryAxis, date_axis, day_of
+from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
-from desktop.charts.time_window import TimeWindowBand
+from desktop.charts.export_layout import StancePages
 from desktop.charts.timeline_data import DAY, epoch_seconds
+from desktop.widgets.date_range import range_text
 from desktop.widgets.theme import is_dark, muted_color
 
 DEFAULT_ACTORS = 3
+DEFAULT_TARGETS = 8  # lanes per strip: the most frequent targets, then "other targets"
 LANE_PX = 30
 STRIP_EXTRA_PX = 70  # title and date axis of each strip
 POLARITY_ORDER = ("support", "oppose", "neutral")
@@ -38,29 +40,53 @@ def cued_statements(analysis) -> pd.DataFrame:
     return table[table["kind"] != "relation"] if len(table) else table
 
 
-def stance_rows(analysis, actor_ids, fold_people: bool = True) -> pd.DataFrame:
-    """Statements of the given actors (people folded under their government), with a `holder` column."""
+def in_range(table: pd.DataFrame, first=None, last=None) -> pd.DataFrame:
+    """Rows whose `date` lies in [first, last] (days, both included; None: open-ended)."""
+    keep = table["date"].notna()
+    if first is not None:
+        keep &= table["date"] >= pd.Timestamp(first)
+    if last is not None:
+        keep &= table["date"] < pd.Timestamp(last) + pd.Timedelta(days=1)
+    return table[keep]
+
+
+def stance_rows(analysis, actor_ids, group_by: str = "none", first=None, last=None) -> pd.DataFrame:
+    """Dated statements of the given actors in the date range (people counted under the body of the
+    `group_by` kind the text ties them to), with a `holder` column."""
     table = cued_statements(analysis)
     if not len(table):
         return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
-    holders = [analysis.stance_holder(a, fold_people) if isinstance(a, str) else None for a in table["source_actor"]]
+    holders = [analysis.stance_holder(a, group_by) if isinstance(a, str) else None for a in table["source_actor"]]
     table = table.assign(holder=holders)
-    table = table[table["holder"].isin(list(actor_ids)) & table["date"].notna()].copy()
+    table = in_range(table[table["holder"].isin(list(actor_ids))], first, last).copy()
     table["target_label"] = table["target_label"].fillna("").replace("", "(no target)")
     table["x"] = epoch_seconds(table["date"]) + DAY / 2  # mid-day: the day the article appeared
     return table.reset_index(drop=True)
 
 
-def spread(table: pd.DataFrame, lanes: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+def target_lanes(targets: pd.Series, max_lanes: int) -> tuple[dict[str, int], dict[str, str]]:
+    """({lane label: lane}, {target: lane label}) for one actor's statement targets: the most frequent
+    ones get a lane each, at most `max_lanes` lanes, the rest share "other targets (n)"."""
+    counts = targets.value_counts(sort=False)
+    ranked = sorted(counts.index, key=lambda t: (-counts[t], t == "(no target)", str(t).casefold()))
+    if len(ranked) <= max_lanes:
+        return {t: i for i, t in enumerate(ranked)}, {t: t for t in ranked}
+    kept = ranked[:max(max_lanes, 2) - 1]
+    other = f"other targets ({len(ranked) - len(kept)})"
+    lane_of = {t: (t if t in kept else other) for t in ranked}
+    return {t: i for i, t in enumerate(kept + [other])}, lane_of
+
+
+def spread(table: pd.DataFrame, lanes: dict[str, int], column: str = "target_label") -> tuple[np.ndarray, np.ndarray]:
     """(x, y) positions fanning out statements that share a day and a lane, so each stays clickable.
 
     Marks spread across their own day (never into the next one) and a little up and down the lane.
     """
     x = table["x"].to_numpy(dtype=float).copy()
-    y = np.array([lanes[t] for t in table["target_label"]], dtype=float)
+    y = np.array([lanes[t] for t in table[column]], dtype=float)
     if not len(table):
         return x, y
-    groups = table.groupby(["x", "target_label"])
+    groups = table.groupby(["x", column])
     rank = groups.cumcount().to_numpy()
     size = groups["x"].transform("size").to_numpy()
     columns = np.minimum(size, 4)
@@ -85,7 +111,7 @@ def tooltip(row) -> str:
             f"{row['date']:%d %b %Y}</span>")
 
 
-class StanceTimeView(ChartWidget):
+class StanceTimeView(StancePages, ChartWidget):
     """Per actor, per target: who said what when. Binds to the SelectionState only."""
 
     title = "Stance over time"
@@ -95,9 +121,15 @@ class StanceTimeView(ChartWidget):
         self.actor_ids: list[str] = []
         self.rows = pd.DataFrame()
         self.strips: dict[str, tuple[pg.PlotItem, list[pg.ScatterPlotItem]]] = {}
+        self.max_targets = DEFAULT_TARGETS
+        self.lane_px, self.strip_extra_px = LANE_PX, STRIP_EXTRA_PX  # an export page squeezes them
+        self._page_actors: list[str] | None = None  # the strips of one export page (None: all)
         self._build_ui()
         state.actor_changed.connect(self._on_actor_changed)
         state.items_changed.connect(self._on_items_changed)
+        # the grouping and the date range are the matrix's too: one choice for every view
+        state.group_by_changed.connect(self._on_counting_changed)
+        state.time_window_changed.connect(self._on_counting_changed)
         self.refresh()
         self._styled = True
 
@@ -128,6 +160,13 @@ class StanceTimeView(ChartWidget):
         self.note = StatusLabel()
         self.note.setText("Dates are publication dates.")
         legend.addWidget(self.note, 1)
+        self.targets_spin = QSpinBox()
+        self.targets_spin.setRange(2, 99)
+        self.targets_spin.setValue(self.max_targets)
+        self.targets_spin.setSuffix(" targets")
+        self.targets_spin.setToolTip("Lanes per actor: the most frequent targets, the rest in \u201cother targets\u201d")
+        self.targets_spin.valueChanged.connect(self.set_max_targets)
+        legend.addWidget(self.targets_spin)
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(0, 0, 0, 0)
@@ -146,18 +185,39 @@ class StanceTimeView(ChartWidget):
     def graphics_view(self):
         return self.graphics
 
+    def export_frame(self):
+        return self.scroll.viewport()  # the strips scroll inside it; a page is its size
+
     def restyle(self) -> None:
         for polarity, swatch in self.swatches.items():
             swatch.setStyleSheet(f"color: {legend_colour(polarity, self.palette()).name()}; font-weight: bold")
         if not self.defer("draw", self._draw):
             self._draw()
 
+    def set_max_targets(self, n: int) -> None:
+        n = max(2, int(n))
+        if n != self.max_targets:
+            self.max_targets = n
+            self.targets_spin.blockSignals(True)
+            self.targets_spin.setValue(n)
+            self.targets_spin.blockSignals(False)
+            if not self.defer("draw", self._draw):
+                self._draw()
+
+    def _on_counting_changed(self, *_args) -> None:
+        if not self.defer("refresh", self.refresh):
+            self.refresh()
+
     # ---- actors ------------------------------------------------------------------------
     def refresh(self) -> None:
+        """The actor list, counted as the views count: the shared grouping and date range."""
         table = cued_statements(self.analysis)
+        if len(table) and self.state.time_window != (None, None):
+            table = in_range(table, *self.state.date_range)
+        fold = self.state.group_by
         counts: dict[str, int] = {}
         for a in table["source_actor"] if len(table) else ():
-            holder = self.analysis.stance_holder(a, True) if isinstance(a, str) else None
+            holder = self.analysis.stance_holder(a, fold) if isinstance(a, str) else None
             if holder is not None and self.analysis.visible(holder):
                 counts[holder] = counts.get(holder, 0) + 1
         order = sorted(counts, key=lambda a: (-counts[a], self.analysis.actor_name(a)))
@@ -189,9 +249,11 @@ class StanceTimeView(ChartWidget):
             self._draw()
 
     def options(self) -> dict:
-        return {"actors": list(self.actor_ids)}
+        return {"actors": list(self.actor_ids), "max_targets": self.max_targets}
 
     def set_options(self, options: dict) -> None:
+        if isinstance(options.get("max_targets"), int):
+            self.set_max_targets(options["max_targets"])
         actors = options.get("actors")
         if isinstance(actors, list):
             known = {self.actor_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.actor_list.count())}
@@ -210,17 +272,16 @@ class StanceTimeView(ChartWidget):
 
     # ---- drawing -----------------------------------------------------------------------
     def _draw(self) -> None:
-        for plot, _items in self.strips.values():
-            plot.window_band.detach()
         self.graphics.clear()
         self.strips = {}
         colors = self.chart_colors()
         dark = is_dark(self.palette())
         set_background(self.graphics, colors)
         ring = pg.mkPen(colors["highlight"], width=2.5)
-        self.rows = stance_rows(self.analysis, self.actor_ids)
+        self.rows = stance_rows(self.analysis, self.actor_ids, self.state.group_by, *self.state.date_range)
         undated = self._undated_count()
-        self.note.setText("Dates are publication dates." + (
+        shown = range_text(*self.state.date_range)
+        self.note.setText((f"Statements {shown}. " if shown else "") + "Dates are publication dates." + (
             f" {undated} statement{'s' if undated != 1 else ''} from articles without a date not shown."
             if undated else ""))
         has_rows = bool(len(self.rows))
@@ -228,17 +289,18 @@ class StanceTimeView(ChartWidget):
         self.empty.setVisible(not has_rows)
         if not has_rows:
             return
-        x_lo, x_hi = float(self.rows["x"].min()) - 2 * DAY, float(self.rows["x"].max()) + 2 * DAY
+        x_lo, x_hi = self._x_range()
         first = None
         height = 0
         axes: list[CategoryAxis] = []
-        for actor in self.actor_ids:
+        for actor in self.actor_ids if self._page_actors is None else self._page_actors:
             mine = self.rows[self.rows["holder"] == actor]
             if not len(mine):
                 continue
-            targets = mine.groupby("target_label").size().sort_values(ascending=False, kind="stable")
-            lanes = {t: i for i, t in enumerate(targets.index)}
-            axis = CategoryAxis("left", labels=list(lanes), limit=24)
+            lanes, lane_of = target_lanes(mine["target_label"], self.max_targets)
+            mine = mine.assign(lane_label=mine["target_label"].map(lane_of))
+            # a strip's few lanes keep every name, even squeezed onto an export page
+            axis = CategoryAxis("left", labels=list(lanes), limit=24, min_label_px=11)
             axes.append(axis)
             plot = self.graphics.addPlot(axisItems={"left": axis, "bottom": date_axis()})
             self.graphics.nextRow()
@@ -251,10 +313,11 @@ class StanceTimeView(ChartWidget):
             plot.setYRange(-0.6, len(lanes) - 0.4, padding=0)
             plot.getViewBox().setMouseEnabled(y=False)
             n_lanes = len(lanes)
-            plot.setMinimumHeight(n_lanes * LANE_PX + STRIP_EXTRA_PX)
-            plot.setMaximumHeight(n_lanes * LANE_PX + STRIP_EXTRA_PX)
-            height += n_lanes * LANE_PX + STRIP_EXTRA_PX + 6
-            x, y = spread(mine, lanes)
+            strip_px = n_lanes * self.lane_px + self.strip_extra_px
+            plot.setMinimumHeight(strip_px)
+            plot.setMaximumHeight(strip_px)
+            height += strip_px + 6
+            x, y = spread(mine, lanes, "lane_label")
             items = []
             for polarity in POLARITY_ORDER:
                 sel = np.flatnonzero(mine["polarity"].to_numpy() == polarity)
@@ -274,12 +337,11 @@ class StanceTimeView(ChartWidget):
             plot.addItem(highlight)
             items.append(highlight)
             plot.highlight = highlight
-            plot.window_band = TimeWindowBand(plot, self.state, movable=False)
             plot.mark_y = dict(zip(mine.index.tolist(), y.tolist()))
             plot.mark_x = dict(zip(mine.index.tolist(), x.tolist()))
             if first is None:
                 first = plot
-                plot.setXRange(x_lo, x_hi, padding=0.02)
+                plot.setXRange(x_lo, x_hi, padding=0)
             else:
                 plot.setXLink(first)
             self.strips[actor] = (plot, items)
@@ -297,7 +359,7 @@ class StanceTimeView(ChartWidget):
             return 0
         wanted = set(self.actor_ids)
         return sum(1 for a in table.loc[table["date"].isna(), "source_actor"]
-                   if isinstance(a, str) and self.analysis.stance_holder(a, True) in wanted)
+                   if isinstance(a, str) and self.analysis.stance_holder(a, self.state.group_by) in wanted)
 
     def _tip(self, x, y, data) -> str:
         return tooltip(self.rows.loc[int(data)])
@@ -326,11 +388,21 @@ class StanceTimeView(ChartWidget):
         plot = self.strips[self.rows.at[i, "holder"]][0]
         return plot.getViewBox().mapViewToScene(pg.Point(plot.mark_x[i], plot.mark_y[i]))
 
+    def _x_range(self) -> tuple[float, float]:
+        """The date range when one is set (the strips show exactly it), else the statements' days."""
+        first, last = self.state.date_range
+        lo = epoch(first) if first is not None else float(self.rows["x"].min()) - DAY / 2
+        hi = epoch(last) + DAY if last is not None else float(self.rows["x"].max()) + DAY / 2
+        pad = max((hi - lo) * 0.02, DAY)
+        return lo - pad, hi + pad
+
     def fit(self) -> None:
         if self.strips:
             first = next(iter(self.strips.values()))[0]
-            first.setXRange(float(self.rows["x"].min()) - 2 * DAY, float(self.rows["x"].max()) + 2 * DAY,
-                            padding=0.02)
+            first.setXRange(*self._x_range(), padding=0)
+
+    def export_legend(self) -> list[tuple[QColor, str]]:
+        return [(palette.on_dark(palette.STANCE_COLOURS[p], is_dark(self.palette())), p) for p in POLARITY_ORDER]
 
     def caption(self) -> str:
         if not len(self.rows):

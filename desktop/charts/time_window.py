@@ -14,17 +14,16 @@ BAND_HOVER = (255, 200, 0, 70)
 class TimeWindowBand(QObject):
     """Shows the state's time window on a date plot; when `movable`, dragging it sets the window.
 
-    An optional checkbox turns the window on (placing the band over the middle third of the view)
-    and off (clearing the window for every view). Echo loops are cut by blocking signals while the
-    state's value is pushed into the band and the checkbox. A QObject child of the plot, so its
-    connection to the longer-lived state goes away with the plot.
+    The window itself is typed or chosen in the date-range bar (desktop.widgets.date_range); the band
+    shows it and lets a mouse adjust it. Echo loops are cut by blocking signals while the state's value
+    is pushed into the band. A QObject child of the plot, so its connection to the longer-lived state
+    goes away with the plot.
     """
 
-    def __init__(self, plot, state, check=None, movable: bool = True):
+    def __init__(self, plot, state, movable: bool = True):
         super().__init__(plot)
         self.plot = plot
         self.state = state
-        self.check = check
         self.region = pg.LinearRegionItem(orientation="vertical", movable=movable, brush=pg.mkBrush(*BAND_BRUSH),
                                           hoverBrush=pg.mkBrush(*BAND_HOVER))
         self.region.setZValue(-10)
@@ -32,24 +31,8 @@ class TimeWindowBand(QObject):
         plot.addItem(self.region, ignoreBounds=True)
         if movable:
             self.region.sigRegionChangeFinished.connect(self._on_region_changed)
-        if check is not None:
-            check.toggled.connect(self._on_toggled)
         state.time_window_changed.connect(self._on_time_window_changed)
         self._on_time_window_changed(state.time_window)
-
-    def _on_toggled(self, on: bool) -> None:
-        if not on:
-            self.region.setVisible(False)
-            self.state.set_time_window(None, None)
-            return
-        if self.state.time_window == (None, None):
-            x0, x1 = self.plot.getViewBox().viewRange()[0]
-            third = (x1 - x0) / 3
-            self.region.blockSignals(True)
-            self.region.setRegion((x0 + third, x1 - third))
-            self.region.blockSignals(False)
-        self.region.setVisible(True)
-        self._on_region_changed()
 
     def _on_region_changed(self, *_args) -> None:
         if not self.region.isVisible():
@@ -62,11 +45,7 @@ class TimeWindowBand(QObject):
 
     def _on_time_window_changed(self, window) -> None:
         start, end = window
-        on = start is not None and end is not None
-        if self.check is not None:
-            self.check.blockSignals(True)
-            self.check.setChecked(on)
-            self.check.blockSignals(False)
+        on = start is not None and end is not None  # an open-ended range has no band to drag
         self.region.blockSignals(True)
         if on:
             self.region.setRegion((epoch(start), epoch(end)))

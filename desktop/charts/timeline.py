@@ -8,18 +8,20 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout
 
 from desktop.charts import palette
-from desktop.charts.axes import CategoryAxis, date_axis, day_of
+from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.export_layout import TimelinePages
 from desktop.charts.items import LabelBatch, PointBatch, RectBatch
 from desktop.charts.scroll import RowScrollBar
 from desktop.charts.time_window import TimeWindowBand
-from desktop.charts.timeline_data import DAY, NO_ACTOR, Marks, build_marks, hit_test, tooltip_html
+from desktop.charts.timeline_data import (
+    DAY, DEFAULT_MAX_LANES, FIRST_APPEARANCE, INVOLVEMENT, NO_ACTOR, OTHER, Marks, build_marks, hit_test, tooltip_html,
+)
 from desktop.charts.timeline_edges import BackgroundEdges
+from desktop.charts.timeline_lanes import MIN_LANES, LaneButton
 from desktop.charts.timeline_navigation import TOP, LaneViewBox, TimelineNavigationMixin
 from desktop.widgets.theme import is_dark
 
@@ -29,15 +31,19 @@ BAR_HEIGHT = 0.5
 HIT_PX = 6
 
 
-class TimelineView(TimelineNavigationMixin, ChartWidget):
+class TimelineView(TimelinePages, TimelineNavigationMixin, ChartWidget):
     """Events over time, lane per actor; binds to the SelectionState only."""
 
     title = "Timeline"
+    TOP_STRIP = TOP  # exported pages keep the background strip above lane 0
 
     def __init__(self, analysis, state, parent=None):
         super().__init__(analysis, state, parent)
         self.lanes_by = "actor"
         self.colour_by = "modality"
+        self.max_lanes = DEFAULT_MAX_LANES
+        self.lane_order = INVOLVEMENT
+        self.chosen: list[str] = []  # actors picked for lanes (empty: the most involved)
         self.marks: Marks | None = None
         self._items: list[pg.GraphicsObject] = []
         self._fitted_all = False
@@ -60,15 +66,14 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         self.colour_box.addItem("Modality", "modality")
         self.colour_box.addItem("Stance", "stance")
         self.colour_box.setToolTip("Colour marks by modality (happened / planned / warned of / hypothetical) or stance")
-        self.window_check = QCheckBox("Window")
-        self.window_check.setToolTip("Drag the shaded band to limit the other views to a period")
+        self.lane_button = LaneButton(self)
         fit = QPushButton("Fit")
         fit.setMaximumWidth(60)
         fit.setToolTip("Fit the corpus: its publication span and what it reports (Home); press again to "
                        "include the background (older and later dates, long and vague periods)")
         self.status = StatusLabel()
         bar = QHBoxLayout()
-        for w in (self.lanes_box, self.colour_box, self.window_check, fit):
+        for w in (self.lanes_box, self.colour_box, self.lane_button, fit):
             bar.addWidget(w)
         bar.addWidget(self.status, 1)
 
@@ -85,9 +90,13 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         vb.sigResized.connect(self._on_resized)
         # below the axis, in the plot's own layout: it never hides marks and it is part of exports
         self.legend = pg.LegendItem(labelTextColor="#222", colCount=3, horSpacing=14)
-        self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
-        self.window_band = TimeWindowBand(self.plot, self.state, self.window_check)
+        # across the lane names' column too: a narrow pane then needs fewer legend rows, and the legend
+        # can no longer make the plot wider than its pane (it was clipped at the right)
+        self.plot.getPlotItem().layout.addItem(self.legend, 4, 0, 1, 2)
+        # the shared date range, shaded; dragging it changes the range every view counts in
+        self.window_band = TimeWindowBand(self.plot, self.state)
         self.region = self.window_band.region
+        self.state.time_window_changed.connect(self._on_time_window_changed)
         # rings drawn over the selected marks: one style, so no per-point brushes to render
         self.highlight_points = PointBatch(size=POINT_SIZE + 7, pen=palette.HIGHLIGHT_PEN, brush=None)
         self.highlight_bars = RectBatch(height=BAR_HEIGHT + 0.2, pen=palette.HIGHLIGHT_PEN)
@@ -157,14 +166,45 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
     def set_colour_by(self, mode: str) -> None:
         self.colour_box.setCurrentIndex(self.colour_box.findData(mode))
 
+    def set_max_lanes(self, n: int) -> None:
+        """At most `n` lanes: the most involved actors, then one "other actors" lane."""
+        n = max(MIN_LANES, int(n))
+        if n != self.max_lanes or self.chosen:
+            self.max_lanes, self.chosen = n, []
+            self._relane()
+
+    def set_lane_order(self, order: str) -> None:
+        if order in (INVOLVEMENT, FIRST_APPEARANCE) and order != self.lane_order:
+            self.lane_order = order
+            self._relane()
+
+    def set_chosen(self, actor_ids) -> None:
+        """Lanes for these actors only (everyone else in "other actors"); empty: the most involved again."""
+        chosen = list(dict.fromkeys(actor_ids))
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self._relane()
+
+    def _relane(self) -> None:
+        self.lane_button.sync()
+        self.refresh()
+        self.fit()
+
     def options(self) -> dict:
-        return {"lanes_by": self.lanes_by, "colour_by": self.colour_by}
+        return {"lanes_by": self.lanes_by, "colour_by": self.colour_by, "max_lanes": self.max_lanes,
+                "lane_order": self.lane_order, "chosen": list(self.chosen)}
 
     def set_options(self, options: dict) -> None:
         if options.get("lanes_by") in ("actor", "article"):
             self.set_lanes_by(options["lanes_by"])
         if options.get("colour_by") in ("modality", "stance"):
             self.set_colour_by(options["colour_by"])
+        if isinstance(options.get("max_lanes"), int):
+            self.set_max_lanes(options["max_lanes"])
+        if options.get("lane_order") in (INVOLVEMENT, FIRST_APPEARANCE):
+            self.set_lane_order(options["lane_order"])
+        if isinstance(options.get("chosen"), list):
+            self.set_chosen([a for a in options["chosen"] if isinstance(a, str)])
 
     def _on_lanes_changed(self) -> None:
         self.lanes_by = self.lanes_box.currentData()
@@ -182,8 +222,10 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         actor_ids = set(chain.from_iterable(table["actor_ids"]))
         names = {a: self.analysis.actor_name(a) for a in actor_ids}
         was_empty = self.marks is None or not len(self.marks)
+        chosen = self.chosen if self.lanes_by == "actor" else ()
         groups = self.analysis.event_groups() if self.lanes_by == "actor" else None
-        self.marks = build_marks(table, self.lanes_by, self.colour_by, names, groups)
+        self.marks = build_marks(table, self.lanes_by, self.colour_by, names, max_lanes=self.max_lanes,
+                                 order=self.lane_order, chosen=chosen, groups=groups)
         self._draw()
         if was_empty and len(self.marks):
             # the first events to arrive (the app starts empty) must be in view without pressing Home
@@ -223,15 +265,20 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         vb = plot.getViewBox()
         vb.setLimits(yMin=-TOP - 0.4, yMax=max(len(m.lanes), 1) + 0.0)
         self._update_legend()
+        self.fit_legend()
         self._update_highlight()
         n_events = int(m.count[np.unique(m.row, return_index=True)[1]].sum()) if len(m) else 0
         undated = len(self.analysis.events_table()) - len(self.analysis.timeline())
         note = f" \u00b7 {undated:,} undated, not shown" if undated > 0 else ""
         anchored = int(self.analysis.timeline()["certainty"].eq("anchored").sum()) if n_events else 0
         merged = f" in {len(m.table):,} items" if len(m.table) < n_events else ""
+        folded = len([k for k in m.folded if k != NO_ACTOR])
+        word = "articles" if self.lanes_by == "article" else "actors"
+        lanes = f"{len(m.lanes)} lanes" + (f" ({folded:,} {word} in \u201cother\u201d)" if folded else "")
         self.status.setText(
-            f"{n_events:,} dated events{merged} ({anchored:,} placed by tense) \u00b7 {len(m.lanes)} lanes{note}"
+            f"{n_events:,} dated events{merged} ({anchored:,} placed by tense) \u00b7 {lanes}{note}"
             if n_events else "No dated events yet: add articles, or correct unresolved dates." + note)
+        self.lane_button.sync()
         self.scroll.set_rows(len(m.lanes))
 
     def _shade_lanes(self) -> None:
@@ -273,6 +320,16 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
         item.mark_indices = idx
         return item
 
+    def fit_legend(self) -> None:
+        """As many legend columns as the width takes (1 to 4), so the legend never runs off the chart."""
+        if not self.legend.items:
+            return
+        from PySide6.QtGui import QFontMetrics
+
+        metrics = QFontMetrics(self.font())
+        widest = max(metrics.horizontalAdvance(label.text) for _sample, label in self.legend.items) + 48
+        self.legend.setColumnCount(max(1, min(4, int((self.plot.width() - 20) // widest))))
+
     def _update_legend(self) -> None:
         self.legend.clear()
         present = set(self.marks.category.tolist())
@@ -292,6 +349,21 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
             self.legend.addItem(palette.legend_sample(grey, symbol="d", alpha=120), "no date in the sentence (by tense)")
         if (self.marks.count > 1).any():
             self.legend.addItem(palette.legend_sample(grey), "\u00d7n: told in n sentences")
+
+    def _on_time_window_changed(self, window) -> None:
+        """A date range typed or chosen elsewhere comes into view; one dragged here stays where it is."""
+        start, end = window
+        m = self.marks
+        if (start is None and end is None) or m is None or not len(m):
+            return
+        vb = self.plot.getViewBox()
+        x0, x1 = vb.viewRange()[0]
+        a = epoch(start) if start is not None else float(np.nanmin(m.x0))
+        b = epoch(end) if end is not None else float(np.nanmax(m.x1))
+        if x0 <= a and b <= x1 and (b - a) >= 0.2 * (x1 - x0):
+            return
+        pad = max((b - a) * 0.04, DAY)
+        vb.setXRange(a - pad, b + pad, padding=0)
 
     # ---- selection ---------------------------------------------------------------------
     def selected_marks(self) -> np.ndarray:
@@ -320,7 +392,8 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
                 chosen |= in_sentence[m.row]
         actor = self.state.actor
         # with a lane per actor, the lane's glow marks the actor; rings would bury the lane
-        if actor is not None and self.lanes_by != "actor":
+        # (an actor in the "other" lane has no lane to glow: its events get rings)
+        if actor is not None and (self.lanes_by != "actor" or actor not in m.lane_keys):
             with_actor = m.table["actor_ids"].map(lambda ids: actor in ids).to_numpy()
             chosen |= with_actor[m.row]
         return np.flatnonzero(chosen)
@@ -382,7 +455,7 @@ class TimelineView(TimelineNavigationMixin, ChartWidget):
             ev.accept()
             return
         lane = self.lane_at_label(ev.scenePos())
-        if lane is not None and self.lanes_by == "actor" and self.marks.lane_keys[lane] != NO_ACTOR:
+        if lane is not None and self.lanes_by == "actor" and self.marks.lane_keys[lane] not in (NO_ACTOR, OTHER):
             # a lane's name selects that actor everywhere (matrix row, stance strips)
             key = self.marks.lane_keys[lane]
             self.state.set_actor(None if self.state.actor == key else key)

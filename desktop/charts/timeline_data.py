@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,9 @@ import pandas as pd
 POINT_GRANULARITIES = ("day", "time")
 ANCHORED = "anchored"  # core.model.ANCHORED: the certainty of a date read from tense
 NO_ACTOR = "(no actor)"
+OTHER = "(other)"  # the lane key shared by every actor (or article) past the lane limit
+INVOLVEMENT, FIRST_APPEARANCE = "involvement", "first"
+DEFAULT_MAX_LANES = 12  # about what a reader takes in at once; the lane control changes it
 DAY = 86400.0
 EM_DASH = "\u2014"
 
@@ -29,8 +33,10 @@ class Marks:
     vague: np.ndarray
     future: np.ndarray
     category: np.ndarray  # modality or stance, whichever colours the marks
-    anchored: np.ndarray  # placed by tense: no date in the sentence
-    count: np.ndarray  # how many sentences report the mark's event (its group's size)
+    folded: list[str] = field(default_factory=list)  # keys gathered in the "other" lane
+    anchored: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # placed by tense
+    # how many sentences tell the mark's event (its group's size)
+    count: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
     # group id -> every event id of a group of several: what a click on the group's mark selects
     members: dict = field(default_factory=dict)
 
@@ -72,33 +78,53 @@ def collapse_groups(table: pd.DataFrame, groups: pd.DataFrame) -> tuple[pd.DataF
 
 
 def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "modality",
-                names: dict[str, str] | None = None, groups: pd.DataFrame | None = None) -> Marks:
-    """Explode events into lanes (an event with two actors shows in both lanes). With `groups` (and a
-    lane per actor), one mark per group of events instead of one per event."""
+                names: dict[str, str] | None = None, max_lanes: int | None = None,
+                order: str = INVOLVEMENT, chosen: Sequence[str] = (), groups: pd.DataFrame | None = None) -> Marks:
+    """Explode events into lanes (an event with two actors shows in both lanes).
+
+    At most `max_lanes` lanes: the most involved actors (or articles) keep theirs and the rest share one
+    "other actors" lane, where an event shows once however many of them it involves. `chosen` names the
+    lanes instead (everything else is "other"). `order` puts the kept lanes by involvement or by first
+    appearance. With `groups` (and a lane per actor), one mark per group of events (one real event told
+    in several sentences or articles) instead of one per event.
+    """
     table = table[table["date_start"].notna()].reset_index(drop=True)
     members: dict = {}
     if groups is not None and lanes_by == "actor" and len(table):
         table, members = collapse_groups(table, groups)
     n = len(table)
+    starts = epoch_seconds(table["date_start"])
     if lanes_by == "article":
-        keys = table["article_id"].to_numpy()
-        titles = dict(zip(table["article_id"], table["title"]))
-        order = pd.Series(keys).value_counts(sort=False)
-        lane_keys = sorted(order.index, key=lambda k: (-order[k], titles.get(k, k)))
         row = np.arange(n)
-        lane = pd.Categorical(keys, categories=lane_keys).codes.astype(int)
-        lanes = [titles.get(k) or k for k in lane_keys]
+        flat = table["article_id"].tolist()
+        titles = dict(zip(table["article_id"], table["title"]))
+        label = {k: titles.get(k) or k for k in flat}
+        other_word = "articles"
     else:
         ids = table["actor_ids"].tolist()
         counts = np.maximum(np.fromiter(map(len, ids), dtype=int, count=n), 1)
         row = np.repeat(np.arange(n), counts)
         flat = [a for x in ids for a in (x or (NO_ACTOR,))]
-        tally = pd.Series(flat).value_counts(sort=False) if flat else pd.Series(dtype=int)
         names = names or {}
-        lane_keys = sorted(tally.index, key=lambda k: (k == NO_ACTOR, -tally[k], names.get(k, k)))
-        lane = pd.Categorical(flat, categories=lane_keys).codes.astype(int)
-        lanes = [names.get(k, k) for k in lane_keys]
-    x0 = epoch_seconds(table["date_start"])[row]
+        label = {k: names.get(k, k) for k in set(flat)}
+        other_word = "actors"
+    lane_keys, folded = assign_lanes(flat, starts[row] if len(row) else np.zeros(0), label, max_lanes, order, chosen)
+    key_of = np.array(flat, dtype=object)
+    is_kept = np.fromiter((k not in folded for k in flat), dtype=bool, count=len(flat))
+    if folded:
+        # the folded keys' marks move to one "other" lane, once per event
+        other_rows = np.unique(row[~is_kept])
+        row = np.concatenate([row[is_kept], other_rows])
+        key_of = np.concatenate([key_of[is_kept], np.full(len(other_rows), OTHER, dtype=object)])
+        order_back = np.lexsort((key_of == OTHER, row))  # keep event order, "other" after its kept lanes
+        row, key_of = row[order_back], key_of[order_back]
+        lane_keys = lane_keys + [OTHER]
+        n_other = len([k for k in folded if k != NO_ACTOR])
+        label[OTHER] = (f"other {other_word} ({n_other})" if NO_ACTOR not in folded else
+                        f"other {other_word} ({n_other}) or none")
+    lane = pd.Categorical(key_of, categories=lane_keys).codes.astype(int) if len(key_of) else np.zeros(0, dtype=int)
+    lanes = [label.get(k, k) for k in lane_keys]
+    x0 = starts[row]
     x1 = epoch_seconds(table["date_end"])[row]
     x1 = np.where(np.isnan(x1) | (x1 <= x0), x0 + DAY, x1)
     vague = (table["certainty"].to_numpy() == "vague")[row]
@@ -106,10 +132,35 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
     future = table["future"].to_numpy(dtype=bool)[row]
     column = "stance" if colour_by == "stance" else "modality"
     category = table[column].fillna("").astype(str).to_numpy()[row]
-    anchored = (table["certainty"].to_numpy() == ANCHORED)[row]
-    count = (table["group_size"].to_numpy(dtype=int) if "group_size" in table else np.ones(n, dtype=int))[row]
-    return Marks(table, lanes, lane_keys, row, lane, x0, x1, is_bar, vague, future, category, anchored, count,
-                 members)
+    marks = Marks(table, lanes, lane_keys, row, lane, x0, x1, is_bar, vague, future, category)
+    marks.folded = sorted(folded, key=lambda k: label.get(k, k).casefold())
+    marks.anchored = (table["certainty"].to_numpy() == ANCHORED)[row]
+    marks.count = (table["group_size"].to_numpy(dtype=int) if "group_size" in table else np.ones(n, dtype=int))[row]
+    marks.members = members
+    return marks
+
+
+def assign_lanes(keys: Sequence[str], starts: np.ndarray, labels: dict[str, str], max_lanes: int | None,
+                 order: str = INVOLVEMENT, chosen: Sequence[str] = ()) -> tuple[list[str], set[str]]:
+    """(kept lane keys in order, folded keys) for one key per mark, `starts` their epoch seconds.
+
+    Involvement is the number of marks a key has; "(no actor)" ranks after every actor. With `chosen`,
+    those keys (that have marks) are kept; else the most involved, leaving the last lane to "other".
+    """
+    tally = pd.Series(list(keys), dtype=object).value_counts(sort=False) if len(keys) else pd.Series(dtype=int)
+    first = (pd.Series(starts).groupby(pd.Series(list(keys), dtype=object)).min() if len(keys)
+             else pd.Series(dtype=float))
+    ranked = sorted(tally.index, key=lambda k: (k == NO_ACTOR, -tally[k], labels.get(k, k).casefold()))
+    if chosen:
+        wanted = set(chosen)
+        kept = [k for k in ranked if k in wanted]
+    elif max_lanes is not None and len(ranked) > max(max_lanes, 1):
+        kept = ranked[:max(max_lanes, 2) - 1]
+    else:
+        kept = ranked
+    if order == FIRST_APPEARANCE:
+        kept = sorted(kept, key=lambda k: (k == NO_ACTOR, first.get(k, np.inf), -tally[k], labels.get(k, k).casefold()))
+    return kept, set(ranked) - set(kept)
 
 
 def hit_test(marks: Marks, x: float, y: float, tol_x: float, tol_y: float, bar_half: float = 0.3) -> int | None:

@@ -60,8 +60,7 @@ class TimelineNavigationMixin:
 
     def _on_resized(self, *_args) -> None:
         """Keep lanes a readable height: a taller view shows more lanes, not fatter ones."""
-        # a narrow pane gets fewer legend columns rather than a plot wider than the pane
-        self.legend.setColumnCount(max(1, min(4, int(self.plot.width() // 210))))
+        self.fit_legend()  # a narrow pane gets fewer legend columns rather than a plot wider than the pane
         if self.marks is None or not len(self.marks):
             return
         vb = self.plot.getViewBox()

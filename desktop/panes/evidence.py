@@ -94,10 +94,11 @@ class EvidenceList(QWidget):
         self.list.currentRowChanged.connect(self._on_current_row_changed)
         self.list.itemClicked.connect(self._on_item_clicked)
         self.previous_action = QAction("&Previous evidence", self)
-        self.previous_action.setShortcuts([QKeySequence("Shift+F8"), QKeySequence("Alt+Up")])
+        # F8 / Shift+F8 belong to the window's View menu: the same keys here made them ambiguous
+        self.previous_action.setShortcut(QKeySequence("Alt+Up"))
         self.previous_action.triggered.connect(lambda: self.step(-1))
         self.next_action = QAction("&Next evidence", self)
-        self.next_action.setShortcuts([QKeySequence("F8"), QKeySequence("Alt+Down")])
+        self.next_action.setShortcut(QKeySequence("Alt+Down"))
         self.next_action.triggered.connect(lambda: self.step(1))
         header = QHBoxLayout()
         header.addWidget(self.header, 1)

@@ -49,7 +49,7 @@ def test_reported_but_undated_events_are_anchored(seed_analysis, fact):
 
 @pytest.mark.parametrize("fact", EXPECTED["stances"], ids=lambda f: f"{f['actor']}-{f['polarity']}")
 def test_matrix_cell_contains_the_statement(seed_analysis, fact):
-    matrix = seed_analysis.stance_matrix("stance", fold_people=True)
+    matrix = seed_analysis.stance_matrix("stance", group_by="government")
     ids = matrix.cells.get((fact["actor"], fact["polarity"]), [])
     assert ids, f"empty cell {fact['actor']} × {fact['polarity']}"
     table = seed_analysis.statements_table().set_index("statement_id").loc[ids]

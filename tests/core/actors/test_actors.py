@@ -380,7 +380,7 @@ def test_seed_article(request, seed_text, fixture, as_ingested):
     assert by_id["syrian-observatory-for-human-rights"].kind == "organisation"
     for person, government in [("bashar-al-assad", "syria"), ("sergei-lavrov", "russia"),
                                ("heather-nauert", "united-states"), ("mevlut-cavusoglu", "turkey")]:
-        assert by_id[person] == Actor(person, by_id[person].name, "person", government)
+        assert by_id[person] == Actor(person, by_id[person].name, "person", government, (government,))
     people = {m.text for m in mentions if by_id[m.actor_id].kind == "person"}
     assert {"Assad", "Lavrov", "Nauert", "Bashar al-Assad", "Bashar Assad"} <= people
     names = {a.name.lower() for a in actors} | {m.text.lower() for m in mentions}

@@ -13,7 +13,8 @@ import pandas as pd
 from core.analysis import Analysis
 from core.analysis.context import TableContext
 from core.analysis.evidence import evidence_rows
-from core.analysis.raw import surname_merges
+from core.analysis.issues import canonical_issue, effective_labels, label_issues
+from core.analysis.raw import PeopleTally, person_merges
 from core.analysis.resolver import ActorResolver
 from core.analysis.schema import (
     ARTICLE_COLUMNS, ACTOR_COLUMNS, REJECTED, STATEMENT_COLUMNS, TIMELINE_COLUMNS, TIMEX_COLUMNS, StanceMatrix,
@@ -81,6 +82,9 @@ def actors_table_full(analysis: "Analysis") -> pd.DataFrame:
 
 def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
     rows = []
+    c = analysis.corrections
+    keys = [(_issue_of(s), s.target.text if s.target else "") for r in analysis.results() for s in r.statements]
+    issues = effective_labels(label_issues(keys), c.issue_merges, c.issue_names)
     for result in analysis.results():
         a = result.article
         for i, s in enumerate(result.statements):
@@ -88,10 +92,13 @@ def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
             polarity = analysis.effective_polarity(sid, s)
             if polarity == REJECTED:
                 continue
+            issue = issues.get(_issue_of(s)) if _issue_of(s) else None
+            issue_id = canonical_issue(_issue_of(s), c.issue_merges) if _issue_of(s) else None
             sent = result.sentences[s.sentence_index] if s.sentence_index < len(result.sentences) else None
             source_actor = analysis.canonical(s.source_actor)
             target_actor = analysis.canonical(s.target_actor)
-            label = analysis.corrections.targets.get(sid) or target_label(analysis, s.topic, target_actor, s.target)
+            label = analysis.corrections.targets.get(sid) or target_label(analysis, s.topic, target_actor, s.target,
+                                                                          issue)
             rows.append({
                 "statement_id": sid, "article_id": a.id, "title": a.title,
                 "sentence_index": s.sentence_index, "sentence": sent.text if sent else "",
@@ -106,18 +113,24 @@ def statements_table_full(analysis: "Analysis") -> pd.DataFrame:
                 "target_start": s.target.start if s.target else None,
                 "target_end": s.target.end if s.target else None,
                 "target_actor": target_actor, "target_name": analysis.actor_name(target_actor),
-                "topic": s.topic, "target_label": label, "polarity": polarity, "modality": s.modality,
+                "topic": s.topic, "issue_id": issue_id, "issue": issue, "target_label": label, "polarity": polarity, "modality": s.modality,
                 "confidence": s.confidence, "kind": s.kind, "date": _ts(a.published),
                 "corrected": sid in analysis.corrections.polarity or sid in analysis.corrections.targets,
             })
     return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
 
 
-def target_label(analysis: "Analysis", topic, target_actor, target) -> str:
-    if topic:
-        return str(topic)
+def _issue_of(s) -> str | None:
+    return s.issue if s.target is not None and s.target_actor is None else None
+
+
+def target_label(analysis: "Analysis", topic, target_actor, target, issue=None) -> str:
     if target_actor:
         return analysis.actor_name(target_actor)
+    if issue:
+        return issue
+    if topic:
+        return str(topic)
     return target.text if target is not None else ""
 
 
@@ -202,13 +215,13 @@ def filter_timeline_full(events: pd.DataFrame, actor_ids, start, end, article_id
     return events[mask].reset_index(drop=True)
 
 
-def stance_matrix_full(analysis: "Analysis", columns: str, fold_people: bool, start, end, min_confidence,
+def stance_matrix_full(analysis: "Analysis", columns: str, group_by: str, start, end, min_confidence,
                   include_relations: bool = False) -> StanceMatrix:
     statements = analysis.statements_table()
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     signs: dict[tuple[str, str], list[int]] = defaultdict(list)
     for row in statements.itertuples(index=False):
-        holder = analysis.stance_holder(row.source_actor, fold_people)
+        holder = analysis.stance_holder(row.source_actor, group_by)
         if holder is None or not analysis.visible(holder) or row.confidence < min_confidence:
             continue
         if row.kind == "relation" and not include_relations:
@@ -219,8 +232,15 @@ def stance_matrix_full(analysis: "Analysis", columns: str, fold_people: bool, st
             continue
         if columns == "stance":
             column = row.polarity
+        elif columns == "issue":
+            column = row.issue
+        elif columns == "actor":
+            column = row.target_name if isinstance(row.target_actor, str) and analysis.visible(row.target_actor) \
+                else None
         else:
             column = row.target_label or "(no target)"
+        if column is None or column != column:  # None or NaN: not about an issue / an actor
+            continue
         cells[(holder, column)].append(row.statement_id)
         signs[(holder, column)].append(1 if row.polarity == SUPPORT else -1 if row.polarity == OPPOSE else 0)
     per_actor: Counter[str] = Counter()
@@ -279,25 +299,20 @@ def effective_full(raw: dict, published: dict) -> dict:
 
 
 def surname_merges_full(results) -> dict[str, str]:
-    """Today's automatic surname joins ("nauert" -> "heather-nauert" when exactly one matches),
-    over a full walk of every article (the grouping itself is `core.analysis.raw.surname_merges`)."""
-    people: dict[str, Actor] = {}
+    """Today's automatic person joins over a full walk of every article (the grouping itself is
+    `core.analysis.raw.person_merges`)."""
+    tally = PeopleTally()
     for result in results:
-        for actor in result.actors:
-            if actor.kind == "person":
-                people.setdefault(actor.id, actor)
-    return surname_merges(people)
+        tally.add(result.actors, result.mentions)
+    return person_merges(tally.persons, tally.mentions)
 
 
 def people_full(results) -> dict[str, Actor]:
-    """First-seen actor per id over every article, preferring one with an affiliation."""
-    registry: dict[str, Actor] = {}
+    """One actor per id over every article, memberships voted across articles (a fresh tally)."""
+    tally = PeopleTally()
     for result in results:
-        for actor in result.actors:
-            known = registry.get(actor.id)
-            if known is None or (known.affiliation is None and actor.affiliation is not None):
-                registry[actor.id] = actor
-    return registry
+        tally.add(result.actors, result.mentions)
+    return tally.registry()
 
 
 def actor_registry_full(analysis: "Analysis") -> dict[str, Actor]:
@@ -343,9 +358,9 @@ def full_analysis_class():
         def timeline(self, actor_ids=None, start=None, end=None, article_ids=None, include_undated=False):
             return filter_timeline_full(self.events_table(), actor_ids, start, end, article_ids, include_undated)
 
-        def stance_matrix(self, columns="stance", fold_people=True, start=None, end=None, min_confidence=0.0,
+        def stance_matrix(self, columns="stance", group_by="none", start=None, end=None, min_confidence=0.0,
                           include_relations=False):
-            return stance_matrix_full(self, columns, fold_people, start, end, min_confidence, include_relations)
+            return stance_matrix_full(self, columns, group_by, start, end, min_confidence, include_relations)
 
         def evidence(self, statement_ids=(), event_ids=()):
             return evidence_full(self, statement_ids, event_ids)

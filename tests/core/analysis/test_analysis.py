@@ -30,7 +30,7 @@ def test_timeline_filters(analysis, kwargs, expected):
 
 
 def test_stance_matrix_counts_and_signs(analysis):
-    m = analysis.stance_matrix("stance", fold_people=False)
+    m = analysis.stance_matrix("stance")
     assert m.counts.loc["turkey", "oppose"] == 1
     assert m.counts.loc["russia", "support"] == 1
     assert m.counts.loc["sergei-lavrov", "neutral"] == 1
@@ -39,7 +39,7 @@ def test_stance_matrix_counts_and_signs(analysis):
 
 
 def test_folding_people_counts_them_under_their_government(analysis):
-    m = analysis.stance_matrix("stance", fold_people=True)
+    m = analysis.stance_matrix("stance", group_by="government")
     assert "sergei-lavrov" not in m.counts.index
     assert m.counts.loc["russia"].sum() == 2
 
@@ -71,7 +71,7 @@ def test_event_evidence_highlights_the_time_phrase(analysis):
 def test_merge_rename_hide_and_undo(analysis):
     analysis.merge_actors(["sergei-lavrov"], into="russia")
     assert "sergei-lavrov" not in analysis.actors_table()["actor_id"].tolist()
-    assert analysis.stance_matrix(fold_people=False).counts.loc["russia"].sum() == 2
+    assert analysis.stance_matrix().counts.loc["russia"].sum() == 2
     analysis.rename_actor("russia", "Russian Federation")
     assert analysis.stance_matrix().names["russia"] == "Russian Federation"
     analysis.hide_actor("turkey")
@@ -140,7 +140,7 @@ def test_articles_table_counts(analysis):
 def _with_surname_only_person(article_id):
     from dataclasses import replace
 
-    from core.model import Actor, Mention
+    from core.model import Actor
 
     base = make_result(article_id)
     actors = tuple(a for a in base.actors if a.id != "sergei-lavrov") + (Actor("lavrov", "Lavrov", "person"),)
@@ -192,7 +192,7 @@ def test_corrections_are_reapplied_after_re_analysis_and_new_articles():
     a.merge_actors(["sergei-lavrov"], into="russia")
     a.add(make_result("a1"))  # the same article analysed again replaces its result
     a.add(make_result("a2"))  # a new article naming the same actors
-    m = a.stance_matrix(fold_people=False)
+    m = a.stance_matrix()
     assert m.names["turkey"] == "Türkiye"
     assert m.counts.loc["turkey", "neutral"] == 1 and m.counts.loc["turkey", "oppose"] == 1  # a2 not overridden
     assert "sergei-lavrov" not in m.counts.index
@@ -208,3 +208,9 @@ def test_groups_from_different_countries_keep_their_own_rows(nlp):
     results = [analyse_doc(nlp(t), Article(k, k, t)) for k, t in texts.items()]
     names = set(Analysis(results).actors_table()["name"])
     assert {"Rebels (Syria)", "Rebels (Yemen)"} <= names and "Rebels" not in names
+
+
+def test_grouping_reads_only_bodies_of_the_chosen_kind(analysis):
+    assert "sergei-lavrov" in analysis.stance_matrix("stance").counts.index  # rows are the actors named
+    assert "sergei-lavrov" in analysis.stance_matrix("stance", group_by="party").counts.index  # no party given
+    assert "sergei-lavrov" not in analysis.stance_matrix("stance", group_by="government").counts.index

@@ -33,6 +33,7 @@ ACTORS = (
 )
 PHRASES = ("last week", "yesterday", "next month", "last year", "on Wednesday", "three days")
 TOPICS = (None, "", "offensive", "ceasefire", "sanctions")
+ISSUES = (None, None, "bailout", "election", "tax cut")
 
 
 def synthetic(aid: str, seed: int, published: date | None = date(2018, 8, 29), n_events: int = 14,
@@ -79,7 +80,7 @@ def synthetic(aid: str, seed: int, published: date | None = date(2018, 8, 29), n
         statements.append(Statement(
             aid, si, cue, source=source, source_actor=rng.choice((None, *ids)) if source else None,
             content=Span(s.start, s.end, s.text) if rng.random() < 0.5 else None, target=target,
-            target_actor=target_actor, topic=rng.choice(TOPICS),
+            target_actor=target_actor, topic=rng.choice(TOPICS), issue=rng.choice(ISSUES),
             polarity=rng.choice(("support", "oppose", "oppose", "neutral")),
             confidence=rng.choice((0.3, 0.6, 0.9, 1)), kind=rng.choice(("speech", "stance", "relation")),
         ))
@@ -131,6 +132,9 @@ STEPS = {
         ("unknown ids", lambda a: a.set_polarity("zz:s1", "support")),
         ("non-canonical id", lambda a: a.set_polarity("s1:s01", "rejected")),
         ("target label", lambda a: a.set_target(_sid("s1", 3), "humanitarian aid")),
+        ("rename issue", lambda a: a.rename_issue("bailout", "the rescue")),
+        ("merge issues", lambda a: a.merge_issues(["tax cut", "election"], into="bailout")),
+        ("split issue", lambda a: a.split_issue("bailout")),
         ("empty target label", lambda a: a.set_target(_sid("s3", 1), "")),
         ("reject all of a1", lambda a: [a.set_polarity(_sid("a1", k), "rejected") for k in range(3)]),
         ("restore", lambda a: a.set_polarity(_sid("a1"), None)),
@@ -183,8 +187,9 @@ def assert_same_tables(new: Analysis, ref: Analysis) -> None:
         eq(getattr(new, name)(), getattr(ref, name)(), check_exact=True, obj=name)
     for kwargs in _filters(ref):
         eq(new.timeline(**kwargs), ref.timeline(**kwargs), check_exact=True, obj=f"timeline {kwargs}")
-    for columns in ("stance", "target"):
-        for fold in (True, False):
+    eq(new.issues_table(), ref.issues_table(), check_exact=True, obj="issues_table")
+    for columns in ("stance", "target", "issue", "actor"):
+        for fold in ("none", "government", "party"):
             for extra in ({}, {"include_relations": True}, {"start": date(2018, 1, 1), "end": date(2019, 1, 1)},
                           {"min_confidence": 0.6}):
                 m, r = new.stance_matrix(columns, fold, **extra), ref.stance_matrix(columns, fold, **extra)

@@ -154,7 +154,7 @@ def test_cancel_keeps_finished_articles(make_window, qtbot):
     ids = window.analysis.article_ids
     assert 2 <= len(ids) < 20 and ids == [f"c{i}" for i in range(len(ids))]
     assert window.workspace.article_list.model.rowCount() == len(ids)
-    assert "Cancelled" in window.status.text()
+    assert window.status.text().startswith("Analysis cancelled: ") and "kept" in window.status.text()
     assert window.cancel_button.isHidden()
 
 

@@ -57,7 +57,7 @@ def test_matrix_toolbar_is_fully_visible(workspace):
     workspace.show_chart("Matrix")
     QApplication.processEvents()
     matrix = workspace.chart_widgets["Matrix"]
-    for control in (matrix.columns_box, matrix.sort_box, matrix.filter_edit, matrix.fold_check,
+    for control in (matrix.columns_box, matrix.sort_box, matrix.filter_edit, matrix.group_box,
                     matrix.relations_check):
         right_edge = control.mapTo(matrix, control.rect().topRight()).x()
         assert control.isVisible() and right_edge <= matrix.width(), type(control).__name__

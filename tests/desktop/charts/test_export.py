@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 
-from desktop.charts.export import chart_size, copy_to_clipboard, export_chart, export_png, render_image
+from desktop.charts.export import copy_to_clipboard, export_chart, export_png, render_image
 from desktop.charts.matrix import MatrixView
 from desktop.charts.stance_over_time import StanceTimeView
 from desktop.charts.timeline import TimelineView
@@ -31,19 +31,18 @@ def test_png_is_valid_and_not_blank(qtbot, handmade, state, tmp_path, cls):
     path = export_png(view, tmp_path / "chart.png")
     image = QImage(str(path))
     assert not image.isNull()
-    assert image.width() == view.plot.viewport().width()
+    assert (image.width(), image.height()) == (1600, 1000)  # the default size, whatever the pane's
     assert distinct_colours(image) >= 5
 
 
-@pytest.mark.parametrize("cls", VIEWS)
-def test_png_size_and_dpi(qtbot, handmade, state, tmp_path, cls):
-    view = show(qtbot, cls(handmade, state), 900, 600)
-    base = chart_size(view)
-    image = QImage(str(export_png(view, tmp_path / "big.png", dpi=192)))
-    assert abs(image.width() - 2 * base.width()) <= 2
-    assert round(image.dotsPerMeterX() * 0.0254) == 192
-    wide = QImage(str(export_png(view, tmp_path / "wide.png", width=1800)))
-    assert abs(wide.width() - 1800) <= 1
+@pytest.mark.parametrize("cls", VIEWS + [StanceTimeView])
+@pytest.mark.parametrize("width, height, scale", [(1600, 1000, 2.0), (1200, 800, 1.0), (2400, 1200, 3.0)])
+def test_png_has_the_chosen_size_and_resolution(qtbot, handmade, state, tmp_path, cls, width, height, scale):
+    view = show(qtbot, cls(handmade, state), 700, 500)
+    image = QImage(str(export_chart(view, tmp_path / "chart.png", width=width, height=height, scale=scale)))
+    assert (image.width(), image.height()) == (width, height)
+    assert round(image.dotsPerMeterX() * 0.0254) == round(96 * scale)
+    assert distinct_colours(image) >= 5
 
 
 @pytest.mark.parametrize("cls", VIEWS)
@@ -88,12 +87,6 @@ def test_clipboard(qtbot, handmade, state):
     assert not pasted.isNull() and pasted.size() == image.size()
 
 
-def test_export_chart_png_defaults_to_twice_the_screen_size(qtbot, handmade, state, tmp_path):
-    view = show(qtbot, MatrixView(handmade, state), 900, 600)
-    image = QImage(str(export_chart(view, tmp_path / "m.png")))
-    assert abs(image.width() - 2 * view.plot.viewport().width()) <= 2
-
-
 def test_unknown_format_is_refused(qtbot, handmade, state, tmp_path):
     view = show(qtbot, MatrixView(handmade, state), 900, 600)
     with pytest.raises(ValueError, match="Unsupported"):
@@ -110,10 +103,13 @@ def test_charts_fit_a_narrow_pane(qtbot, handmade, state, cls):
 
 
 @pytest.mark.parametrize("cls, options", [
-    (TimelineView, {"lanes_by": "article", "colour_by": "stance"}),
-    (MatrixView, {"columns": "target", "sort": "name", "fold_people": False, "include_relations": True,
+    (TimelineView, {"lanes_by": "article", "colour_by": "stance", "max_lanes": 7, "lane_order": "first",
+                    "chosen": []}),
+    (TimelineView, {"lanes_by": "actor", "colour_by": "modality", "max_lanes": 12, "lane_order": "involvement",
+                    "chosen": ["turkey", "russia"]}),
+    (MatrixView, {"columns": "target", "sort": "name", "group_by": "party", "include_relations": True,
                   "filter": "ru"}),
-    (StanceTimeView, {"actors": ["turkey"]}),
+    (StanceTimeView, {"actors": ["turkey"], "max_targets": 5}),
 ])
 def test_view_options_round_trip(qtbot, handmade, state, cls, options):
     view = show(qtbot, cls(handmade, state))

@@ -1,4 +1,4 @@
-"""MatrixView: colours follow the scores' sign, clicks select cells, columns/sort/filter/fold switch."""
+"""MatrixView: colours follow the scores' sign, clicks select cells, columns/sort/filter/grouping switch."""
 from __future__ import annotations
 
 from datetime import date
@@ -29,8 +29,8 @@ def is_red(rgb):
 
 def test_rows_columns_and_counts(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
+    view.set_group_by("government")  # Lavrov counted under Russia
     assert view.col_ids == ["support", "oppose", "neutral"]
-    # Lavrov is folded into Russia: 3 supportive statements
     assert view.row_ids[0] in ("russia", "turkey")
     assert set(view.row_ids) == {"russia", "turkey", "rebels"}
     r = view.row_ids.index("russia")
@@ -97,6 +97,7 @@ def test_switching_columns_to_targets(qtbot, handmade, state):
 ])
 def test_sorting(qtbot, handmade, state, sort, expected):
     view = show(qtbot, MatrixView(handmade, state))
+    view.set_group_by("government")  # Lavrov counted under Russia
     view.set_sort(sort)
     assert view.row_ids == expected
     assert view.row_axis.labels == [handmade.actor_name(a) for a in expected]
@@ -117,6 +118,7 @@ def test_clicking_a_column_header_sorts_rows_by_it(qtbot, handmade, state):
 
 def test_filter_box(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
+    view.set_group_by("government")  # Lavrov counted under Russia
     qtbot.keyClicks(view.filter_edit, "tur")
     assert view.row_ids == ["turkey"]
     view.set_filter("nobody")
@@ -125,17 +127,21 @@ def test_filter_box(qtbot, handmade, state):
     assert len(view.row_ids) == 3
 
 
-def test_fold_people_toggle(qtbot, handmade, state):
+def test_rows_are_the_actors_named_unless_grouped(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
+    assert "lavrov" in view.row_ids  # the default: a person is a row of their own
+    view.set_group_by("party")
+    assert "lavrov" in view.row_ids  # the text ties him to no party
+    view.set_group_by("government")
     assert "lavrov" not in view.row_ids
-    view.set_fold_people(False)
-    assert "lavrov" in view.row_ids
     r = view.row_ids.index("russia")
-    assert view.counts[r].sum() == 2
+    assert view.counts[r].sum() == 3  # Russia's own two and Lavrov's
+    assert view.options()["group_by"] == "government"
 
 
 def test_time_window_is_honoured(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
+    view.set_group_by("government")  # Lavrov counted under Russia
     state.set_time_window(date(2018, 9, 1), date(2018, 10, 1))  # after publication
     assert view.row_ids == [] and "No statements" in view.empty_text.textItem.toPlainText()
     state.set_time_window(date(2018, 8, 1), date(2018, 9, 1))
@@ -230,7 +236,7 @@ def test_hovering_a_cell_with_the_mouse_shows_its_count(qtbot, handmade, state):
 def test_status_names_an_active_time_window(qtbot, handmade, state):
     view = show(qtbot, MatrixView(handmade, state))
     assert "window" not in view.status.text()
-    state.set_time_window(date(2018, 8, 1), date(2018, 9, 30))
+    state.set_date_range(date(2018, 8, 1), date(2018, 9, 30))  # both days included, as the user typed them
     assert view.status.text().endswith("statements \u00b7 window 01 Aug 2018 \u2013 30 Sep 2018")
 
 
@@ -238,6 +244,6 @@ def test_a_window_without_statements_says_so_not_no_statements_yet(qtbot, handma
     view = show(qtbot, MatrixView(handmade, state))
     state.set_time_window(date(2019, 1, 1), date(2019, 2, 1))
     assert view.empty_text.textItem.toPlainText().startswith(
-        "No statements in the time window (01 Jan 2019 \u2013 01 Feb 2019).")
+        "No statements in the time window (01 Jan 2019 \u2013 31 Jan 2019).")
     state.set_time_window(None, None)
     assert view.empty_text.textItem.toPlainText() == "" and int(view.counts.sum()) > 0

@@ -17,14 +17,24 @@ DAY = 86400
 
 
 def test_default_actors_are_the_most_vocal(qtbot, handmade, state):
+    state.set_group_by("government")  # Lavrov's statements count under Russia
     view = show(qtbot, StanceTimeView(handmade, state))
     assert view.actor_ids == ["russia", "turkey", "rebels"]
     assert list(view.strips) == ["russia", "turkey", "rebels"]
 
 
-def test_people_are_folded_under_their_government(handmade):
-    rows = stance_rows(handmade, ["russia"])
+def test_people_count_under_their_government_only_when_grouped(handmade):
+    rows = stance_rows(handmade, ["russia"], "government")
     assert len(rows) == 3 and set(rows["source_actor"]) == {"russia", "lavrov"}
+    assert set(stance_rows(handmade, ["russia"])["source_actor"]) == {"russia"}
+
+
+def test_the_actor_picker_follows_the_grouping_choice(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    listed = lambda: {view.actor_list.item(i).toolTip().split(":")[0] for i in range(view.actor_list.count())}
+    assert "Sergei Lavrov" in listed()
+    state.set_group_by("government")
+    assert "Sergei Lavrov" not in listed()
 
 
 @pytest.mark.parametrize("actor, lanes", [
@@ -104,16 +114,44 @@ def test_empty(qtbot, state):
     assert view.strips == {} and not view.empty.isHidden()
 
 
-def test_time_window_is_shaded_in_every_strip_and_survives_redraws(qtbot, handmade, state):
+def test_the_date_range_filters_every_strip_and_frames_them(qtbot, handmade, state):
+    state.set_group_by("government")  # Lavrov's statement counts in Russia's strip
     view = show(qtbot, StanceTimeView(handmade, state))
-    view.set_actors(["russia", "turkey"])
-    view.set_actors(["russia", "turkey", "rebels"])  # old strips are thrown away
-    state.set_time_window(date(2018, 8, 20), date(2018, 9, 1))
-    for plot, _items in view.strips.values():
-        assert plot.window_band.region.isVisible()
-        assert plot.window_band.region.getRegion() == pytest.approx((epoch(date(2018, 8, 20)), epoch(date(2018, 9, 1))))
+    view.set_actors(["russia", "turkey", "rebels"])
+    state.set_date_range(date(2018, 8, 30), date(2018, 9, 10))  # after the only publication date
+    assert len(view.rows) == 0 and not view.empty.isHidden()
+    state.set_date_range(date(2018, 8, 20), date(2018, 8, 29))
+    assert len(view.rows) == 7 and set(view.strips) == {"russia", "turkey", "rebels"}
+    plot = view.strips["russia"][0]
+    x0, x1 = plot.getViewBox().viewRange()[0]
+    assert x0 <= epoch(date(2018, 8, 20)) < epoch(date(2018, 8, 30)) <= x1
+    assert x1 - x0 < 13 * DAY  # the range, not months around it
+    assert "20 Aug 2018 \u2013 29 Aug 2018" in view.note.text()
     state.set_time_window(None, None)
-    assert not any(plot.window_band.region.isVisible() for plot, _ in view.strips.values())
+    assert len(view.rows) == 7
+
+
+def test_the_grouping_choice_is_shared_with_the_matrix(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    listed = lambda: [view.actor_list.item(i).data(Qt.ItemDataRole.UserRole)  # noqa: E731
+                      for i in range(view.actor_list.count())]
+    assert "lavrov" in listed()
+    state.set_group_by("government")  # "Group by government" chosen in the matrix
+    assert "lavrov" not in listed()
+    assert len(view.rows[view.rows["holder"] == "russia"]) == 3
+
+
+def test_a_strip_has_at_most_max_targets_lanes(qtbot, state):
+    from tests.desktop.charts.test_matrix_wide import wide_analysis
+
+    view = show(qtbot, StanceTimeView(wide_analysis(30), state))
+    view.set_actors(["russia"])
+    labels = view.strips["russia"][0].getAxis("left").labels
+    assert len(labels) == 8 and labels[-1].startswith("other targets (")
+    assert len(view.rows[view.rows["holder"] == "russia"]) == len(view.strips["russia"][0].mark_x)  # none lost
+    view.targets_spin.setValue(4)
+    assert len(view.strips["russia"][0].getAxis("left").labels) == 4
+    assert view.options()["max_targets"] == 4
 
 
 def test_undated_statements_are_counted_not_hidden_silently(qtbot, state):
@@ -124,6 +162,7 @@ def test_undated_statements_are_counted_not_hidden_silently(qtbot, state):
     result = handmade_result()
     undated = replace(result, article=replace(result.article, id="a2", published=None))
     undated = replace(undated, statements=tuple(replace(s, article_id="a2") for s in undated.statements))
+    state.set_group_by("government")
     view = show(qtbot, StanceTimeView(Analysis([result, undated]), state))
     assert len(view.rows) == 7  # the dated article only
     assert "7 statements from articles without a date" in view.note.text()
@@ -139,6 +178,7 @@ def test_tooltip_names_speaker_cue_polarity_and_target(handmade):
 
 
 def test_actor_list_elides_long_names_and_names_them_in_tooltips(qtbot, handmade, state):
+    state.set_group_by("government")
     view = show(qtbot, StanceTimeView(handmade, state), 600, 500)
     items = [view.actor_list.item(i) for i in range(view.actor_list.count())]
     assert [i.toolTip() for i in items][:2] == ["Russia: 3 statements", "Turkey: 3 statements"]

@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.charts.axes import epoch
 from desktop.charts.items import PointBatch, RectBatch
@@ -175,14 +176,29 @@ def test_first_events_arriving_come_into_view(qtbot, state):
 
 def test_time_window_round_trips_through_the_state(qtbot, handmade, state):
     view = show(qtbot, TimelineView(handmade, state))
-    view.window_check.setChecked(True)
-    start, end = state.time_window
-    assert start is not None and end is not None and start < end
+    assert not view.region.isVisible()
     state.set_time_window(date(2018, 8, 1), date(2018, 9, 1))
     assert view.region.isVisible()
     assert view.region.getRegion() == pytest.approx((epoch(date(2018, 8, 1)), epoch(date(2018, 9, 1))))
-    view.window_check.setChecked(False)
-    assert state.time_window == (None, None) and not view.region.isVisible()
+    view.region.setRegion((epoch(date(2018, 8, 10)), epoch(date(2018, 8, 20))))
+    view.region.sigRegionChangeFinished.emit(view.region)  # what the end of a drag sends
+    assert state.time_window == (date(2018, 8, 10), date(2018, 8, 20))
+    state.set_time_window(None, None)
+    assert not view.region.isVisible()
+
+
+def test_a_range_set_elsewhere_comes_into_view_and_stays_through_resizes(qtbot, handmade, state):
+    view = show(qtbot, TimelineView(handmade, state), 900, 500)
+    vb = view.plot.getViewBox()
+    vb.setXRange(epoch(date(2018, 5, 1)), epoch(date(2018, 5, 20)), padding=0)
+    state.set_date_range(date(2018, 8, 20), date(2018, 9, 3))
+    x0, x1 = vb.viewRange()[0]
+    assert x0 <= epoch(date(2018, 8, 20)) and epoch(date(2018, 9, 4)) <= x1
+    assert x1 - x0 < 20 * 86400  # zoomed to the range, not to everything
+    view.resize(600, 400)
+    QApplication.processEvents()
+    x0, x1 = vb.viewRange()[0]
+    assert x0 <= epoch(date(2018, 8, 20)) and epoch(date(2018, 9, 4)) <= x1 and x1 - x0 < 20 * 86400
 
 
 def test_keyboard_zoom_pan_and_home(qtbot, handmade, state):
@@ -235,7 +251,9 @@ def test_resizing_shows_more_lanes_not_fatter_ones(qtbot, state):
     from tests.support.synthetic import synthetic_results
 
     analysis = Analysis(synthetic_results(n_events=600, n_actors=80, n_articles=3))
-    view = show(qtbot, TimelineView(analysis, state), 1000, 500)
+    view = TimelineView(analysis, state)
+    view.set_max_lanes(80)  # more lanes than fit: they scroll
+    view = show(qtbot, view, 1000, 500)
     vb = view.plot.getViewBox()
     span = lambda: vb.viewRange()[1][1] - vb.viewRange()[1][0]  # noqa: E731
     small = span()
@@ -253,7 +271,9 @@ def test_big_corpus_uses_few_items(qtbot, state):
     view = show(qtbot, TimelineView(analysis, state))
     assert len(view.marks.table) == 3000
     assert len(view._items) <= 32
-    assert len(view.marks.lanes) == 60
+    assert len(view.marks.lanes) == 12  # the default limit: 11 actors and "other actors"
+    view.set_max_lanes(100)
+    assert len(view.marks.lanes) == 60 and len(view._items) <= 32
 
 
 def test_build_marks_without_actors_uses_a_no_actor_lane(handmade):

@@ -1,0 +1,97 @@
+"""A statement's stance toward what its content names: "X said Y poses a threat" is X against Y.
+
+Two readings, both from the parse, both general:
+- reported speech or belief whose clause has an actor as its subject: the polarity is what the clause says
+  of that actor (its predicate's evaluative words, a stance word nested in it, negation flipping it);
+- a directive ("urged senators to back the plan", "asked Congress to reject it"): the stance is the one the
+  speaker asks for, toward the object of the requested act.
+A reversing noun ("the repeal of X", "an end to X") turns a stance toward it into the opposite one toward X.
+"""
+from __future__ import annotations
+
+from core.model import NEUTRAL, OPPOSE, SUPPORT
+from core.resources import word_set
+from core.statements.lexicon import Lexicon
+
+_WORDS = ("stance", "words.json")
+_FLIP = {SUPPORT: OPPOSE, OPPOSE: SUPPORT, NEUTRAL: NEUTRAL}
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _lexicon_polarity(tok, lex: Lexicon) -> str:
+    """Polarity a single word carries: a stance cue of the lexicon, or an evaluative content word."""
+    lemma = tok.lemma_.lower()
+    entry = None
+    if tok.pos_ in ("VERB", "AUX"):
+        entry = lex.verb(lex.verb_lemma(tok))
+    elif tok.pos_ == "NOUN":
+        entry = lex.nouns.get(lemma)
+    elif tok.pos_ == "ADJ":
+        entry = lex.adjectives.get(tok.lower_)
+    if entry is not None and entry.kind in ("stance", "action") and entry.polarity != NEUTRAL:
+        return entry.polarity
+    words = {lemma, tok.lower_}
+    if words & (lex.words("negative_content") | word_set("damn_words", *_WORDS)):
+        return OPPOSE
+    if words & (lex.words("positive_content") | word_set("praise_words", *_WORDS)):
+        return SUPPORT
+    return NEUTRAL
+
+
+def predicate_view(verb, subject, lex: Lexicon) -> str:
+    """What a clause says of its subject: the balance of evaluative words in the predicate ("poses a threat",
+    "would be a great president", "is unfit"), flipped by a negation of the verb. Stance verbs are left out:
+    in "Y supports the bill" the view is Y's, toward the bill, not the speaker's toward Y."""
+    skip = {t.i for t in subject.subtree}
+    score = 0
+    for t in verb.subtree:
+        if t.i in skip or t.is_punct or t.pos_ in ("VERB", "AUX"):
+            continue
+        if t.head.i != verb.i and t.head.head.i != verb.i:
+            continue  # deeper clauses speak of something else
+        pol = _lexicon_polarity(t, lex)
+        score += 1 if pol == SUPPORT else -1 if pol == OPPOSE else 0
+    polarity = SUPPORT if score > 0 else OPPOSE if score < 0 else NEUTRAL
+    if any(c.dep_ == "neg" for c in verb.children):
+        polarity = _FLIP[polarity] if polarity != SUPPORT else OPPOSE
+    return polarity
+
+
+def reported_subject(cue_tok):
+    """(clause verb, its subject) of the clause a reporting verb introduces, or None."""
+    for child in cue_tok.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                return child, subj
+    return None
+
+
+def directive_object(cue_tok, lex: Lexicon):
+    """(object, polarity) of the act a directive asks for: "urged X to back the plan" -> (plan, support)."""
+    if cue_tok.lemma_.lower() not in word_set("directive_verbs", *_WORDS):
+        return None
+    for child in cue_tok.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            polarity = _lexicon_polarity(child, lex)
+            obj = next((c for c in child.children if c.dep_ in ("dobj", "attr")), None)
+            if obj is None:
+                prep = next((c for c in child.children if c.dep_ == "prep"), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is not None and polarity != NEUTRAL:
+                if any(c.dep_ == "neg" for c in child.children):
+                    polarity = _FLIP[polarity]
+                return obj, polarity
+    return None
+
+
+def reversed_target(target_tok):
+    """ "the repeal of Obamacare" -> Obamacare: the thing a reversing noun undoes, or None."""
+    if target_tok is None or target_tok.lemma_.lower() not in word_set("reversing_nouns", *_WORDS):
+        return None
+    for prep in target_tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "to", "on"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
