@@ -57,6 +57,7 @@ class TimelineNavigationMixin:
         vb.setRange(xRange=(lo - pad, hi + pad), yRange=(-TOP, min(len(m.lanes), visible) - 0.4), padding=0)
         self._fitted_all = everything or window is None
         self._fitted_view = tuple(vb.viewRange()[0])
+        self.edges.update()
 
     def _on_resized(self, *_args) -> None:
         """Keep lanes a readable height: a taller view shows more lanes, not fatter ones."""
