@@ -6,11 +6,11 @@ The public API, used by the desktop and by the command line alike (everything el
   `SUPPORTED_SUFFIXES`, `slow_to_read` — files, folders and strings in, `Article` records out.
 - `core.nlp`: `load_pipeline`, `blank_pipeline`, `model_data_dir` — the spaCy pipeline, or the rule-based fallback.
 - `core.pipeline`: `analyse_articles` (a generator of `Progress`), `analyse_all` — articles in, `ArticleAnalysis` out.
-- `core.analysis`: `Analysis` (tables, stance matrix, timeline, evidence, corrections, one labelled undo
-  history), `Corrections`, `StanceMatrix`, the item-id helpers (`statement_id`, `event_id`, `split_id`,
+- `core.analysis`: `Analysis` (tables, stance matrix, timeline, event groups, entity timelines, the default
+  timeline window, evidence, corrections, one labelled undo history), `default_window`, `TimeWindow`, `Corrections`, `StanceMatrix`, the item-id helpers (`statement_id`, `event_id`, `split_id`,
   `item_kind`, `article_of`), `net_stance`, `REJECTED`.
 - `core.io.store`: `save_project`, `load_project`; `core.io.export`: `table_frames`, `write_frames`,
-  `export_tables`, `export_graphml`.
+  `export_tables`, `export_graphml`, `export_entity_timeline` (CSV and SemEval-2015 TimeLine text).
 - `core.model`: the frozen records (`Article`, `Actor`, `Mention`, `TimeExpression`, `Event`, `Statement`, …)
   and their constants; `core.messages`: `UserFacingError` and the coded messages; `core.resources`: paths.
 
