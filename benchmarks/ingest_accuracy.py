@@ -1,7 +1,7 @@
 """Web-page ingest accuracy: the app's load_file against trafilatura (text) and htmldate (date) on the same pages, same run.
 
 Usage:
-    .venv/bin/python benchmarks/ingest_accuracy.py [--data ../shared/eval] [--limit N] [--errors FILE] [--no-causes]
+    .venv/bin/python benchmarks/ingest_accuracy.py [--data ../shared/eval] [--limit N] [--errors FILE]
 
 Data: `ingest_dev_trafilatura.jsonl.gz` (400 saved pages from trafilatura's evaluation set, many languages),
 each with `gold_with` snippets the main text must contain, `gold_without` furniture it must not, and
@@ -20,8 +20,8 @@ The three sides, each timed per page on the same bytes:
 Scoring follows trafilatura's evaluation: a `gold_with` snippet in the text is a true positive, missing a
 false negative; a `gold_without` snippet found is a false positive, absent a true negative; no text at all
 (refused) counts every wanted snippet missed and every unwanted one absent. Dates: exact day on the pages
-with `gold_date`. `--no-causes` skips the step-by-step replay (benchmarks/ingest_causes.py) that says
-which ingest step lost each snippet or date.
+with `gold_date`. Also: the language the app detected against the page's declared `<html lang>`, and the
+pages it flagged as not articles.
 """
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ def run_app(path: Path) -> dict:
         return {"text": None, "refused": code.group(1) if code else "?", "message": message,
                 "secs": time.perf_counter() - t0}
     return {"text": art.text, "title": art.title, "date": art.published, "origin": art.published_origin,
-            "refused": None, "secs": time.perf_counter() - t0}
+            "language": art.language, "not_article": art.not_article, "refused": None,
+            "secs": time.perf_counter() - t0}
 
 
 def run_trafilatura(data: bytes) -> dict:
@@ -119,7 +120,7 @@ def _warm_up(page: dict, path: Path) -> None:
     run_htmldate(data)
 
 
-def evaluate(pages: list[dict], causes: bool) -> list[dict]:
+def evaluate(pages: list[dict]) -> list[dict]:
     """Every page through the three sides (and the cause replay): one result row per page."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,10 +133,6 @@ def evaluate(pages: list[dict], causes: bool) -> list[dict]:
             row = {"page": page, "app": run_app(path), "lib": run_trafilatura(data), "hd": run_htmldate(data)}
             row["app_score"] = score(row["app"]["text"], page)
             row["lib_score"] = score(row["lib"]["text"], page)
-            if causes:
-                from ingest_causes import trace_page
-
-                row["trace"] = trace_page(data, row["app"]["text"])
             rows.append(row)
             if i % 50 == 0:
                 print(f"  {i}/{len(pages)} pages", file=sys.stderr)
@@ -163,7 +160,6 @@ def table(rows: list[dict]) -> str:
     dated = [r for r in rows if _gold(r["page"])]
     app_dates = sum(1 for r in dated if r["app"].get("date") == _gold(r["page"]))
     hd_dates = sum(1 for r in dated if r["hd"]["date"] == _gold(r["page"]))
-    meta_dates = sum(1 for r in dated if "trace" in r and r["trace"].meta_date == _gold(r["page"]))
     ap, ar, af, aa = prf(app_c)
     lp, lr, lf, la = prf(lib_c)
     n = len(rows)
@@ -188,22 +184,33 @@ def table(rows: list[dict]) -> str:
         (f"| ms per page (median / mean) | {_ms([r['app']['secs'] for r in rows])} "
          f"| {_ms([r['lib']['secs'] for r in rows])} | {_ms([r['hd']['secs'] for r in rows])} |"),
     ]
-    if meta_dates:
-        lines.append(f"\nFor reference: trafilatura's own metadata date on the app's decoded page (what the app "
-                     f"keeps when it does not refuse): {meta_dates / dated_n:.3f} ({meta_dates}).")
+    return "\n".join(lines)
+
+
+HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+
+
+def languages(rows: list[dict]) -> str:
+    """The detected language against the page's declared one, and the pages flagged as not articles."""
+    detected = collections.Counter(r["app"].get("language") or "?" for r in rows if not r["app"]["refused"])
+    declared = [(HTML_LANG.search(r["page"]["html_latin1"][:20000]), r["app"].get("language")) for r in rows]
+    pairs = [(m.group(1).lower(), lang) for m, lang in declared if m and lang]
+    agree = sum(1 for want, got in pairs if want == got)
+    flagged = [(r["page"]["id"], r["app"]["not_article"]) for r in rows if r["app"].get("not_article")]
+    lines = [f"Languages detected: {', '.join(f'{k} {n}' for k, n in detected.most_common(12))}",
+             f"Agreement with the declared <html lang> (primary subtag): {agree}/{len(pairs)} "
+             f"({agree / max(1, len(pairs)):.3f})",
+             f"Not English (kept, not analysed): {sum(n for k, n in detected.items() if k not in ('en', '?'))} pages",
+             f"Flagged as not articles: {len(flagged)}"]
+    lines.extend(f"  {pid}: {why}" for pid, why in flagged[:10])
     return "\n".join(lines)
 
 
 def refusals(rows: list[dict]) -> str:
-    from ingest_causes import dominant_script
-
     by_code = collections.Counter(r["app"]["refused"] for r in rows if r["app"]["refused"])
     if not by_code:
         return "Refused pages: none"
-    scripts = collections.Counter(dominant_script(r["lib"]["text"] or "") for r in rows if r["app"]["refused"])
     lines = ["Refused pages by message code: " + ", ".join(f"{c} x{n}" for c, n in by_code.most_common())]
-    lines.append("  script of trafilatura's text on those pages: "
-                 + ", ".join(f"{s} x{n}" for s, n in scripts.most_common()))
     examples = {}
     for r in rows:
         if r["app"]["refused"] and r["app"]["refused"] not in examples:
@@ -212,75 +219,9 @@ def refusals(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def cause_breakdown(rows: list[dict]) -> tuple[str, dict[str, list[str]]]:
-    """App against trafilatura per snippet, and against htmldate per date, grouped by the step responsible."""
-    from ingest_causes import (
-        date_loss_cause,
-        date_shape,
-        furniture_removed_cause,
-        refusal_cause,
-        snippet_gain_cause,
-        snippet_loss_cause,
-    )
-
-    groups = {k: collections.Counter()
-              for k in ("lost", "unwanted", "gained", "removed", "date_lost", "date_won", "hd_wrong")}
-    per_page: dict[str, list[str]] = collections.defaultdict(list)
-    mismatch = 0
-    for r in rows:
-        page, tr, lib_text = r["page"], r.get("trace"), r["lib"]["text"] or ""
-        if tr is None:
-            continue
-        mismatch += not tr.replay_ok
-        refused = refusal_cause(tr, lib_text) if r["app"]["refused"] else None
-        app_text = r["app"]["text"] or ""
-        for s in page["gold_with"]:
-            if s in lib_text and s not in app_text:
-                cause = snippet_loss_cause(tr, s, refused)
-                groups["lost"][cause] += 1
-                per_page[page["id"]].append(f"  missed ({cause}): {s!r}")
-            elif s in app_text and s not in lib_text:
-                groups["gained"][snippet_gain_cause(tr, s, True, lib_text)] += 1
-        for s in page["gold_without"]:
-            if s in app_text and s not in lib_text:
-                cause = snippet_gain_cause(tr, s, False, lib_text)
-                groups["unwanted"][cause] += 1
-                per_page[page["id"]].append(f"  unwanted ({cause}): {s!r}")
-            elif s in lib_text and s not in app_text:
-                groups["removed"][refused or furniture_removed_cause(tr, s)] += 1
-        gold = _gold(page)
-        if gold:
-            app_ok, hd_ok = r["app"].get("date") == gold, r["hd"]["date"] == gold
-            if hd_ok and not app_ok:
-                cause = date_loss_cause(tr, refused, r["app"].get("origin", ""), r["app"].get("date"), gold)
-                groups["date_lost"][cause] += 1
-                per_page[page["id"]].append(f"  date ({cause}): app {r['app'].get('date')} "
-                                            f"({r['app'].get('origin')}), htmldate {r['hd']['date']}, gold {gold}")
-            elif app_ok and not hd_ok:
-                groups["date_won"][f"htmldate gave {r['hd']['date']}, app took it from {r['app']['origin']}"] += 1
-            if not hd_ok:  # what is left to win beyond htmldate
-                groups["hd_wrong"][date_shape(r["hd"]["date"], gold)] += 1
-    titles = {
-        "lost": "Wanted snippets trafilatura kept and the app lost",
-        "unwanted": "Unwanted snippets the app kept and trafilatura did not",
-        "gained": "Wanted snippets the app found and trafilatura did not",
-        "removed": "Unwanted snippets trafilatura kept and the app removed (what the furniture rules earn)",
-        "date_lost": "Dates htmldate got right and the app did not",
-        "date_won": "Dates the app got right and htmldate did not",
-        "hd_wrong": "htmldate's own wrong dates, by shape (the room left to beat it)",
-    }
-    out = []
-    for key, title in titles.items():
-        counter = groups[key]
-        out.append(f"\n{title}: {sum(counter.values())}")
-        out.extend(f"  {n:4d}  {cause}" for cause, n in counter.most_common())
-    if mismatch:
-        out.append(f"\n(The replay differed from load_file's text on {mismatch} pages: causes there are approximate.)")
-    return "\n".join(out), per_page
-
-
-def write_errors(rows: list[dict], per_page: dict[str, list[str]], path: Path) -> None:
-    """Per page, the app's missed and unwanted snippets and its date error, with their causes when traced."""
+def write_errors(rows: list[dict], path: Path) -> None:
+    """Per page, the app's missed and unwanted snippets and its date error."""
+    per_page: dict[str, list[str]] = {}
     out = []
     for r in rows:
         page, app, score_ = r["page"], r["app"], r["app_score"]
@@ -308,22 +249,19 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--limit", type=int, help="only the first N pages")
-    ap.add_argument("--errors", type=Path, help="write the app's per-page errors (with causes) here")
-    ap.add_argument("--no-causes", action="store_true", help="skip the step-by-step replay of the app's ingest")
+    ap.add_argument("--errors", type=Path, help="write the app's per-page errors here")
     a = ap.parse_args(argv)
     pages = load_pages(a.data, a.limit)
     t0 = time.perf_counter()
-    rows = evaluate(pages, causes=not a.no_causes)
+    rows = evaluate(pages)
     print(f"== {FILE}: {time.perf_counter() - t0:.0f} s in all")
     print(table(rows))
     print()
     print(refusals(rows))
-    per_page: dict[str, list[str]] = {}
-    if not a.no_causes:
-        text, per_page = cause_breakdown(rows)
-        print(text)
+    print()
+    print(languages(rows))
     if a.errors:
-        write_errors(rows, per_page, a.errors)
+        write_errors(rows, a.errors)
         print(f"\nerror list: {a.errors}")
     return 0
 

@@ -6,6 +6,10 @@ The public API, used by the desktop and by the command line alike (everything el
   `SUPPORTED_SUFFIXES`, `slow_to_read` — files, folders and strings in, `Article` records out.
 - `core.nlp`: `load_pipeline`, `blank_pipeline`, `model_data_dir` — the spaCy pipeline, or the rule-based fallback.
 - `core.pipeline`: `analyse_articles` (a generator of `Progress`), `analyse_all` — articles in, `ArticleAnalysis` out.
+- `core.parallel`: `AnalysisPool` (every core: worker processes loading the model once), `available_cores`;
+  `core.parallel.cluster.ClusterRunner` (a Dask cluster, optional extra) — the same `Progress`, in the articles' order.
+- `core.io.cache`: `AnalysisCache`, `analyse_cached`, `cache_folder_for` — nothing analysed twice;
+  `core.runner`: `run_analysis`, `RunOptions` — how the command line combines them.
 - `core.analysis`: `Analysis` (tables, stance matrix, timeline, event groups, entity timelines, the default
   timeline window, evidence, corrections, one labelled undo history), `default_window`, `TimeWindow`, `Corrections`, `StanceMatrix`, the item-id helpers (`statement_id`, `event_id`, `split_id`,
   `item_kind`, `article_of`), `net_stance`, `REJECTED`.

@@ -4,8 +4,11 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
+from core import messages
+from core.ingest import limits
+from core.messages import UserFacingError
 from core.model import Article, ArticleAnalysis, Mention, Span
 from core.nlp import Pipeline, load_pipeline
 from core.pipeline import analyse_doc
@@ -136,7 +139,7 @@ def _with_marked_statements(result: ArticleAnalysis, doc, marks: list[Mention]) 
 
 
 def _parse_dct(value) -> date | None:
-    if not value:
+    if not value or not isinstance(value, str):
         return None
     try:
         return date.fromisoformat(str(value)[:10])
@@ -144,16 +147,172 @@ def _parse_dct(value) -> date | None:
         return None
 
 
+MAX_LINE_BYTES = 8 * 2**20  # a record's text is at most MAX_TEXT_CHARS; JSON escaping may grow it a few times
+BATCH = 32  # records parsed together: memory stays bounded however long the input
+
+
+def check_record(record: object) -> str | None:
+    """Why `record` cannot be annotated (a reason for the user), or None when it can."""
+    if not isinstance(record, dict):
+        return f"a record must be a JSON object, not {_json_kind(record)}"
+    rid = record.get("id")
+    if rid is None or isinstance(rid, (bool, dict, list, float)) or (isinstance(rid, str) and not rid.strip()):
+        return "a record needs an \"id\" (a string or a whole number)"
+    if isinstance(rid, int) and abs(rid) > 10**18:
+        return "its \"id\" is too large a number; use a string"
+    text = record.get("text")
+    if not isinstance(text, str):
+        return f"\"text\" must be a string, not {_json_kind(text)}"
+    if not text.strip():
+        return "\"text\" is empty"
+    if len(text) > limits.MAX_TEXT_CHARS:
+        return f"\"text\" holds {len(text):,} characters; the limit is {limits.MAX_TEXT_CHARS:,}"
+    if limits.count_tokens(text, stop=limits.MAX_TEXT_TOKENS) > limits.MAX_TEXT_TOKENS:
+        return f"\"text\" holds over {limits.MAX_TEXT_TOKENS:,} words, numbers and marks, the limit"
+    dct = record.get("dct")
+    if dct is not None and _parse_dct(dct) is None:
+        return "\"dct\" must be a date written YYYY-MM-DD"
+    mentions = record.get("mentions")
+    if mentions is not None and not (isinstance(mentions, list) and all(_offsets_ok(m, text) for m in mentions)):
+        return "\"mentions\" must be a list of objects with whole-number \"start\" and \"end\" inside the text"
+    for key in ("entity1", "entity2"):
+        if key in record and not _offsets_ok(record[key], text):
+            return f"\"{key}\" must be an object with whole-number \"start\" and \"end\" inside the text"
+    return None
+
+
+def _offsets_ok(mark: object, text: str) -> bool:
+    if not isinstance(mark, dict):
+        return False
+    start, end = mark.get("start"), mark.get("end")
+    return (type(start) is int and type(end) is int and 0 <= start < end <= len(text))
+
+
+def _json_kind(value: object) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _clean_record(record: dict) -> dict:
+    """Lone surrogates (from JSON escapes) become U+FFFD: same length, so every offset still holds."""
+    def fix(value: str) -> str:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value) if _has_surrogate(value) else value
+
+    return {**record, "id": fix(str(record["id"])), "text": fix(record["text"])}
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)
+
+
+def read_records(in_path: Path, report: Callable[[str], None]) -> Iterator[dict]:
+    """The valid records of a JSONL file, one at a time; each bad line is reported and skipped."""
+    from core.ingest.decode import printable
+
+    shown = printable(in_path.name)
+    with _open_input(in_path, shown) as fh:
+        number = 0
+        while True:
+            raw = fh.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                break
+            number += 1
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of an over-long line
+                    raw = fh.readline(1 << 20)
+                report(messages.ANNOTATE_BAD_RECORD.format(path=shown, line=number, reason="the line is too long"))
+                continue
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                reason = "it is not UTF-8 text"
+            except (ValueError, RecursionError):
+                reason = "it is not valid JSON"
+            else:
+                reason = check_record(record)
+                if reason is None:
+                    yield _clean_record(record)
+                    continue
+            report(messages.ANNOTATE_BAD_RECORD.format(path=shown, line=number, reason=reason))
+
+
+class _open_input:
+    """The input opened for reading in binary, after the checks every read file gets (no pipes or devices)."""
+
+    def __init__(self, path: Path, shown: str):
+        self.path, self.shown = Path(path), shown
+
+    def __enter__(self):
+        import os
+        import stat
+
+        try:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except (OSError, ValueError) as exc:
+            from core.ingest.files import _os_message
+
+            raise UserFacingError(_os_message(exc, self.path, self.shown) if isinstance(exc, OSError) else
+                                  messages.ANNOTATE_BAD_INPUT.format(path=self.shown, reason=str(exc))) from exc
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            kind = "a folder" if stat.S_ISDIR(mode) else "not an ordinary file"
+            raise UserFacingError(messages.ANNOTATE_BAD_INPUT.format(path=self.shown, reason=f"it is {kind}"))
+        os.set_blocking(fd, True)
+        self.fh = os.fdopen(fd, "rb")
+        return self.fh
+
+    def __exit__(self, *exc_info) -> None:
+        self.fh.close()
+
+
 def annotate_file(
     in_path: Path, out_path: Path, layers: Iterable[str] = LAYERS, pipeline: Pipeline | None = None,
-    statements: str = "all",
+    statements: str = "all", report: Callable[[str], None] | None = None,
 ) -> int:
-    """Read JSONL, write JSONL; returns the number of records written."""
-    with open(in_path, encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
+    """Read JSONL, write JSONL (atomically: a temporary file renamed at the end); returns the number of
+    records written. Bad lines are reported through `report` and skipped; the others are annotated."""
+    from core.atomic import atomic_output
+
+    in_path, out_path = Path(in_path), Path(out_path)
+    problems: list[str] = []
+
+    def note(problem: str) -> None:
+        problems.append(problem)
+        if report is not None:
+            report(problem)
+
+    if out_path.exists() and in_path.exists() and _same_file(in_path, out_path):
+        raise UserFacingError(messages.ANNOTATE_BAD_INPUT.format(
+            path=out_path.name, reason="the output would overwrite the input; choose another output file"))
     n = 0
-    with open(out_path, "w", encoding="utf-8") as out:
-        for record in annotate_records(records, pipeline, layers, statements=statements):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
+    with atomic_output(out_path) as out:
+        batch: list[dict] = []
+        for record in read_records(in_path, note):
+            batch.append(record)
+            if len(batch) >= BATCH:
+                n += _write(batch, out, pipeline, layers, statements)
+                batch = []
+        n += _write(batch, out, pipeline, layers, statements)
     return n
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _write(batch: list[dict], out, pipeline, layers, statements) -> int:
+    if not batch:
+        return 0
+    for record in annotate_records(batch, pipeline, layers, statements=statements):
+        out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+    return len(batch)

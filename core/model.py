@@ -49,6 +49,11 @@ class Article:
     published: date | None = None
     # Where the publication date came from: metadata, dateline, filename, sidecar, user, unknown.
     published_origin: str = "unknown"
+    # ISO 639-1 code of the text's language ("" when too short to tell). Analysis is English-only:
+    # an article in another language is kept with its text, title and date, and nothing is extracted.
+    language: str = ""
+    # Why a read page is not an article ("" when it is one): a bot check, a list of links. Kept, not analysed.
+    not_article: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ MODEL_VERSION = "3.8.0"
 UNUSED_COMPONENTS = ("lemmatizer_unused",)
 # Set to a non-empty value to force the rule-based fallback (tests, or a user who wants speed).
 FORCE_FALLBACK_ENV = "STANDPOINT_NO_MODEL"
+# Tokens after which a sentence is cut whatever its punctuation; news sentences stay far below it.
+MAX_SENTENCE_TOKENS = 250
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,27 @@ def _register_components() -> None:
         # A headline, a standfirst or a caption has no final full stop; the parser would glue it
         # to the next paragraph. A line break in an article always ends a sentence; the break
         # itself stays with the sentence before it.
+        # A "sentence" longer than MAX_SENTENCE_TOKENS (a list of 10,000 dates, a page without a full
+        # stop) is cut there: the extractors compare the items of a sentence pairwise.
+        # All starts are written at once: Token.is_sent_start's setter scans the whole document each
+        # time (has_annotation), which made a text of many short lines take minutes.
+        if len(doc) < 2:
+            return doc
+        starts = doc.to_array(["SENT_START"]).astype("int64")  # -1 (not a start) does not fit its uint64
+        run = 0
         for token in doc[1:]:
             previous = doc[token.i - 1]
+            # A full stop, question or exclamation mark probably ends a sentence: count from there.
+            run = 0 if previous.text[-1:] in ".!?" else run + 1
             if token.is_space and "\n" in token.text:
-                token.is_sent_start = False
+                starts[token.i] = -1
             elif "\n" in previous.text and previous.is_space or "\n" in previous.whitespace_:
-                token.is_sent_start = True
+                starts[token.i] = 1
+                run = 0
+            elif run >= MAX_SENTENCE_TOKENS and not token.is_space:
+                starts[token.i] = 1
+                run = 0
+        doc.from_array(["SENT_START"], starts.view("uint64"))
         return doc
 
 

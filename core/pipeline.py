@@ -39,13 +39,16 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     from core.resources import user_aliases_path
     from core.events import find_events
     from core.statements import find_statements
-    from core.temporal import find_timexes, yearless_dateline
+    from core.temporal import find_timexes
 
     aid = article.id
     sentences = tuple(
         Sentence(aid, i, s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
         for i, s in enumerate(doc.sents)
     )
+    skipped = _not_analysed(article)
+    if skipped:  # kept with its text, title and date; an English model would only find junk in it
+        return ArticleAnalysis(article=article, sentences=sentences, notes=(skipped,) + article_notes(article))
     want_actors = bool(layers & {"actors", "statements", "events"})
     # The user's alias file extends the bundled table; it is re-read only when it changes.
     user_aliases = user_aliases_path()
@@ -54,14 +57,10 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     timexes = find_timexes(doc, article.published, aid) if layers & {"timexes", "events"} else []
     statements = find_statements(doc, mentions, aid) if "statements" in layers else []
     events = find_events(doc, timexes, mentions, aid, article.published, article.title) if "events" in layers else []
-    notes: list[str] = []
-    if article.published is None:
-        when = yearless_dateline(article.text)
-        dateline = f" Its dateline reads \u201c{when}\u201d, without a year." if when else ""
-        notes.append(messages.NO_PUBLICATION_DATE.format(title=article.title, dateline=dateline))
+    notes = article_notes(article)
     return ArticleAnalysis(
         article=article,
-        sentences=sentences,
+        sentences=tuple(sentences),
         actors=tuple(actors),
         mentions=tuple(mentions),
         timexes=tuple(timexes),
@@ -69,6 +68,31 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
         events=tuple(events),
         notes=tuple(notes),
     )
+
+
+def _not_analysed(article: Article) -> str | None:
+    """Why nothing is extracted from this article (not English, not an article), or None."""
+    if getattr(article, "not_article", ""):
+        return messages.NOT_ARTICLE.format(title=article.title, reason=article.not_article)
+    language = getattr(article, "language", "")
+    if language and language != "en":
+        import pycountry
+
+        found = pycountry.languages.get(alpha_2=language) if len(language) == 2 else None
+        return messages.NOT_ENGLISH.format(title=article.title, language=getattr(found, "name", language))
+    return None
+
+
+def article_notes(article: Article) -> tuple[str, ...]:
+    """What the user should know about an article itself (no publication date); also what a cached
+    analysis is given again, since the title in the note may differ for the same text."""
+    if article.published is not None:
+        return ()
+    from core.temporal import yearless_dateline
+
+    when = yearless_dateline(article.text)
+    dateline = f" Its dateline reads \u201c{when}\u201d, without a year." if when else ""
+    return (messages.NO_PUBLICATION_DATE.format(title=article.title, dateline=dateline),)
 
 
 def analyse_articles(

@@ -40,13 +40,21 @@ def latin_share(line: str) -> float:
     return latin / len(letters)
 
 
+def latin_text(text: str) -> bool:
+    """Is most of the text's lettering Latin script (so a line in another script is foreign to it)?"""
+    sample = text[:20000]
+    return latin_share(sample) >= 0.5
+
+
 def clean_text(text: str, rules: BoilerplateRules | None = None) -> str:
-    """The article body with furniture lines removed; paragraphs stay separated by blank lines.
+    """Plain text with furniture lines removed; paragraphs stay separated by blank lines.
 
     A caption repeated with its photo credit appended is kept once, without the credit, because
-    captions often date an event ("... on May 17, 2018.").
+    captions often date an event ("... on May 17, 2018."). A line in another script is furniture
+    (a headline of another site) only in a text mostly in Latin script: an Arabic article keeps its lines.
     """
     rules = rules or load_rules()
+    foreign_script = latin_text(text)
     kept: list[str] = []
     seen: set[str] = set()
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -57,13 +65,36 @@ def clean_text(text: str, rules: BoilerplateRules | None = None) -> str:
             continue
         if any(p.match(line) for p in rules.end):
             break
-        if any(p.match(line) for p in rules.drop) or latin_share(line) < 0.5:
+        if any(p.match(line) for p in rules.drop) or (foreign_script and latin_share(line) < 0.5):
             continue
         line = rules.credit_tail.sub("", line).strip()
         # Share bars often glue the same label twice: "Send in e-mailSend in e-mail".
         if not line or line in seen and len(line) > 40:
             continue
         seen.add(line)
+        kept.append(line)
+    while kept and kept[-1] == "":
+        kept.pop()
+    return "\n\n".join(_paragraphs(kept))
+
+
+def clean_page_text(text: str, rules: BoilerplateRules | None = None) -> str:
+    """A web page's main text (already extracted by trafilatura) with only whole furniture lines dropped.
+
+    Measured on 400 real pages (benchmarks/ingest_accuracy.py): the line-level drop rules remove share
+    bars trafilatura keeps; the end markers, the script filter, the repeated-line and credit rules cut
+    real text there (recipes, copyright lines mid-page, non-Latin articles), so they are not used.
+    """
+    rules = rules or load_rules()
+    kept: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        if any(p.match(line) for p in rules.drop):
+            continue
         kept.append(line)
     while kept and kept[-1] == "":
         kept.pop()

@@ -6,9 +6,11 @@ import zipfile
 import zlib
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 from xml.etree import ElementTree
 
 from core import messages
+from core.ingest import limits
 from core.ingest.extracted import Extracted, article_from_extracted, plausible_title
 from core.ingest.registry import reader
 from core.messages import UserFacingError
@@ -17,15 +19,38 @@ from core.model import Article
 
 DOCX_BODY = "word/document.xml"
 DOCX_CORE = "docProps/core.xml"
-MAX_XML_BYTES = 64 * 1024 * 1024  # a news article's document.xml is well under 1 MB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
-def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
+class _TooLarge(Exception):
+    """A part unpacks to more than the limits allow (a zip bomb, whatever its directory says)."""
+
+
+def _read_part(archive: zipfile.ZipFile, name: str, budget: list[int]) -> bytes:
+    """A part's bytes, unpacked in chunks and stopped at the per-part limit or the file's remaining budget."""
+    info = archive.getinfo(name)
+    if info.file_size > limits.MAX_PART_BYTES:
+        raise _TooLarge(name)
+    limit = min(limits.MAX_PART_BYTES, budget[0])
+    chunks, total = [], 0
+    with archive.open(info) as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raise _TooLarge(name)
+            chunks.append(chunk)
+    budget[0] -= total
+    return b"".join(chunks)
+
+
+def _main_part(archive: zipfile.ZipFile, names: set[str], budget: list[int]) -> str:
     """The document part named by the package's relationships (Word always says word/document.xml)."""
     if "_rels/.rels" not in names:
         return DOCX_BODY
-    for rel in ElementTree.fromstring(archive.read("_rels/.rels")):
+    for rel in ElementTree.fromstring(_read_part(archive, "_rels/.rels", budget)):
         if rel.get("Type", "").endswith("/officeDocument") and rel.get("Target"):
             return rel.get("Target", "").lstrip("/")
     return DOCX_BODY
@@ -41,20 +66,22 @@ def read_docx(data: bytes, shown: str) -> Extracted:
     if data.startswith(OLE_MAGIC):
         raise UserFacingError(messages.DOCX_DAMAGED.format(
             path=shown, reason="it is password-protected or an old .doc file; save it as .docx without a password"))
+    budget = [limits.MAX_UNPACKED_BYTES]
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            main = _main_part(archive, names)
-            if main not in names:
+            main = _main_part(archive, names, budget)
+            if main not in names or main == DOCX_CORE:
                 raise UserFacingError(
                     messages.DOCX_DAMAGED.format(path=shown, reason="it is a zip archive, not a Word document"))
-            if archive.getinfo(main).file_size > MAX_XML_BYTES:
-                raise UserFacingError(
-                    messages.DOCX_DAMAGED.format(path=shown, reason="its text part is implausibly large"))
-            body = ElementTree.fromstring(archive.read(main))
-            core = ElementTree.fromstring(archive.read(DOCX_CORE)) if DOCX_CORE in names else None
+            body = ElementTree.fromstring(_read_part(archive, main, budget))
+            core = ElementTree.fromstring(_read_part(archive, DOCX_CORE, budget)) if DOCX_CORE in names else None
     except UserFacingError:
         raise
+    except _TooLarge as exc:
+        raise UserFacingError(messages.DOCX_DAMAGED.format(
+            path=shown, reason=f"its part {exc} unpacks to more than {limits.MAX_PART_BYTES // 2**20} MB "
+                               "(a zip bomb, or not an article)")) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, zlib.error, EOFError, OSError,
             ValueError, NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted zip entry
         raise UserFacingError(messages.DOCX_DAMAGED.format(path=shown, reason="it is damaged or incomplete")) from exc
@@ -74,36 +101,59 @@ def docx_paragraphs(body: ElementTree.Element, *, text_boxes: bool) -> list[tupl
     """(style, text) of each non-empty paragraph in document order.
 
     Text boxes are left out unless asked for: in articles they hold pull quotes that repeat the body.
+    Walked depth-first with an explicit stack, so no nesting depth can exhaust Python's.
     """
     out: list[tuple[str, str]] = []
-
-    def walk(el: ElementTree.Element, inside_box: bool) -> None:
-        for child in el:
-            name = _local(child.tag)
-            if name == "Fallback":  # the same content again, for old readers
-                continue
-            if name == "p":
-                pieces: list[str] = []
-                style = _paragraph_text(child, pieces)
-                text = "".join(pieces).strip()
-                if text and (text_boxes or not inside_box):
-                    out.append((style, text))
-                walk_boxes(child)
-            else:
-                walk(child, inside_box or name == "txbxContent")
-
-    def walk_boxes(paragraph: ElementTree.Element) -> None:
-        for box in paragraph.iter():
-            if _local(box.tag) == "txbxContent":
-                walk(box, True)
-
-    walk(body, False)
+    stack: list[tuple[Iterator[ElementTree.Element], bool]] = [(iter(body), False)]
+    while stack:
+        children, inside_box = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        name = _local(child.tag)
+        if name == "Fallback":  # the same content again, for old readers
+            continue
+        if name == "p":
+            pieces: list[str] = []
+            style = _paragraph_text(child, pieces)
+            text = "".join(pieces).strip()
+            if text and (text_boxes or not inside_box):
+                out.append((style, text))
+            boxes = _outer_boxes(child)
+            if boxes:  # a paragraph's text boxes come right after it
+                stack.append((iter(boxes), True))
+        elif name == "txbxContent":
+            stack.append((iter(child), True))
+        else:
+            stack.append((iter(child), inside_box))
     return out
 
 
-def _paragraph_text(el: ElementTree.Element, pieces: list[str], style: str = "") -> str:
+def _outer_boxes(paragraph: ElementTree.Element) -> list[ElementTree.Element]:
+    """The text boxes in a paragraph, not those nested inside them (each box's own paragraphs find
+    those): looking through every nested box from every paragraph was quadratic."""
+    boxes, stack = [], [iter(paragraph)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+        elif _local(el.tag) == "txbxContent":
+            boxes.append(el)
+        else:
+            stack.append(iter(el))
+    return boxes
+
+
+def _paragraph_text(el: ElementTree.Element, pieces: list[str]) -> str:
     """Collect a paragraph's text into `pieces`, not descending into text boxes; returns its style name."""
-    for child in el:
+    style = ""
+    stack = [iter(el)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         name = _local(child.tag)
         if name in ("txbxContent", "Fallback", "del"):
             continue
@@ -118,7 +168,7 @@ def _paragraph_text(el: ElementTree.Element, pieces: list[str], style: str = "")
         elif name == "pStyle":
             style = next((v for k, v in child.attrib.items() if _local(k) == "val"), style)
         else:
-            style = _paragraph_text(child, pieces, style)
+            stack.append(iter(child))
     return style
 
 

@@ -23,6 +23,7 @@ def read_eml(data: bytes, shown: str) -> Extracted:
     import email
     from email import policy
 
+    _check_shape(data, shown)
     found = _read_message(email.message_from_bytes(data, policy=policy.default), 0)
     if found is None:
         raise UserFacingError(messages.EMAIL_NO_TEXT.format(path=shown))
@@ -30,6 +31,26 @@ def read_eml(data: bytes, shown: str) -> Extracted:
 
 
 MAX_FORWARD_DEPTH = 4
+# Python's e-mail parser takes quadratic time on some shapes no mail program writes: headers of
+# hundreds of kilobytes (10,000 encoded words, 10,000 parameters) and tens of thousands of parts.
+MAX_HEADER_BYTES = 64 * 1024
+MAX_PARTS = 2000
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def _check_shape(data: bytes, shown: str) -> None:
+    end = _HEADER_END.search(data, 0, MAX_HEADER_BYTES + 4)
+    header_bytes = end.start() if end else len(data)
+    if header_bytes > MAX_HEADER_BYTES:
+        raise UserFacingError(messages.FILE_MALFORMED.format(
+            path=shown, reason=f"its headers are over {MAX_HEADER_BYTES // 1024} KB long, which no e-mail program writes"))
+    for part in re.split(rb"\r?\n(?=\S)", data[:header_bytes]):
+        if len(part) > 16 * 1024:
+            raise UserFacingError(messages.FILE_MALFORMED.format(
+                path=shown, reason="one of its headers is over 16 KB long, which no e-mail program writes"))
+    if data.count(b"\n--") > MAX_PARTS:
+        raise UserFacingError(messages.FILE_MALFORMED.format(
+            path=shown, reason=f"it has more than {MAX_PARTS:,} parts"))
 COVER_NOTE_CHARS = 300  # "FYI, see the attached": shorter than any article
 
 

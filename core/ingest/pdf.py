@@ -18,6 +18,9 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
                            "\ufb05": "st", "\ufb06": "st"})
 PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013\u2014]?\s*\d{1,4}\s*[-\u2013\u2014]?(?:\s*(?:of|/)\s*\d{1,4})?$",
                          re.IGNORECASE)
+# A page of a news article is drawn with tens of kilobytes of instructions; pypdf reads about 100 KB a
+# second of dense text operators, so a page of 100,000 of them would take minutes.
+MAX_PAGE_CONTENT_BYTES = 2**20
 MAX_PDF_PAGES = 200  # pypdf reads about 5 pages a second: longer files are books, and would stall for minutes
 SHORT_LINE = 0.6  # of a full line: shorter lines end their paragraph whatever their last character
 ROOM_LEFT = 0.9  # a next word that fits within this share of a full line would have been set on it
@@ -49,6 +52,11 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
         if len(reader.pages) > MAX_PDF_PAGES:
             raise UserFacingError(
                 messages.PDF_TOO_LONG.format(path=shown, pages=len(reader.pages), limit=MAX_PDF_PAGES))
+        for number, page in enumerate(reader.pages, 1):
+            if _content_bytes(page) > MAX_PAGE_CONTENT_BYTES:
+                raise UserFacingError(messages.PDF_DAMAGED.format(
+                    path=shown, reason=f"page {number} holds over {MAX_PAGE_CONTENT_BYTES // 2**20} MB of drawing "
+                                       "instructions, more than any article page (reading it would take minutes)"))
         pages = [page_text(page) for page in reader.pages]
         info = reader.metadata or {}
         # Undecodable metadata comes back as bytes, whose str() would be "b'...'".
@@ -74,6 +82,12 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
         fallback_published=created,
         fallback_origin="pdf-metadata" if created else None,
     )
+
+
+def _content_bytes(page) -> int:
+    """Bytes of a page's (decompressed) drawing instructions; pypdf's own cap stops bombs on the way."""
+    contents = page.get_contents()
+    return len(contents.get_data()) if contents is not None else 0
 
 
 def unreadable_share(text: str) -> float:

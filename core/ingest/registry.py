@@ -5,11 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from core.ingest import limits
 from core.model import Article
-
-MAX_BYTES = 5 * 1024 * 1024  # a news article is far smaller; larger files are books or dumps
-# PDFs, Word files and e-mails carry images and attachments, so their bytes say little about their text.
-MAX_FORMAT_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -17,7 +14,7 @@ class Reader:
     """How to read one kind of file: the function, whether its bytes may be large, whether it is slow."""
 
     read: Callable[[bytes, Path], Article]
-    large: bool = False  # allowed up to MAX_FORMAT_BYTES instead of MAX_BYTES
+    large: bool = False  # allowed up to limits.MAX_FORMAT_BYTES instead of limits.MAX_BYTES
     slow: bool = False  # slow whatever its size (PDF pages take ~0.2 s each), so a GUI reads it off-thread
 
 
@@ -36,4 +33,4 @@ def reader(*suffixes: str, large: bool = False, slow: bool = False):
 def size_limit(suffix: str) -> int:
     """Bytes a file of this kind may hold (read at call time, so tests can lower the limits)."""
     found = READERS.get(suffix)
-    return MAX_FORMAT_BYTES if found is not None and found.large else MAX_BYTES
+    return limits.MAX_FORMAT_BYTES if found is not None and found.large else limits.MAX_BYTES

@@ -1,14 +1,19 @@
 """Writes the analysis as data files: CSV/XLSX/JSON tables and a GraphML actor × target network."""
 from __future__ import annotations
 
+import io
 import json
+import re
 from pathlib import Path
 from typing import Callable, Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
 
+from core import messages
 from core.analysis import Analysis
+from core.atomic import atomic_output
+from core.messages import UserFacingError
 
 TABLES = ("timeline", "statements", "matrix", "actors", "articles")
 
@@ -71,7 +76,11 @@ def write_frames(frames: dict[str, pd.DataFrame], folder: Path, formats: Iterabl
     """Write tables already taken from an analysis; touches no shared state, so a GUI can run it in
     a background thread (XLSX of a few hundred articles takes seconds)."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserFacingError(messages.OUTPUT_NOT_FOLDER.format(
+            path=folder, reason=(exc.strerror or type(exc).__name__).lower())) from exc
     wanted = set(formats)
     unknown = wanted - set(TABLE_WRITERS)
     if unknown:
@@ -100,7 +109,10 @@ def _write_csv(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     written = []
     for name, frame in frames.items():
         path = folder / f"{name}.csv"
-        frame.to_csv(path, index=False)
+        buffer = io.StringIO()
+        spreadsheet_safe(frame).to_csv(buffer, index=False)
+        with atomic_output(path) as fh:
+            fh.write(buffer.getvalue().encode("utf-8"))
         written.append(path)
     return written
 
@@ -108,9 +120,12 @@ def _write_csv(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
 @table_writer("xlsx")
 def _write_xlsx(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     path = folder / "standpoint.xlsx"
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+    buffer = io.BytesIO()  # the whole workbook first: a failure on the last sheet leaves no partial file
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in frames.items():
-            _excel_safe(frame).to_excel(writer, sheet_name=name, index=False)
+            spreadsheet_safe(frame, xlsx=True).to_excel(writer, sheet_name=name, index=False)
+    with atomic_output(path) as fh:
+        fh.write(buffer.getvalue())
     return [path]
 
 
@@ -118,20 +133,53 @@ def _write_xlsx(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
 def _write_json(frames: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     path = folder / "standpoint.json"
     payload = {name: json.loads(frame.to_json(orient="records", date_format="iso")) for name, frame in frames.items()}
-    path.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    with atomic_output(path) as fh:
+        fh.write(json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8", "replace"))
     return [path]
 
 
-def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Excel has no time zones or tuples; text cells starting with '=' would run as formulas."""
+# Characters XML 1.0 (GraphML, and the XML inside XLSX) cannot hold at all.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A cell a spreadsheet would run as a formula starts with one of these (after any blanks, tabs or breaks).
+FORMULA_START = "=+-@"
+
+
+def safe_cell(value: str, xlsx: bool = False) -> str:
+    """A text cell a spreadsheet shows as text: formulas get a leading apostrophe, as spreadsheets
+    themselves mark text; XLSX also loses the characters its XML cannot hold."""
+    if xlsx:
+        value = XML_ILLEGAL.sub("", value)
+    stripped = value.lstrip(" \t\r\n")
+    if stripped[:1] in FORMULA_START and stripped and not _number(stripped) or value[:1] in ("\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def spreadsheet_safe(frame: pd.DataFrame, xlsx: bool = False) -> pd.DataFrame:
+    """Excel has no time zones or tuples; text cells that would run as formulas are escaped."""
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].astype(object).map(
-                lambda v: ("'" + v) if isinstance(v, str) and v[:1] in "=+-@" else
-                (";".join(map(str, v)) if isinstance(v, (tuple, list)) else v)
+                lambda v: safe_cell(v, xlsx) if isinstance(v, str) else
+                (safe_cell(";".join(map(str, v)), xlsx) if isinstance(v, (tuple, list)) else v)
             )
+    if xlsx:
+        out.columns = [safe_cell(str(c), xlsx) for c in out.columns]
     return out
+
+
+def xml_text(value: str) -> str:
+    """Text for an XML document: characters XML cannot hold removed, the rest escaped."""
+    return escape(XML_ILLEGAL.sub("", value))
 
 
 def export_graphml(analysis: Analysis, path: Path, group_by: str = "none") -> Path:
@@ -155,15 +203,19 @@ def export_graphml(analysis: Analysis, path: Path, group_by: str = "none") -> Pa
         '  <key id="stance" for="edge" attr.name="stance" attr.type="double"/>',
         '  <graph id="standpoint" edgedefault="directed">',
     ]
+    def attr(value: str) -> str:
+        return quoteattr(XML_ILLEGAL.sub("", value))
+
     for node_id, (label, kind) in nodes.items():
-        lines.append(f"    <node id={quoteattr(node_id)}><data key=\"label\">{escape(label)}</data>"
-                     f"<data key=\"kind\">{escape(kind)}</data></node>")
+        lines.append(f"    <node id={attr(node_id)}><data key=\"label\">{xml_text(label)}</data>"
+                     f"<data key=\"kind\">{xml_text(kind)}</data></node>")
     for i, (source, target, weight, stance) in enumerate(edges):
-        lines.append(f"    <edge id=\"e{i}\" source={quoteattr(source)} target={quoteattr(target)}>"
+        lines.append(f"    <edge id=\"e{i}\" source={attr(source)} target={attr(target)}>"
                      f"<data key=\"weight\">{weight}</data><data key=\"stance\">{stance:.3f}</data></edge>")
     lines += ["  </graph>", "</graphml>"]
     path = Path(path)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with atomic_output(path) as fh:
+        fh.write(("\n".join(lines) + "\n").encode("utf-8", "replace"))
     return path
 
 
@@ -265,8 +317,12 @@ def export_entity_timeline(analysis: Analysis, actor_id: str, folder: Path,
     folder.mkdir(parents=True, exist_ok=True)
     actor = analysis.canonical(actor_id) or actor_id
     csv_path, txt_path = folder / f"timeline-{actor}.csv", folder / f"timeline-{actor}.txt"
-    entity_timeline_frame(analysis, actor, include_mentioned).to_csv(csv_path, index=False)
-    txt_path.write_text(semeval_timeline(analysis, actor, include_mentioned), encoding="utf-8")
+    buffer = io.StringIO()
+    spreadsheet_safe(entity_timeline_frame(analysis, actor, include_mentioned)).to_csv(buffer, index=False)
+    with atomic_output(csv_path) as fh:
+        fh.write(buffer.getvalue().encode("utf-8"))
+    with atomic_output(txt_path) as fh:
+        fh.write(semeval_timeline(analysis, actor, include_mentioned).encode("utf-8", "replace"))
     return [csv_path, txt_path]
 
 

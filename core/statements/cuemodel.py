@@ -55,22 +55,42 @@ def _subject_type(tok) -> str:
     return subj.pos_
 
 
+QUOTES = ("\u201c", "\u201d", '"')
+
+
+def _toggle(inside: bool, text: str) -> bool:
+    return (not inside if text == '"' else text == "\u201c") if text in QUOTES else inside
+
+
+def _paragraph_states(doc) -> list[bool]:
+    """For each token of `doc`: is it inside double quotes, counted from its paragraph's start?
+
+    One pass over the document, kept on it: scanning back to the paragraph start for every sentence
+    was quadratic in the paragraph's length.
+    """
+    cached = doc.user_data.get("standpoint_quote_states")
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    states, inside = [], False
+    for t in doc:
+        if t.i > 0:
+            previous = doc[t.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                inside = False
+        states.append(inside)
+        inside = _toggle(inside, t.text)
+    doc.user_data["standpoint_quote_states"] = states
+    return states
+
+
 def quote_parity(sent) -> list[bool]:
     """For each token of `sent`: is it inside double quotes? Counted from the paragraph's start,
     since a quotation often runs over several sentences."""
-    doc = sent.doc
-    k = sent.start
-    while k > 0 and "\n" not in doc[k - 1].whitespace_ and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
-        k -= 1
-    inside = False
-    for t in doc[k:sent.start]:
-        if t.text in ("“", "”", '"'):
-            inside = not inside if t.text == '"' else t.text == "“"
+    inside = _paragraph_states(sent.doc)[sent.start]
     out = []
     for t in sent:
         out.append(inside)
-        if t.text in ("“", "”", '"'):
-            inside = not inside if t.text == '"' else t.text == "“"
+        inside = _toggle(inside, t.text)
     return out
 
 

@@ -220,6 +220,9 @@ def _score(tok, sent, quoted, lex: Lexicon, weights) -> float:
     return cuemodel.probability(cuemodel.features(tok, lemma, kind, sent, quoted[tok.i - sent.start]), weights)
 
 
+_LEARNABLE = ("VERB", "AUX")  # the parts of speech `_learned_cue` accepts
+
+
 def find_cues(sent, lex: Lexicon) -> list[Cue]:
     weights = cuemodel.weights()
     cues: list[Cue] = []
@@ -230,7 +233,9 @@ def find_cues(sent, lex: Lexicon) -> list[Cue]:
             cue = noun_cue(tok, lex)
         if cue is None:
             cue = colon_cue(tok, sent, lex) or adverb_cue(tok, lex)
-        scored = weights is not None and (cue is not None or cuemodel.is_candidate(tok))
+        # Without a lexicon cue the score only matters for a verb the learned model may promote
+        # (`_learned_cue`); scoring every other noun and adjective was most of this step's time.
+        scored = weights is not None and (cue is not None or tok.pos_ in _LEARNABLE and cuemodel.is_candidate(tok))
         if scored and not (cue is not None and cue.entry.kind == "action"):
             score = _score(tok, sent, quoted, lex, weights)
             if cue is not None and cue.light is not None:

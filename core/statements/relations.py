@@ -19,6 +19,9 @@ from core.resources import resource_path
 from core.statements.lexicon import Lexicon
 from core.statements.spans import char_span, phrase_range, token_span
 
+# Mentions in one sentence above which no pair is related: real sentences name a handful of actors,
+# a sentence listing hundreds (a hostile or broken text) would otherwise cost hundreds of thousands of paths.
+MAX_PAIRED_MENTIONS = 24
 MAX_PATH = 9
 LINK_LEAN = 0.5
 SUBJECT = {"nsubj", "csubj", "expl"}
@@ -235,6 +238,8 @@ def pair_statements(sent, sent_index: int, lex: Lexicon, mentions: Sequence[Ment
             h = head_of(doc, m)
             if h is not None:
                 heads.append((m, h))
+    if len(heads) > MAX_PAIRED_MENTIONS:
+        return []  # a list of names, not a sentence relating two actors; pairing them all is quadratic
     spans = [(m.start, m.end) for m, _ in heads]
     crowded = len({m.actor_id for m, _ in heads}) > 2
     out = []

@@ -12,6 +12,7 @@ _CLAUSE_TRIM = {",", ";", ":", "-", "—", "–", "―"}
 
 def char_span(doc, i: int, j: int) -> Span | None:
     """Span of tokens [i, j) with outer whitespace and commas trimmed; None when empty."""
+    i, j = max(0, i), min(j, len(doc))  # a cue at the very end of a text may reach one past it
     while i < j and (doc[i].is_space or doc[i].text in _CLAUSE_TRIM):
         i += 1
     while j > i and (doc[j - 1].is_space or doc[j - 1].text in _CLAUSE_TRIM):

@@ -5,14 +5,21 @@ from PySide6.QtCore import QRect, QSize
 
 PREFERRED = QSize(1280, 800)  # the size the layout is designed around, when the screen has room
 MARGIN = 0.95  # of the screen's free area, on a screen smaller than PREFERRED (room for a panel or dock)
+ROOMY, LARGEST = 0.85, QSize(1800, 1200)  # on a bigger screen: this share of it, up to this size
 SLACK = 8  # pixels a restored frame may stick out (window-manager borders and rounding)
 
 
 def initial_size(available: QRect, preferred: QSize = PREFERRED) -> QSize:
-    """PREFERRED where it fits, else most of the screen's free area (a 1024×768 screen: 972×729)."""
-    width = preferred.width() if available.width() >= preferred.width() else int(available.width() * MARGIN)
-    height = preferred.height() if available.height() >= preferred.height() else int(available.height() * MARGIN)
-    return QSize(width, height)
+    """Most of a small screen's free area (1024×768: 972×729); PREFERRED on a laptop; on a big screen
+    85% of it, up to LARGEST (1920×1080: 1632×918), so the charts get the room the screen has."""
+
+    def one(free: int, want: int, most: int) -> int:
+        if free < want:
+            return int(free * MARGIN)
+        return max(want, min(int(free * ROOMY), most))
+
+    return QSize(one(available.width(), preferred.width(), LARGEST.width()),
+                 one(available.height(), preferred.height(), LARGEST.height()))
 
 
 def centred(size: QSize, available: QRect) -> QRect:

@@ -63,8 +63,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app_main(args) or 0
 
 
+def _check_qt_libraries() -> None:
+    """Exit with the fix when Qt's X11 plugin lacks system libraries (Qt itself would abort), and turn
+    any other platform-plugin failure Qt reports into the same kind of message instead of an abort."""
+    from desktop.app.qt_libraries import check
+
+    message = check()
+    if message:
+        _say(message, sys.stderr)
+        raise SystemExit(1)
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def on_qt_message(kind, _context, text: str) -> None:
+        if kind == QtMsgType.QtFatalMsg and "platform plugin" in text:
+            from desktop.app.qt_libraries import fix_message, missing_libraries
+
+            missing = missing_libraries()
+            _say(fix_message(missing) if missing else
+                 f"Standpoint cannot open its window: {text.strip().splitlines()[0]}", sys.stderr)
+            os._exit(1)  # Qt aborts right after a fatal message: leave first, with the explanation
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            _say(text, sys.stderr)
+
+    qInstallMessageHandler(on_qt_message)
+
+
 def _prepare_application() -> None:
     """Create the QApplication with the app icon and the desktop-entry id (taskbar grouping, Wayland icon)."""
+    _check_qt_libraries()
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 

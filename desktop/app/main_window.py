@@ -50,11 +50,16 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
+        if self.settings.theme() != "system":
+            from desktop.widgets.theme import apply_theme
+
+            apply_theme(self.settings.theme())  # before anything is built: no flash of the other look
         self.state = SelectionState(self)
         self.analysis = analysis
         self.worker = worker or AnalysisWorker(parent=self)
         self.project = ProjectController(self.settings, lambda: self.analysis, self,
                                          busy=lambda: bool(self._running))
+        self.project.changed.connect(self._on_project_path_changed)
         self._running: dict = {}  # article id -> Article being analysed
         self._failed: dict = {}  # article id -> (Article, reason)
         self._buffer: list = []
@@ -149,6 +154,12 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
+
+    def _on_project_path_changed(self) -> None:
+        """The analysis cache lives beside the project file (none before the first save)."""
+        from core.io.cache import cache_folder_for
+
+        self.worker.set_cache_folder(cache_folder_for(self.project.path) if self.project.path else None)
 
     def _bind_new(self) -> None:
         if self.workspace is None:
@@ -293,7 +304,8 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         if len(analysis):
             self.state.set_article(analysis.article_ids[0])
             QTimer.singleShot(0, self.workspace.fit_charts)
-        self.status.setText(f"Opened {Path(path).name}: {len(analysis)} articles.")
+        n = len(analysis)
+        self.status.setText(f"Opened {Path(path).name}: {n} article{'s' * (n != 1)}.")
         self.analysis_replaced.emit(analysis)
         return True
 
@@ -357,6 +369,16 @@ class MainWindow(FileDropMixin, AnalysisRunsMixin, QMainWindow):
         self._update_status()
         self._update_page()
         self._update_actions()
+
+    def set_theme(self, name: str) -> None:
+        """View → Theme: System, Light or Dark for the whole app, remembered for the next start."""
+        from desktop.widgets.theme import apply_theme
+
+        applied = apply_theme(name)
+        self.settings.set_theme(applied)
+        for key in ("system", "light", "dark"):
+            self.actions[f"theme_{key}"].setChecked(key == applied)
+        self.status.setText(f"Theme: {applied}.")
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,13 +1,16 @@
-"""The main window's menus and shortcuts, and the export commands they run."""
+"""The main window's menus, toolbar and shortcuts (the export commands they run are in app/exports.py)."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
 
 from core.messages import UserFacingError
+from desktop.app.exports import (  # noqa: F401 (menu commands)
+    copy_chart, export_chart, export_entity_timeline, export_graphml, export_tables,
+)
+from desktop.widgets.theme import THEMES
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +85,16 @@ def build_menus(window) -> dict[str, QAction]:
     a["previous"] = _action(window, "&Previous evidence", lambda: _evidence(window).step(-1), "Shift+F8")
     view.addAction(a["next"])
     view.addAction(a["previous"])
+    view.addSeparator()
+    theme_menu = view.addMenu("T&heme")
+    themes = QActionGroup(window)
+    for key, label in THEMES:
+        a[f"theme_{key}"] = _action(window, label, lambda k=key: window.set_theme(k),
+                                    tip="The app's look; charts follow it")
+        a[f"theme_{key}"].setCheckable(True)
+        a[f"theme_{key}"].setChecked(key == window.settings.theme())
+        themes.addAction(a[f"theme_{key}"])
+        theme_menu.addAction(a[f"theme_{key}"])
     view.addSeparator()
     # at 1280 px the charts can have the whole width while the list or the text is not needed
     for key, label, shortcut in (("pane_list", "Article and actor &lists", "Ctrl+Shift+L"),
@@ -233,111 +246,3 @@ def show_about(window) -> None:
         QMessageBox.about(window, "About Standpoint", "Standpoint: who says what about whom, and when.")
         return
     AboutDialog(window).exec()
-
-
-def _report(window, text: str) -> None:
-    window.status.setText(text)
-
-
-def export_tables(window, folder: str | None = None):
-    """Take the tables now (GUI thread, cached), write them in a background thread: an XLSX of a
-    few hundred articles takes seconds. Returns the running job, or None when cancelled."""
-    from core.io.export import table_frames, write_frames
-    from desktop.workers.jobs import start_job
-
-    folder = folder or QFileDialog.getExistingDirectory(window, "Export tables to folder",
-                                                        window.settings.last_folder())
-    if not folder:
-        return None
-    frames = table_frames(window.analysis)
-    _report(window, f"Exporting tables to {folder}\u2026")
-    return start_job(
-        window,
-        lambda: write_frames(frames, Path(folder), formats=("csv", "xlsx")),
-        on_done=lambda written: _report(window, f"Exported {len(written)} files to {folder}."),
-        on_failed=lambda reason: window.error_banner.show_message(f"The tables could not be exported: {reason}"),
-    )
-
-
-def export_graphml(window, path: str | None = None) -> Path | None:
-    path = path or QFileDialog.getSaveFileName(window, "Export actor network", "standpoint.graphml",
-                                               "GraphML (*.graphml)")[0]
-    if not path:
-        return None
-    try:
-        from core.io.export import export_graphml as write
-
-        written = write(window.analysis, Path(path))
-    except (OSError, UserFacingError) as exc:
-        window.error_banner.show_message(f"The network could not be exported: {exc}")
-        return None
-    _report(window, f"Exported {Path(written).name}.")
-    return Path(written)
-
-
-def export_entity_timeline(window, folder: str | None = None) -> list[Path]:
-    """The selected actor's events across the articles, as CSV and in the SemEval-2015 TimeLine format."""
-    actor = window.state.actor
-    if actor is None:
-        window.error_banner.show_message("Select an actor first (its lane in the timeline or its row in Actors), "
-                                         "then export its timeline.")
-        return []
-    folder = folder or QFileDialog.getExistingDirectory(window, "Export the entity timeline to folder",
-                                                        str(Path.home()))
-    if not folder:
-        return []
-    try:
-        from core.io.export import export_entity_timeline as write
-
-        written = write(window.analysis, actor, Path(folder))
-    except (OSError, UserFacingError) as exc:
-        window.error_banner.show_message(f"The entity timeline could not be exported: {exc}")
-        return []
-    _report(window, f"Exported {', '.join(p.name for p in written)}.")
-    return written
-
-
-def _chart(window):
-    return window.workspace.current_chart() if window.workspace is not None else None
-
-
-def export_chart(window, path: str | None = None) -> Path | None:
-    """The current chart as PNG, SVG or PDF (via desktop.charts.export when present)."""
-    chart = _chart(window)
-    if chart is None:
-        return None
-    name = window.workspace.charts.tabText(window.workspace.charts.currentIndex()).lower().replace(" ", "-")
-    path = path or QFileDialog.getSaveFileName(
-        window, "Export chart", f"{name}.png", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")[0]
-    if not path:
-        return None
-    try:
-        from desktop.charts import export as chart_export
-    except ImportError:
-        chart_export = None
-    try:
-        if chart_export is not None and hasattr(chart_export, "export_chart"):
-            chart_export.export_chart(chart, Path(path))
-        elif Path(path).suffix.lower() == ".png":
-            chart.grab().save(path)
-        else:
-            window.error_banner.show_message("This build can export charts as PNG only.")
-            return None
-    except (OSError, UserFacingError, ValueError) as exc:
-        window.error_banner.show_message(f"The chart could not be exported: {exc}")
-        return None
-    _report(window, f"Exported {Path(path).name}.")
-    return Path(path)
-
-
-def copy_chart(window) -> None:
-    chart = _chart(window)
-    if chart is None:
-        return
-    try:
-        from desktop.charts import export as chart_export
-
-        chart_export.copy_to_clipboard(chart)
-    except (ImportError, AttributeError):
-        QApplication.clipboard().setPixmap(chart.grab())
-    _report(window, "Chart copied to the clipboard.")

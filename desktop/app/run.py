@@ -93,8 +93,9 @@ def _screenshot(window, path: str, empty: bool) -> None:
     mode = os.environ.get(SCREENSHOT_SELECT_ENV, "")
     window.ask_before_discard = False
     # the default size, not the geometry saved by the last session: screenshots must be reproducible
-    screen = window.screen().availableGeometry()
-    window.resize(min(1280, screen.width()), min(800, screen.height()))
+    from desktop.app.geometry import initial_size
+
+    window.resize(initial_size(window.screen().availableGeometry()))
 
     def select() -> None:
         state, analysis = window.state, window.analysis

@@ -56,8 +56,10 @@ class CategoryAxis(pg.AxisItem):
     def boundingRect(self):  # noqa: N802 (Qt API)
         rect = super().boundingRect()
         if self.rotated:
-            # the first columns' labels reach left over the empty corner above the row names
-            rect = rect.adjusted(-self.rotated_room() * math.cos(math.radians(ROTATION_DEG)), 0, 0, 0)
+            # the first columns' labels reach left over the empty corner above the row names (and half a
+            # line beyond their slant): everything painted must lie inside, or a redraw leaves ghosts
+            reach = self.rotated_room() * math.cos(math.radians(ROTATION_DEG)) + 16
+            rect = rect.adjusted(-reach, -8, 8, 0)
         return rect
 
     def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph API)
@@ -84,7 +86,7 @@ class CategoryAxis(pg.AxisItem):
         room = int(self.rotated_room())
         p.setFont(font)
         p.setPen(self.textPen())
-        p.setClipping(False)
+        p.setClipRect(self.boundingRect())
         for level in self.tickValues(lo, hi, bounds.width()):
             for v in level[1]:
                 i = int(round(v))

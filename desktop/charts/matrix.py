@@ -360,7 +360,7 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
         column_px = (self.plot.getViewBox().width() or 600) / max(x1 - x0, 1e-9)
         metrics = QFontMetrics(self.col_axis.style.get("tickFont") or QFont())
         widest = max((metrics.horizontalAdvance(label) for label in self.col_ids), default=0)
-        slanted = widest > column_px - 8
+        slanted = widest > column_px - 6  # the room CategoryAxis.tickStrings gives a flat label
         self.col_axis.set_rotated(slanted, SLANTED_HEADER_PX if slanted else HEADER_PX)
 
     # ---- selection ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The timeline's lane control: how many lanes, in which order, or which actors get one."""
+"""The timeline's lanes: how many, in which order, or which actors get one (the settings and their control)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
@@ -81,3 +81,31 @@ class LaneButton(QToolButton):
                       "\u201cother actors\u201d.", self.candidates(), self.view.chosen)
         if chosen is not None:
             self.view.set_chosen(chosen)
+
+
+class TimelineLanesMixin:
+    """The lane settings of `TimelineView`: its `max_lanes`, `lane_order`, `chosen`, `lane_button`."""
+
+    def set_max_lanes(self, n: int) -> None:
+        """At most `n` lanes: the most involved actors, then one "other actors" lane."""
+        n = max(MIN_LANES, int(n))
+        if n != self.max_lanes or self.chosen:
+            self.max_lanes, self.chosen = n, []
+            self._relane()
+
+    def set_lane_order(self, order: str) -> None:
+        if order in (INVOLVEMENT, FIRST_APPEARANCE) and order != self.lane_order:
+            self.lane_order = order
+            self._relane()
+
+    def set_chosen(self, actor_ids) -> None:
+        """Lanes for these actors only (everyone else in "other actors"); empty: the most involved again."""
+        chosen = list(dict.fromkeys(actor_ids))
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self._relane()
+
+    def _relane(self) -> None:
+        self.lane_button.sync()
+        self.refresh()
+        self.fit()

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.widgets.columns import fit_columns
+from desktop.widgets.compact_buttons import CompactButtons, action_icon
 from desktop.widgets.filtered_table import filtered_table, select_quietly, selected_source_rows
 
 NAME, KIND, MENTIONS, STATEMENTS, ARTICLES, MERGED = range(6)
@@ -138,24 +139,26 @@ class ActorPanel(QWidget):
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.rename_action.triggered.connect(self.rename_selected)
         self.merge_action = QAction("&Merge selected", self)
-        self.merge_action.triggered.connect(self.merge_selected)
+        # QAction.triggered passes `checked` (False): connected directly, that False became the merge
+        # target, every merged actor merged into "False" and their statements vanished from the views.
+        self.merge_action.triggered.connect(lambda _checked=False: self.merge_selected())
         self.split_action = QAction("&Split merged", self)
         self.split_action.triggered.connect(self.split_selected)
         self.hide_action = QAction("&Hide / show", self)
         self.hide_action.triggered.connect(self.toggle_hidden)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for action in (self.rename_action, self.merge_action, self.split_action, self.hide_action):
+        # names while they fit, icons with tooltips in a narrow pane (they read "rge select" squeezed)
+        for action, icon, short in ((self.rename_action, "rename", "Rename"), (self.merge_action, "merge", "Merge"),
+                                    (self.split_action, "split", "Split"), (self.hide_action, "hide", "Hide / show")):
+            action.setIcon(action_icon(icon))
+            action.setIconText(short)
             self.table.addAction(action)
-            button = QPushButton(action.text().replace("&", "").rstrip("\u2026"), self)
-            button.clicked.connect(action.trigger)
-            buttons.addWidget(button)
+        self.buttons = CompactButtons((self.rename_action, self.merge_action, self.split_action, self.hide_action))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
 
         self.model.renamed.connect(self.analysis.rename_actor)
         self.model.hidden_toggled.connect(self.analysis.hide_actor)
@@ -205,6 +208,8 @@ class ActorPanel(QWidget):
         ids = self.selected_ids()
         if len(ids) < 2:
             return
+        if into not in ids:  # only one of the selected actors can be the one that stays
+            into = None
         if into is None:
             from desktop.widgets.dialogs import ask_choice
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QStyle, QStyledItemDelegate,
+    QApplication, QHBoxLayout, QLabel, QListView, QMenu, QStyle, QStyledItemDelegate,
     QStyleOptionViewItem, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -14,7 +14,9 @@ from desktop.widgets.theme import accent
 
 # Support blue and oppose red, as in the matrix's diverging colours.
 TONE_HUES = {"support": 215, "oppose": 0, "event": 30}
-MAX_ENTRIES = 300
+# A virtual model draws only the rows in view; the cap keeps the scroll bar meaningful and the
+# batched layout (row heights of wrapped rich text) short when a cell holds thousands of sentences.
+MAX_ENTRIES = 2000
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (item ids, article id, sentence index)
 LABELS_ROLE = Qt.ItemDataRole.UserRole + 1  # [(label, tone)] with tone support/oppose/neutral/event
@@ -70,6 +72,73 @@ class EvidenceDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()) + 2 * self.PAD, int(doc.size().height()) + 2 * self.PAD)
 
 
+class EvidenceModel(QAbstractListModel):
+    """One row per sentence: (item ids, article id, sentence index, sentence, labels, title, tooltip).
+
+    A model, not a widget per row: the view asks for the rows it shows, so 2,000 entries cost what
+    the dozen on screen cost."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+        self._by_sentence: dict[tuple[str, int], int] = {}
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._by_sentence = {(r[1], r[2]): i for i, r in enumerate(rows)}
+        self.endResetModel()
+
+    def entries(self) -> list[tuple[tuple[str, ...], str, int]]:
+        return [r[:3] for r in self._rows]
+
+    def row_of_sentence(self, value) -> int:
+        return self._by_sentence.get(tuple(value), -1)
+
+    def row_of_items(self, item_ids: tuple) -> int:
+        return next((i for i, r in enumerate(self._rows) if r[0] == item_ids), -1)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        ids, article_id, sentence_index, sentence, labels, title, tip = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sentence
+        if role == ITEM_ROLE:
+            return (ids, article_id, sentence_index)
+        if role == LABELS_ROLE:
+            return labels
+        if role == TITLE_ROLE:
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip
+        return None
+
+
+class _EvidenceView(QListView):
+    """A list view with the few QListWidget calls the pane and its tests use (rows, not items)."""
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+    def item(self, row: int) -> QModelIndex:
+        """The row's index: `.data(role)` reads it as a QListWidgetItem's would."""
+        return self.model().index(row, 0)
+
+    def currentRow(self) -> int:  # noqa: N802 (QListWidget's name)
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def setCurrentRow(self, row: int) -> None:  # noqa: N802
+        self.setCurrentIndex(self.model().index(row, 0) if row >= 0 else QModelIndex())
+
+    def visualItemRect(self, index: QModelIndex):  # noqa: N802
+        return self.visualRect(index)
+
+
 class EvidenceList(QWidget):
     """Shows `analysis.evidence(state.items)`; choosing an entry selects its sentence in the state."""
 
@@ -81,18 +150,23 @@ class EvidenceList(QWidget):
         self.header = QLabel("Evidence", self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
-        self.list = QListWidget(self)
+        self.model = EvidenceModel(self)
+        self.list = _EvidenceView(self)
+        self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(False)
         self.list.setAcceptDrops(False)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        # rows are measured (wrapped rich text) a batch at a time, between events, not all at once
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.setItemDelegate(EvidenceDelegate(self.list))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_context_menu)
-        self.list.currentRowChanged.connect(self._on_current_row_changed)
-        self.list.itemClicked.connect(self._on_item_clicked)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.clicked.connect(self._on_item_clicked)
         self.previous_action = QAction("&Previous evidence", self)
         # F8 / Shift+F8 belong to the window's View menu: the same keys here made them ambiguous
         self.previous_action.setShortcut(QKeySequence("Alt+Up"))
@@ -118,12 +192,17 @@ class EvidenceList(QWidget):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.list, 1)
-        state.items_changed.connect(lambda _items: self.refresh(select_first=True))
+        # a bound method, not a lambda: the connection ends with this list when a project replaces the
+        # workspace (a lambda kept calling the deleted list, which then failed on the new selection)
+        state.items_changed.connect(self._on_items_changed)
         state.sentence_changed.connect(self._on_sentence_changed)
         analysis.subscribe(lambda _reason: self.refresh(select_first=False))
         self.refresh(select_first=False)
 
     # ---- state -> view -------------------------------------------------------------------------
+    def _on_items_changed(self, _items) -> None:
+        self.refresh(select_first=True)
+
     def refresh(self, select_first: bool = False) -> None:
         """One entry per sentence: the labels of every selected item in it, then the sentence."""
         from core.analysis import split_id
@@ -131,6 +210,9 @@ class EvidenceList(QWidget):
         items = self.state.items
         statements = [i for i in items if split_id(i)[1] == "s"]
         events = [i for i in items if split_id(i)[1] == "e"]
+        counts = None
+        if items and len(self.analysis) and len(items) > MAX_ENTRIES:
+            statements, events, counts = self._first_sentences(statements, events)
         table = self.analysis.evidence(statements, events) if items and len(self.analysis) else None
         groups: dict[tuple[str, int], dict] = {}
         for row in (table.itertuples(index=False) if table is not None else ()):
@@ -140,33 +222,54 @@ class EvidenceList(QWidget):
             group["ids"].append(row.item_id)
             group["labels"].append((row.label, self._tone(row)))
         show_titles = len({a for a, _ in groups}) > 1
-        shown = dict(list(groups.items())[:MAX_ENTRIES])  # thousands of rich-text rows would crawl
+        shown = list(groups.items())[:MAX_ENTRIES]
+        rows = []
+        for (article_id, index), group in shown:
+            labels_text = "\n".join(label for label, _ in group["labels"])
+            rows.append((tuple(group["ids"]), article_id, index, group["sentence"], group["labels"],
+                         group["title"] if show_titles else "",
+                         f"{labels_text}\n\n{group['title']}\n\nRight-click to correct."))
         self.list.blockSignals(True)
+        self.list.selectionModel().blockSignals(True)
         try:
-            self.list.clear()
-            for (article_id, index), group in shown.items():
-                item = QListWidgetItem(group["sentence"])
-                item.setData(ITEM_ROLE, (tuple(group["ids"]), article_id, index))
-                item.setData(LABELS_ROLE, group["labels"])
-                item.setData(TITLE_ROLE, group["title"] if show_titles else "")
-                labels = "\n".join(label for label, _ in group["labels"])
-                item.setToolTip(f"{labels}\n\n{group['title']}\n\nRight-click to correct.")
-                self.list.addItem(item)
-            n = len(groups)
+            self.model.set_rows(rows)
+            n, found = counts if counts is not None else (len(groups), len(table) if table is not None else 0)
             if not items:
                 self.header.setText("Evidence \u2014 click a matrix cell, a timeline point or search")
             else:
-                text = f"Evidence: {n} sentence{'s' * (n != 1)}, {len(table)} item{'s' * (len(table) != 1)}"
+                text = f"Evidence: {n} sentence{'s' * (n != 1)}, {found} item{'s' * (found != 1)}"
                 if n > len(shown):
                     text += f" (showing the first {len(shown)})"
                 self.header.setText(text)
             self._select_sentence(self.state.sentence)
         finally:
             self.list.blockSignals(False)
+            self.list.selectionModel().blockSignals(False)
         for button in self.buttons:
             button.setEnabled(self.list.count() > 1)
         if select_first and self.list.count() and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
+
+    def _first_sentences(self, statements: list[str], events: list[str]) -> tuple[list[str], list[str], tuple[int, int]]:
+        """The items of the first MAX_ENTRIES sentences (in the evidence's order: article, sentence),
+        and the counts of all: a search can select 100,000 items, and building every evidence row
+        for a list that shows 2,000 took seconds after each correction."""
+        import pandas as pd
+
+        def located(table, column: str, ids: list[str]):
+            if not ids:
+                return table.iloc[:0][[column, "article_id", "sentence_index"]]
+            return table.loc[table[column].isin(ids), [column, "article_id", "sentence_index"]]
+
+        said = located(self.analysis.statements_table(), "statement_id", statements)
+        done = located(self.analysis.events_table(), "event_id", events)
+        keys = pd.concat([said[["article_id", "sentence_index"]], done[["article_id", "sentence_index"]]])
+        keys = keys.drop_duplicates().sort_values(["article_id", "sentence_index"], kind="stable")
+        first = set(zip(keys["article_id"].head(MAX_ENTRIES), keys["sentence_index"].head(MAX_ENTRIES)))
+        kept_s = {i for i, a, k in said.itertuples(index=False, name=None) if (a, k) in first}
+        kept_e = {i for i, a, k in done.itertuples(index=False, name=None) if (a, k) in first}
+        return ([i for i in statements if i in kept_s], [i for i in events if i in kept_e],
+                (len(keys), len(said) + len(done)))
 
     @staticmethod
     def _tone(row) -> str:
@@ -178,32 +281,28 @@ class EvidenceList(QWidget):
         return "neutral"
 
     def _select_sentence(self, value) -> None:
-        for i in range(self.list.count()):
-            data = self.list.item(i).data(ITEM_ROLE)
-            if value is not None and (data[1], data[2]) == tuple(value):
-                self.list.setCurrentRow(i)
-                return
-        self.list.setCurrentRow(-1)
+        row = self.model.row_of_sentence(value) if value is not None else -1
+        self.list.setCurrentRow(row)
 
     def _on_sentence_changed(self, value) -> None:
-        self.list.blockSignals(True)
+        self.list.selectionModel().blockSignals(True)
         try:
-            current = self.list.currentItem()
-            if current is None or value is None or (current.data(ITEM_ROLE)[1:] != tuple(value)):
+            current = self.list.currentIndex()
+            if not current.isValid() or value is None or (current.data(ITEM_ROLE)[1:] != tuple(value)):
                 self._select_sentence(value)
         finally:
-            self.list.blockSignals(False)
+            self.list.selectionModel().blockSignals(False)
 
     # ---- view -> state -------------------------------------------------------------------------
-    def _on_current_row_changed(self, row: int) -> None:
-        if row >= 0:
-            self._choose(self.list.item(row))
+    def _on_current_changed(self, current: QModelIndex, _previous=None) -> None:
+        if current.isValid():
+            self._choose(current)
 
-    def _on_item_clicked(self, item: QListWidgetItem) -> None:
-        self._choose(item)
+    def _on_item_clicked(self, index: QModelIndex) -> None:
+        self._choose(index)
 
-    def _choose(self, item: QListWidgetItem) -> None:
-        _item_ids, article_id, sentence_index = item.data(ITEM_ROLE)
+    def _choose(self, index: QModelIndex) -> None:
+        _item_ids, article_id, sentence_index = index.data(ITEM_ROLE)
         self.state.set_sentence(article_id, sentence_index)
 
     def step(self, delta: int) -> None:
@@ -214,14 +313,14 @@ class EvidenceList(QWidget):
 
     def entries(self) -> list[tuple[tuple[str, ...], str, int]]:
         """(item ids, article id, sentence index) of each entry, top to bottom."""
-        return [self.list.item(i).data(ITEM_ROLE) for i in range(self.list.count())]
+        return self.model.entries()
 
     # ---- corrections -----------------------------------------------------------------------------
     def _on_context_menu(self, pos) -> None:
-        item = self.list.itemAt(pos)
-        if item is None:
+        index = self.list.indexAt(pos)
+        if not index.isValid():
             return
-        menu = self.correction_menu(item.data(ITEM_ROLE))
+        menu = self.correction_menu(index.data(ITEM_ROLE))
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def correction_menu(self, data) -> QMenu:
@@ -232,8 +331,7 @@ class EvidenceList(QWidget):
         return correction_menu(self, self.analysis, item_ids, self._labels_for(item_ids))
 
     def _labels_for(self, item_ids) -> list[str]:
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.data(ITEM_ROLE)[0] == tuple(item_ids):
-                return [label for label, _ in item.data(LABELS_ROLE)]
+        row = self.model.row_of_items(tuple(item_ids))
+        if row >= 0:
+            return [label for label, _ in self.model.index(row, 0).data(LABELS_ROLE)]
         return list(item_ids)

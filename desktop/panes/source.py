@@ -110,11 +110,14 @@ class SourceView(QWidget):
         layout.addWidget(self.editor, 1)
         state.article_changed.connect(self._on_article_changed)
         state.sentence_changed.connect(self._on_sentence_changed)
-        state.items_changed.connect(lambda _items: self._highlight())
+        state.items_changed.connect(self._on_items_changed)  # bound: it ends with this view
         analysis.subscribe(self._on_analysis_changed)
         self._on_article_changed(state.article)
 
     # ---- state -> view -----------------------------------------------------------------------
+    def _on_items_changed(self, _items) -> None:
+        self._highlight()
+
     def _on_article_changed(self, article_id) -> None:
         if article_id != self.article_id:
             self.show_article(article_id)

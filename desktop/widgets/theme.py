@@ -81,3 +81,55 @@ def chart_colors(pal: QPalette | None = None) -> dict[str, QColor]:
         "lane": shade,
         "highlight": QColor(240, 240, 240) if dark else QColor(20, 20, 20),
     }
+
+
+# ---- the View → Theme choice ---------------------------------------------------------------------------
+THEMES = (("system", "&System"), ("light", "&Light"), ("dark", "&Dark"))
+_SYSTEM: tuple[str, QPalette] | None = None  # the style and palette the app started with
+
+
+def light_palette() -> QPalette:
+    from PySide6.QtWidgets import QStyleFactory
+
+    return QStyleFactory.create("Fusion").standardPalette()
+
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette: grey surfaces, light text, a blue that reads on both."""
+    roles, groups = QPalette.ColorRole, QPalette.ColorGroup
+    pal = QPalette()
+    for role, colour in ((roles.Window, "#2b2b2b"), (roles.WindowText, "#e0e0e0"), (roles.Base, "#1e1e1e"),
+                         (roles.AlternateBase, "#262626"), (roles.ToolTipBase, "#333333"),
+                         (roles.ToolTipText, "#eeeeee"), (roles.PlaceholderText, "#8c8c8c"), (roles.Text, "#e0e0e0"),
+                         (roles.Button, "#353535"), (roles.ButtonText, "#e0e0e0"), (roles.BrightText, "#ff6b6b"),
+                         (roles.Light, "#4a4a4a"), (roles.Midlight, "#3e3e3e"), (roles.Mid, "#2f2f2f"),
+                         (roles.Dark, "#1a1a1a"), (roles.Shadow, "#101010"), (roles.Highlight, "#3d6fb4"),
+                         (roles.HighlightedText, "#ffffff"), (roles.Link, "#79a9ff"), (roles.LinkVisited, "#b08cff")):
+        pal.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        pal.setColor(groups.Disabled, role, QColor("#7a7a7a"))
+    pal.setColor(groups.Disabled, roles.Highlight, QColor("#4a4a4a"))
+    return pal
+
+
+def apply_theme(name: str) -> str:
+    """Switch the whole app to the "system", "light" or "dark" look; returns the theme applied.
+
+    Light and dark use the Fusion style, whose widgets follow a palette everywhere; "system" goes back to
+    the style and palette the app started with. Every chart restyles on the palette change.
+    """
+    global _SYSTEM
+    app = QApplication.instance()
+    if app is None:
+        return "system"
+    if _SYSTEM is None:
+        _SYSTEM = (app.style().name(), QPalette(app.palette()))
+    if name not in ("light", "dark"):
+        name = "system"
+    if name == "system":
+        app.setStyle(_SYSTEM[0])
+        app.setPalette(_SYSTEM[1])
+    else:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette() if name == "dark" else light_palette())
+    return name

@@ -19,12 +19,6 @@ def _default_loader():
     return load_pipeline()
 
 
-def _default_analyse(articles, pipeline):
-    from core.pipeline import analyse_articles
-
-    return analyse_articles(articles, pipeline)
-
-
 @dataclass(frozen=True)
 class _PathsJob:
     """Files and folders to read in the worker thread before their articles are analysed."""
@@ -69,7 +63,13 @@ class AnalysisWorker(QObject):
     ):
         super().__init__(parent)
         self._loader = loader or _default_loader
-        self._analyse = analyse_fn or _default_analyse
+        # Without an injected analysis: every core for big batches, and the project's cache.
+        self.engine = None
+        if analyse_fn is None:
+            from desktop.workers.engine import AnalysisEngine
+
+            self.engine = AnalysisEngine()
+        self._analyse = analyse_fn or self.engine
         self._pipeline = None
         self._lock = threading.Lock()
         self._queue: list = []  # Article or _PathsJob, in order
@@ -102,6 +102,11 @@ class AnalysisWorker(QObject):
             self._queue.append(_PathsJob(tuple(paths), frozenset(known_ids)))
         self._start()
 
+    def set_cache_folder(self, folder) -> None:
+        """Where the analysis cache of the current project lives (None: no cache)."""
+        if self.engine is not None:
+            self.engine.set_cache_folder(folder)
+
     def cancel(self) -> None:
         """Stop the running analysis and drop anything queued."""
         with self._lock:
@@ -121,6 +126,8 @@ class AnalysisWorker(QObject):
         if self._thread.isRunning():
             log.info("waiting for the analysis thread to stop")
             self._thread.wait()
+        if self.engine is not None:
+            self.engine.close()
 
     def _on_thread_finished(self) -> None:
         with self._lock:
@@ -148,6 +155,8 @@ class AnalysisWorker(QObject):
             with self._lock:
                 jobs, self._queue = self._queue, []
             if not jobs:
+                if self.engine is not None:
+                    self.engine.idle()
                 return  # a run that only loaded the model ends without `finished`
             articles = self._read(jobs)
             if self._cancel.is_set():
@@ -159,6 +168,8 @@ class AnalysisWorker(QObject):
             cancelled = self._run_once(articles)
             self.finished.emit(cancelled)
             if cancelled:
+                if self.engine is not None:
+                    self.engine.idle()
                 return
 
     def _read(self, jobs: list) -> list[Article]:

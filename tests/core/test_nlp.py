@@ -48,3 +48,22 @@ def test_forcing_the_fallback_by_environment():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={"STANDPOINT_NO_MODEL": "1", "PATH": "/usr/bin:/bin"}, timeout=120)
     assert done.stdout.strip() == "False [W004]", done.stderr[-1000:]
+
+
+def test_every_line_starts_a_sentence_and_endless_sentences_are_cut(blank_nlp):
+    from core.nlp import MAX_SENTENCE_TOKENS
+
+    doc = blank_nlp("Headline without stop\nBody one. Body two.\n\nNext paragraph")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[0] == "Headline without stop" and "Next paragraph" in starts
+    endless = blank_nlp(" ".join(["word"] * (3 * MAX_SENTENCE_TOKENS)))
+    lengths = [len(s) for s in endless.sents]
+    assert len(lengths) == 3 and max(lengths) <= MAX_SENTENCE_TOKENS
+    punctuated = blank_nlp(" ".join(["Short one."] * 200))  # a long paragraph of real sentences is not cut
+    assert all(len(s) <= 3 for s in punctuated.sents)
+
+
+def test_many_short_lines_are_read_in_one_pass(blank_nlp):
+    """A text of 20,000 one-word lines: each line a sentence (the start marks are written at once)."""
+    doc = blank_nlp("\n".join(["word"] * 20_000))
+    assert sum(1 for _ in doc.sents) == 20_000

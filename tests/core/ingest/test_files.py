@@ -54,7 +54,7 @@ def test_missing_file(tmp_path):
 
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr("core.ingest.registry.MAX_BYTES", 100)
+    monkeypatch.setattr("core.ingest.limits.MAX_BYTES", 100)
     with pytest.raises(UserFacingError, match="E105"):
         load_file(write(tmp_path, "big.txt", "word " * 100))
 

@@ -252,9 +252,9 @@ def test_pdf_with_too_many_pages_is_refused_before_reading(tmp_path, monkeypatch
 
 
 def test_format_files_may_be_larger_than_text_files(tmp_path, monkeypatch):
-    monkeypatch.setattr("core.ingest.registry.MAX_BYTES", 100)
+    monkeypatch.setattr("core.ingest.limits.MAX_BYTES", 100)
     assert load_file(write(tmp_path, "x.pdf", GOOD_PDF)).text.startswith("Turkey warns")
-    monkeypatch.setattr("core.ingest.registry.MAX_FORMAT_BYTES", 100)
+    monkeypatch.setattr("core.ingest.limits.MAX_FORMAT_BYTES", 100)
     with pytest.raises(UserFacingError, match="E105"):
         load_file(write(tmp_path, "y.pdf", GOOD_PDF))
 

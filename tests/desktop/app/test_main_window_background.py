@@ -37,7 +37,7 @@ def test_a_pdf_is_read_off_the_gui_thread(make_window, qtbot, tmp_path):
 
 
 def test_export_the_selected_actors_timeline(make_window, tmp_path):
-    from desktop.app.menus import export_entity_timeline
+    from desktop.app.exports import export_entity_timeline
 
     window = make_window(Analysis([make_analysis()]))
     assert export_entity_timeline(window, str(tmp_path)) == []  # no actor selected: a banner says what to do

@@ -72,3 +72,18 @@ def test_evidence_chosen_elsewhere_is_not_replaced_by_the_cell(make_window):
     window.state.set_items(chosen)  # a timeline point clicked since
     window.analysis.add_many([make_analysis("a2", title="Second report")])
     assert window.state.items == chosen
+
+
+def test_a_cell_chosen_after_a_project_opened_reaches_only_the_new_panes(make_window, tmp_path, qtbot):
+    """The first (empty) workspace's evidence list and source view must not follow the state any more."""
+    saved = make_window(Analysis([make_analysis("p1")]))
+    assert saved.project.save(tmp_path / "one")
+    window = make_window()  # an empty workspace first, as the app starts
+    old_evidence = window.workspace.evidence_list
+    assert window.open_project(tmp_path / "one.standpoint")
+    qtbot.wait(10)  # the old workspace is deleted later
+    window.show_chart("Matrix")
+    matrix = window.workspace.chart_widgets["Matrix"]
+    matrix.activate_cell(matrix.row_ids.index("turkey"), matrix.col_ids.index("oppose"))  # raised TypeError
+    assert window.workspace.evidence_list is not old_evidence
+    assert window.workspace.evidence_list.list.count() == 1

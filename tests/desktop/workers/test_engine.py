@@ -1,0 +1,53 @@
+"""The desktop's analysis engine: small batches in the worker thread, the project's cache, the pool released when idle."""
+from core.ingest import article_from_text
+from core.nlp import FORCE_FALLBACK_ENV, blank_pipeline
+from desktop.workers.engine import AnalysisEngine
+
+
+def articles(n):
+    return [article_from_text(f"Turkey warned against offensive number {i} on Wednesday.", title=f"a{i}")
+            for i in range(n)]
+
+
+def test_a_cached_run_parses_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv(FORCE_FALLBACK_ENV, "1")  # the cache's version names the pipeline that runs
+    engine = AnalysisEngine(workers=1)
+    engine.set_cache_folder(tmp_path / "p.standpoint-cache")
+    pipeline = blank_pipeline()
+    first = [p.result for p in engine(articles(3), pipeline) if p.result]
+
+    import core.pipeline
+
+    monkeypatch.setattr(core.pipeline, "analyse_articles", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    second = [p.result for p in engine(articles(3), pipeline) if p.result]
+    assert second == first and len(first) == 3
+    engine.close()
+
+
+def test_results_of_the_fallback_are_not_cached_under_the_trained_version(tmp_path):
+    engine = AnalysisEngine(workers=1)
+    engine.set_cache_folder(tmp_path / "c")
+    list(engine(articles(2), blank_pipeline()))
+    assert len(engine._open_cache()) == 0
+    engine.close()
+
+
+def test_no_cache_folder_means_no_cache(tmp_path):
+    engine = AnalysisEngine(workers=1)
+    steps = list(engine(articles(2), blank_pipeline()))
+    assert [p.done for p in steps] == [0, 1, 2]
+    assert not any(tmp_path.iterdir())
+
+
+def test_idle_pool_is_released(monkeypatch):
+    engine = AnalysisEngine(workers=2, idle_seconds=0.01)
+    closed = []
+
+    class Pool:
+        def close(self, wait=True):
+            closed.append(wait)
+
+    engine._pool = Pool()
+    engine.idle()
+    engine._idle.join(2)
+    assert closed == [False] and not engine.pool_running
