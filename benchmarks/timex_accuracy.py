@@ -44,7 +44,7 @@ def _predict_cached(records: list[dict], cache: Path | None, name: str, blank: b
     from spacy.tokens import DocBin
 
     from core.nlp import blank_pipeline, load_pipeline
-    from core.temporal import find_timexes
+    from core.temporal import find_timexes, is_range
 
     nlp = (blank_pipeline() if blank else load_pipeline()).nlp
     path = cache / f"{name}.spacy" if cache else None
@@ -61,7 +61,7 @@ def _predict_cached(records: list[dict], cache: Path | None, name: str, blank: b
         dct = date.fromisoformat(r["dct"][:10]) if r.get("dct") else None
         out.append({"id": r["id"], "timexes": [
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
-            for t in find_timexes(doc, dct, r["id"])]})
+            for t in find_timexes(doc, dct, r["id"]) if not is_range(t)]})  # as annotate writes them
     return out
 
 

@@ -10,11 +10,11 @@ The public API, used by the desktop and by the command line alike (everything el
   `core.parallel.cluster.ClusterRunner` (a Dask cluster, optional extra) — the same `Progress`, in the articles' order.
 - `core.io.cache`: `AnalysisCache`, `analyse_cached`, `cache_folder_for` — nothing analysed twice;
   `core.runner`: `run_analysis`, `RunOptions` — how the command line combines them.
-- `core.analysis`: `Analysis` (tables, stance matrix, timeline, evidence, corrections, one labelled undo
-  history), `Corrections`, `StanceMatrix`, the item-id helpers (`statement_id`, `event_id`, `split_id`,
+- `core.analysis`: `Analysis` (tables, stance matrix, timeline, event groups, entity timelines, the default
+  timeline window, evidence, corrections, one labelled undo history), `default_window`, `TimeWindow`, `Corrections`, `StanceMatrix`, the item-id helpers (`statement_id`, `event_id`, `split_id`,
   `item_kind`, `article_of`), `net_stance`, `REJECTED`.
 - `core.io.store`: `save_project`, `load_project`; `core.io.export`: `table_frames`, `write_frames`,
-  `export_tables`, `export_graphml`.
+  `export_tables`, `export_graphml`, `export_entity_timeline` (CSV and SemEval-2015 TimeLine text).
 - `core.model`: the frozen records (`Article`, `Actor`, `Mention`, `TimeExpression`, `Event`, `Statement`, …)
   and their constants; `core.messages`: `UserFacingError` and the coded messages; `core.resources`: paths.
 

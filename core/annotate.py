@@ -13,6 +13,7 @@ from core.model import Article, ArticleAnalysis, Mention, Span
 from core.nlp import Pipeline, load_pipeline
 from core.pipeline import analyse_doc
 from core.statements import is_attribution
+from core.temporal import is_range
 
 LAYERS = ("timexes", "actors", "statements", "events")
 # "all": every statement (speech, beliefs, stances, actions, inferred actor-to-actor relations).
@@ -45,6 +46,7 @@ def to_interchange(
                           t.interval_end.isoformat() if t.interval_end else None],
              "granularity": t.granularity, "certainty": t.certainty}
             for t in result.timexes
+            if not is_range(t)  # a range's duration is TimeML's non-consuming one: its two dates stand for it
         ]
     if "actors" in layers:
         by_actor: dict[str, list[dict]] = {}

@@ -246,6 +246,11 @@ def _entity_timelines(analysis, names: list[str], out: Path) -> list:
     return written
 
 
+# how a date was found when the sentence names none
+_ANCHOR_LABEL = {"publication": "(by tense: publication)", "reference": "(by tense: day before)",
+                 "after": "(planned: after pub.)"}
+
+
 def format_timeline(analysis, width: int = 70) -> str:
     table = analysis.timeline()
     if table.empty:
@@ -255,7 +260,8 @@ def format_timeline(analysis, width: int = 70) -> str:
         when = row.date_start.strftime("%Y-%m-%d")
         sentence = row.sentence.replace("\n", " ")
         sentence = sentence if len(sentence) <= width else sentence[: width - 1] + "\u2026"
-        lines.append(f"  {when}  {row.time_text[:24]:<24} {row.modality:<12} {row.actors[:30]:<30} {sentence}")
+        phrase = row.time_text or _ANCHOR_LABEL.get(row.anchor, "")
+        lines.append(f"  {when}  {phrase[:24]:<24} {row.modality:<12} {row.actors[:30]:<30} {sentence}")
     return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 
 import numpy as np
@@ -86,16 +86,23 @@ def event_groups(events: pd.DataFrame) -> pd.DataFrame:
     usable = day_level | ((certainty != "vague") & (end - start <= 400 * _DAY))  # not "in recent years"
     article = rows["article_id"].to_numpy()
     first = rows["sentence_index"].to_numpy() == 0
-    actors = [tuple(x) for x in rows["actor_ids"]]
-    counts = Counter(a for x in actors for a in set(x))
-    common = {a for a, c in counts.items() if c >= max(UBIQUITOUS_MIN, UBIQUITOUS_SHARE * n)}
+    actors = rows["actor_ids"].to_numpy()
+    # the predicate classes per distinct predicates string: a corpus repeats the same few thousand
+    codes, uniques = pd.factorize(rows["predicates"].astype(str))
+    keys_of = [_keys(p) for p in uniques]
+    has_key = np.fromiter((bool(keys_of[c]) for c in codes), dtype=bool, count=n) if n else np.zeros(0, dtype=bool)
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for k, predicates in enumerate(rows["predicates"].astype(str)):
-        if not usable[k] or not actors[k]:
-            continue
-        for key in _keys(predicates):
+    for k in np.flatnonzero(has_key & usable).tolist():
+        for key in keys_of[codes[k]]:
             for actor in actors[k]:
                 buckets[(key, actor)].append(k)
+    buckets = {key: members for key, members in buckets.items() if len(members) > 1}
+    ids = rows["event_id"].to_numpy()
+    if not buckets:  # nothing to merge: every event is its own group
+        ones = np.ones(n, dtype=np.int64)
+        return pd.DataFrame({"event_id": ids, "group_id": ids, "group_size": ones, "group_articles": ones})
+    counts = rows["actor_ids"].map(lambda x: tuple(set(x))).explode().value_counts()
+    common = set(counts.index[counts >= max(UBIQUITOUS_MIN, UBIQUITOUS_SHARE * n)])
     parent = np.arange(n)
 
     def root(i: int) -> int:
@@ -106,8 +113,6 @@ def event_groups(events: pd.DataFrame) -> pd.DataFrame:
 
     reach = (ANCHOR_SLACK_DAYS + ANCHORED_PAIR_DAYS) * _DAY
     for members in buckets.values():
-        if len(members) < 2:
-            continue
         members.sort(key=start.__getitem__)
         for x, a in enumerate(members):
             for b in members[x + 1:]:
@@ -116,17 +121,20 @@ def event_groups(events: pd.DataFrame) -> pd.DataFrame:
                     break
                 if root(a) != root(b) and _compatible(a, b, start, end, day_level, anchored, actors, common, article, first):
                     parent[root(b)] = root(a)
-    roots = np.fromiter((root(i) for i in range(n)), dtype=np.int64, count=n)
-    order = np.lexsort((np.arange(n), start))  # the earliest member (then the first in table order) names a group
-    first: dict[int, int] = {}
-    for i in order:
-        first.setdefault(int(roots[i]), int(i))
-    ids = rows["event_id"].to_numpy()
-    group = np.array([ids[first[int(r)]] for r in roots], dtype=object)
-    frame = pd.DataFrame({"event_id": ids, "group_id": group, "article_id": rows["article_id"].to_numpy()})
-    sizes = frame.groupby("group_id")["event_id"].transform("size").to_numpy(np.int64)
-    articles = frame.groupby("group_id")["article_id"].transform("nunique").to_numpy(np.int64)
-    return pd.DataFrame({"event_id": ids, "group_id": group, "group_size": sizes, "group_articles": articles})
+    roots = np.arange(n)
+    for i in {i for members in buckets.values() for i in members}:
+        roots[i] = root(i)  # only events in a bucket can have joined another
+    # the earliest member (then the first in table order) names a group
+    order = np.lexsort((np.arange(n), start, roots))
+    first_at = np.r_[True, roots[order][1:] != roots[order][:-1]]
+    name = np.empty(n, dtype=np.int64)
+    name[roots[order][first_at]] = order[first_at]
+    uniq, inverse, sizes = np.unique(roots, return_inverse=True, return_counts=True)
+    article_codes, _ = pd.factorize(rows["article_id"])
+    pairs = np.unique(np.stack([inverse, article_codes]), axis=1) if n else np.zeros((2, 0), dtype=np.int64)
+    articles = np.bincount(pairs[0], minlength=len(uniq))
+    return pd.DataFrame({"event_id": ids, "group_id": ids[name[roots]], "group_size": sizes[inverse].astype(np.int64),
+                         "group_articles": articles[inverse].astype(np.int64)})
 
 
 def with_groups(table: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:

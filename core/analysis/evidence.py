@@ -52,10 +52,24 @@ def evidence_rows(statements_by_id, events_by_id, statement_ids: Sequence[str], 
                 "item_id": e.event_id, "kind": "event", "article_id": e.article_id, "title": e.title,
                 "sentence_index": int(e.sentence_index), "start": int(e.start), "end": int(e.end),
                 "sentence": e.sentence, "highlights": marks,
-                "label": f"{e.time_text or 'undated'} \u2192 {_date_label(e)} \u2014 {e.modality}",
+                "label": f"{_phrase(e)} \u2192 {_date_label(e)} \u2014 {e.modality}", "_when": e.date_start,
             })
-    table = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
-    return table.sort_values(["article_id", "sentence_index"], kind="stable", ignore_index=True) if len(table) else table
+    table = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS + ["_when"])
+    if not len(table):
+        return table.drop(columns="_when")
+    # events alone (a merged event, an actor's timeline) read in time order; anything else by article
+    keys = ["_when", "article_id", "sentence_index"] if not statement_ids else ["article_id", "sentence_index"]
+    return table.sort_values(keys, kind="stable", na_position="last", ignore_index=True).drop(columns="_when")
+
+
+def _phrase(e) -> str:
+    """The date phrase, or how an event without one was placed."""
+    if e.time_text:
+        return e.time_text
+    anchor = getattr(e, "anchor", "")
+    return {"publication": "no date in the sentence: at publication",
+            "reference": f"no date in the sentence: the day named before ({getattr(e, 'anchor_text', '')})",
+            "after": "planned: after publication"}.get(anchor, "undated")
 
 
 def _date_label(e) -> str:

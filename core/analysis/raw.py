@@ -365,10 +365,10 @@ class TableStore:
         if known is not None and known[0] is result:
             self._fixed.move_to_end(key)
             return known[1]
-        from core.temporal import resolve_timex
+        from core.temporal import resolve_timexes
 
         article = replace(result.article, published=day, published_origin="user")
-        timexes = tuple(resolve_timex(tx, day) for tx in result.timexes)
+        timexes = resolve_timexes(result.timexes, day)
         notes = tuple(n for n in result.notes if "[W003]" not in n)
         fixed_result = replace(result, article=article, timexes=timexes, notes=notes)
         self._fixed[key] = (result, fixed_result)

@@ -15,6 +15,8 @@ BEFORE_SHARE, BEFORE_MIN, BEFORE_MAX = 0.05, 7, 60
 AFTER_SHARE, AFTER_MIN, AFTER_MAX = 0.10, 14, 90
 # Marks that would squeeze day-level events into a corner: vague periods and spans over a month.
 LONGEST_FOCUS_DAYS = 31
+# One or two articles are their own story: everything they report within a year either side is in view.
+FEW_ARTICLES, FEW_ARTICLES_DAYS = 2, 366
 # Without publication dates, the window drops the earliest and latest tenth of the events, when there
 # are enough of them for a tenth to be background rather than the story.
 PERCENTILE_MIN_EVENTS = 20
@@ -50,8 +52,8 @@ def default_window(events: pd.DataFrame, published: Iterable[date | None] = ()) 
     """The default view of the dated events in `events` (columns date_start, date_end, certainty):
 
     the publication span of the articles, widened to the events the articles report just before and
-    after it (at most BEFORE_* / AFTER_* days out), counting only points and spans up to a month that
-    are not vague. Without publication dates, the span between the 10th and 90th percentile of those
+    after it (at most BEFORE_* / AFTER_* days out; a year for one or two articles), counting only points
+    and spans up to a month that are not vague. Without publication dates, the span between the 10th and 90th percentile of those
     events (all of them when there are few). None when there is no dated event."""
     start = _days(events["date_start"]) if len(events) else np.empty(0)
     dated = ~np.isnan(start)
@@ -69,8 +71,11 @@ def default_window(events: pd.DataFrame, published: Iterable[date | None] = ()) 
         first_pub = (pubs[0] - date(1970, 1, 1)).days
         last_pub = (pubs[-1] - date(1970, 1, 1)).days + 1
         span = last_pub - first_pub
-        lo = first_pub - float(np.clip(span * BEFORE_SHARE, BEFORE_MIN, BEFORE_MAX))
-        hi = last_pub + float(np.clip(span * AFTER_SHARE, AFTER_MIN, AFTER_MAX))
+        if len(pubs) <= FEW_ARTICLES:
+            lo, hi = first_pub - FEW_ARTICLES_DAYS, last_pub + FEW_ARTICLES_DAYS
+        else:
+            lo = first_pub - float(np.clip(span * BEFORE_SHARE, BEFORE_MIN, BEFORE_MAX))
+            hi = last_pub + float(np.clip(span * AFTER_SHARE, AFTER_MIN, AFTER_MAX))
         inside = focus & (end > lo) & (start < hi)
         w0 = max(lo, float(start[inside].min())) if inside.any() else first_pub
         w1 = min(hi, float(end[inside].max())) if inside.any() else last_pub

@@ -98,6 +98,8 @@ def plausible(c: Candidate, text: str, ents: dict[int, str]) -> bool:
         if m.group("the") and before == "the":
             return False
         return not re.match(r"\s+of\b", text[c.end:c.end + 5]) or bool(re.match(r"\s+of\s+\d", text[c.end:c.end + 10]))
+    if rule == "the_plural":
+        return before in ("over", "in", "for", "during", "through", "throughout", "across")  # "over the years"
     if rule == "bare_plural":
         return before in ("for", "within", "over", "in", "after", "take", "took", "takes", "last",
                           "lasted", "spent", "spend", "than")

@@ -88,6 +88,14 @@ def _pick(cands: list[date], dct: date, tense: str | None) -> date:
     return min(cands, key=lambda c: (abs((c - dct).days), c > dct))
 
 
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+
+
+def _since(ctx) -> bool:
+    """"since May": the point a period runs from is past, however near the next May is."""
+    return bool(_SINCE.search(ctx.before or ""))
+
+
 def _closest(cands: list[date], dct: date, tense: str | None, slack: int = 62) -> date:
     """The candidate nearest the publication date, unless the clause's tense points clearly the other way.
 
@@ -141,8 +149,8 @@ def month_day(m, ctx):
              if (d := cal.safe_date(y, mo, day))]
     if not cands:
         return None
-    slack = 0 if ctx.tense_parsed else 62
-    return placed("DATE", _closest(cands, ctx.dct, ctx.tense, slack).isoformat(), RELATIVE)
+    slack = 0 if ctx.tense_parsed or _since(ctx) else 62
+    return placed("DATE", _closest(cands, ctx.dct, PAST if _since(ctx) else ctx.tense, slack).isoformat(), RELATIVE)
 
 
 @normaliser("my")
@@ -164,7 +172,7 @@ def month_alone(m, ctx, rel: str | None = None):
     elif rel != "this":
         cands = [date(yy, mo, 1) for yy in (y - 1, y, y + 1)]
         here = date(ctx.dct.year, ctx.dct.month, 1)
-        y = _closest(cands, here, ctx.tense).year
+        y = _closest(cands, here, PAST, 0).year if _since(ctx) else _closest(cands, here, ctx.tense).year
     return placed("DATE", f"{y:04d}-{mo:02d}", RELATIVE)
 
 

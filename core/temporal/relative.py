@@ -137,7 +137,8 @@ def clock(m, ctx):
 
 @normaliser("clock24")
 def clock24(m, ctx):
-    h, mi = int(m.group("h")), int(m.group("min"))
+    # "18:00 UTC", "0800 GMT Monday": the zone stays in the phrase, the value is the clock time (as TimeBank)
+    h, mi = int(m.group("h") or m.group("h2")), int(m.group("min") or m.group("min2"))
     if h > 23:
         return None
     return _clock(m, ctx, h, mi)
@@ -421,9 +422,17 @@ def ago(m, ctx):
     return placed("DATE", cal.unit_value(ref, gran), RELATIVE)
 
 
-@normaliser("bare_plural", "long_compound")
+_AHEAD = re.compile(r"\s+(?:ahead|to\s+come)\b", re.I)
+
+
+@normaliser("bare_plural", "long_compound", "the_plural")
 def bare_plural(m, ctx):
-    return Reading("DURATION", duration_value(None, m.group("u")), VAGUE, granularity="period")
+    r = Reading("DURATION", duration_value(None, m.group("u")), VAGUE, granularity="period")
+    if _AHEAD.match(ctx.after or ""):
+        # "in the weeks ahead": an unknown number of weeks (PXW, as TimeBank writes it), from publication on
+        return replace(r, certainty="unresolved", future=True) if ctx.dct is None else \
+            _vague_span(r, ctx.dct, 1, m.group("u"))
+    return r
 
 
 @normaliser("year_ago_adj")

@@ -41,7 +41,7 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", 
             "biannually": "P6M", "semiannually": "P6M"}
 
 
-@normaliser("set_adverb")
+@normaliser("set_adverb", "annual_event")
 def set_adverb(m, ctx):
     return Reading("SET", _ADVERBS[_g(m, "a")], EXACT, granularity="none")
 

@@ -14,6 +14,7 @@ from core.temporal import entities as E
 from core.temporal import normalise as N
 from core.temporal.calendar import narrow
 from core.temporal.lexicon import load
+from core.temporal.ranges import find_ranges, is_range
 from core.temporal.rules import NORMALISERS
 from core.temporal.tense import clause_tense
 
@@ -28,7 +29,7 @@ _APPROX_LEAD = re.compile(_DURATION_PREFIX.pattern.replace("$", "").replace("(?<
 # Rules whose reading needs the publication date: without one they are "unresolved".
 _RELATIVE_RULES = {"the_year", "period_rel", "year_ago_adj", "md", "dm", "month", "month_rel",
                    "month_of_year", "weekday", "deictic", "this_pod", "unit_rel", "the_weekend", "ago", "quarter_ord", "quarter_rel", "the_quarter",
-                   "half", "half_of_year", "season", "part_of_unit", "year_end", "clock", "noon"}
+                   "half", "half_of_year", "season", "part_of_unit", "year_end", "clock", "clock24", "noon"}
 
 # What each found expression's reading depended on beyond its phrase (the clause's tense, the
 # quarter under discussion, a few characters around it), so that resolve_timex can re-resolve it
@@ -145,7 +146,8 @@ def _unpack_context(context: tuple[str, ...], dct: date | None):
 
 
 def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpression]:
-    """Every time expression in `doc.text`, normalised and resolved against `dct`; sorted, non-overlapping."""
+    """Every time expression in `doc.text`, normalised and resolved against `dct`: sorted and non-overlapping,
+    then the ranges between two of them ("between 2014 and 2016", see core.temporal.ranges) appended."""
     text = doc.text
     sents = _sentence_starts(doc)
     sent_starts = [s for s, _ in sents]
@@ -174,7 +176,7 @@ def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpres
             ctx.last_quarter = r.value
             quarter_sent = si
         out.append(_to_timex(article_id, si, start, c.end, text[start:c.end], r, context))
-    return out
+    return out + find_ranges(out, text)
 
 
 def _extend_start(c, r: N.Reading, text: str, floor: int, s_start: int) -> tuple[int, N.Reading]:
@@ -197,6 +199,8 @@ def _extend_start(c, r: N.Reading, text: str, floor: int, s_start: int) -> tuple
 
 def resolve_timex(tx: TimeExpression, dct: date | None) -> TimeExpression:
     """The same expression re-resolved against another publication date, from its phrase alone."""
+    if is_range(tx):
+        return tx  # rebuilt from its two dates (core.temporal.ranges.rebuild)
     phrase = tx.text
     mod_key, body_start = None, 0
     approx = _APPROX_LEAD.match(phrase)

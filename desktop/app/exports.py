@@ -134,3 +134,25 @@ def export_graphml(window, path: str | None = None) -> Path | None:
     window.settings.set_export_folder(Path(path).parent)
     _report(window, f"Exported {Path(written).name}.")
     return Path(written)
+
+
+def export_entity_timeline(window, folder: str | None = None) -> list[Path]:
+    """The selected actor's events across the articles, as CSV and in the SemEval-2015 TimeLine format."""
+    actor = window.state.actor
+    if actor is None:
+        window.error_banner.show_message("Select an actor first (its lane in the timeline or its row in Actors), "
+                                         "then export its timeline.")
+        return []
+    folder = folder or QFileDialog.getExistingDirectory(window, "Export the entity timeline to folder",
+                                                        str(Path.home()))
+    if not folder:
+        return []
+    try:
+        from core.io.export import export_entity_timeline as write
+
+        written = write(window.analysis, actor, Path(folder))
+    except (OSError, UserFacingError) as exc:
+        window.error_banner.show_message(f"The entity timeline could not be exported: {exc}")
+        return []
+    _report(window, f"Exported {', '.join(p.name for p in written)}.")
+    return written

@@ -7,7 +7,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from core.messages import UserFacingError
-from desktop.app.exports import copy_chart, export_chart, export_graphml, export_tables  # noqa: F401 (menu commands)
+from desktop.app.exports import (  # noqa: F401 (menu commands)
+    copy_chart, export_chart, export_entity_timeline, export_graphml, export_tables,
+)
 from desktop.widgets.theme import THEMES
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,9 @@ def build_menus(window) -> dict[str, QAction]:
     a["export_tables"] = _action(window, "&Tables (CSV and XLSX)\u2026", lambda: export_tables(window),
                                  "Ctrl+Shift+E")
     a["export_graphml"] = _action(window, "Actor network (&GraphML)\u2026", lambda: export_graphml(window))
-    for key in ("export_chart", "copy_chart", "export_tables", "export_graphml"):
+    a["export_entity_timeline"] = _action(window, "&Entity timeline of the selected actor\u2026",
+                                          lambda: export_entity_timeline(window))
+    for key in ("export_chart", "copy_chart", "export_tables", "export_graphml", "export_entity_timeline"):
         export.addAction(a[key])
     file_menu.addSeparator()
     a["quit"] = _action(window, "&Quit", window.close, Key.Quit)

@@ -39,7 +39,9 @@ class TimelinePages:
         per = self._lanes_per_page()
         first = index * per
         count = max(1, min(per, n - first))
-        self.plot.getViewBox().setYRange(first - 0.6, first + count - 0.4, padding=0)
+        # the first page keeps the strip above lane 0 where the timeline counts its background
+        top = first - getattr(self, "TOP_STRIP", 0.6) if first == 0 else first - 0.6
+        self.plot.getViewBox().setYRange(top, first + count - 0.4, padding=0)
 
     def export_page_note(self, index: int) -> str:
         n, per = len(self.marks.lanes), self._lanes_per_page()

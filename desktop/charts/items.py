@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import internals
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 
 class RectBatch(pg.GraphicsObject):
@@ -102,10 +102,11 @@ class PointBatch(pg.GraphicsObject):
     In export mode (SVG, PDF, scaled PNG) the markers are drawn as true circles.
     """
 
-    def __init__(self, x=(), y=(), size: float = 9, pen=None, brush=None):
+    def __init__(self, x=(), y=(), size: float = 9, pen=None, brush=None, symbol: str = "o"):
         super().__init__()
+        # symbol: "o" circle, "d" diamond (an anchored date), "<" / ">" triangles (more beyond the edge)
         self.opts = {"size": float(size), "pen": pg.mkPen(pen) if pen is not None else pg.mkPen(None),
-                     "brush": pg.mkBrush(brush) if brush is not None else pg.mkBrush(None)}
+                     "brush": pg.mkBrush(brush) if brush is not None else pg.mkBrush(None), "symbol": symbol}
         self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
         self._pixmap: QPixmap | None = None
         self._pixmap_dpr = 0.0
@@ -157,8 +158,7 @@ class PointBatch(pg.GraphicsObject):
             painter.scale(dpr, dpr)
             painter.setPen(self.opts["pen"])
             painter.setBrush(self.opts["brush"])
-            radius = self.opts["size"] / 2
-            painter.drawEllipse(QPointF(side / dpr / 2, side / dpr / 2), radius, radius)
+            _draw_symbol(painter, self.opts["symbol"], side / dpr / 2, side / dpr / 2, self.opts["size"] / 2)
             painter.end()
             self._pixmap, self._pixmap_dpr = pixmap, dpr
         return self._pixmap
@@ -197,7 +197,7 @@ class PointBatch(pg.GraphicsObject):
             painter.setBrush(self.opts["brush"])
             radius = self.opts["size"] * scale / 2
             for cx, cy in zip(dx.tolist(), dy.tolist()):
-                painter.drawEllipse(QPointF(cx, cy), radius, radius)
+                _draw_symbol(painter, self.opts["symbol"], cx, cy, radius)
         else:
             dpr = widget.devicePixelRatioF() if widget is not None else 1.0
             pixmap = self._symbol(dpr)
@@ -208,4 +208,71 @@ class PointBatch(pg.GraphicsObject):
             frags[:, 2:6] = [0, 0, pixmap.width(), pixmap.height()]
             frags[:, 6:10] = [1 / dpr, 1 / dpr, 0.0, 1.0]
             painter.drawPixmapFragments(*self._fragments.drawargs(), pixmap)
+        painter.restore()
+
+
+def _draw_symbol(painter: QPainter, symbol: str, cx: float, cy: float, r: float) -> None:
+    if symbol == "o":
+        painter.drawEllipse(QPointF(cx, cy), r, r)
+        return
+    r *= 1.15  # a diamond or triangle of the circle's radius looks smaller than the circle
+    corners = {"d": ((0, -r), (r, 0), (0, r), (-r, 0)), "<": ((-r, 0), (r * 0.7, -r), (r * 0.7, r)),
+               ">": ((r, 0), (-r * 0.7, -r), (-r * 0.7, r))}[symbol]
+    painter.drawPolygon(QPolygonF([QPointF(cx + x, cy + y) for x, y in corners]))
+
+
+class LabelBatch(pg.GraphicsObject):
+    """Short texts (a count beside a mark) at data points, drawn at a fixed pixel size; only those in view."""
+
+    def __init__(self, x=(), y=(), texts=(), colour=None, offset=(6.0, -5.0)):
+        super().__init__()
+        self.colour = QColor(colour) if colour is not None else QColor(60, 60, 60)
+        self.offset = offset
+        self.setData(x, y, texts)
+
+    def setData(self, x=(), y=(), texts=()) -> None:
+        self.prepareGeometryChange()
+        self.x = np.asarray(x, dtype=float)
+        self.y = np.asarray(y, dtype=float)
+        self.texts = list(texts)
+        self.update()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        return None, None
+
+    def boundingRect(self):
+        if not len(self.x):
+            return QRectF()
+        px, py = self.pixelVectors()
+        pad_x = px.length() * 40 if px is not None else 0.0
+        pad_y = py.length() * 20 if py is not None else 0.0
+        x0, x1, y0, y1 = float(self.x.min()), float(self.x.max()), float(self.y.min()), float(self.y.max())
+        return QRectF(x0 - pad_x, y0 - pad_y, x1 - x0 + 2 * pad_x, y1 - y0 + 2 * pad_y)
+
+    def viewTransformChanged(self):
+        self.prepareGeometryChange()
+
+    def paint(self, painter, option=None, widget=None):
+        view = self.viewRect()
+        if not len(self.x) or view is None:
+            return
+        mask = ((self.x >= view.left()) & (self.x <= view.right())
+                & (self.y >= min(view.top(), view.bottom()) - 1) & (self.y <= max(view.top(), view.bottom()) + 1))
+        t = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        scale = float(getattr(self, "_exportOpts", {}) and self._exportOpts.get("resolutionScale", 1.0) or 1.0)
+        font = painter.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8) * scale)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QPen(self.colour))
+        for i in np.flatnonzero(mask).tolist():
+            x, y = self.x[i], self.y[i]
+            dx = t.m11() * x + t.m21() * y + t.dx()
+            dy = t.m12() * x + t.m22() * y + t.dy()
+            painter.drawText(QPointF(dx + self.offset[0] * scale, dy + self.offset[1] * scale), self.texts[i])
         painter.restore()

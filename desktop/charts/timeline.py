@@ -4,35 +4,33 @@ from __future__ import annotations
 from itertools import chain
 
 import numpy as np
-import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout
 
 from desktop.charts import palette
 from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
 from desktop.charts.export_layout import TimelinePages
-from desktop.charts.items import PointBatch, RectBatch
+from desktop.charts.items import LabelBatch, PointBatch, RectBatch
 from desktop.charts.scroll import RowScrollBar
 from desktop.charts.time_window import TimeWindowBand
 from desktop.charts.timeline_data import (
     DAY, DEFAULT_MAX_LANES, FIRST_APPEARANCE, INVOLVEMENT, NO_ACTOR, OTHER, Marks, build_marks, hit_test, tooltip_html,
 )
+from desktop.charts.timeline_drawing import BAR_HEIGHT, POINT_SIZE, TimelineDrawingMixin
+from desktop.charts.timeline_edges import BackgroundEdges
 from desktop.charts.timeline_lanes import LaneButton, TimelineLanesMixin
-from desktop.charts.timeline_navigation import LaneViewBox, TimelineNavigationMixin
-from desktop.widgets.theme import is_dark
+from desktop.charts.timeline_navigation import TOP, LaneViewBox, TimelineNavigationMixin
 
-POINT_SIZE = 9
-BAR_HEIGHT = 0.5
 HIT_PX = 6
 
 
-class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, ChartWidget):
+class TimelineView(TimelineDrawingMixin, TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, ChartWidget):
     """Events over time, lane per actor; binds to the SelectionState only."""
 
     title = "Timeline"
+    TOP_STRIP = TOP  # exported pages keep the background strip above lane 0
 
     def __init__(self, analysis, state, parent=None):
         super().__init__(analysis, state, parent)
@@ -66,7 +64,8 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
         self.lane_button = LaneButton(self)
         fit = QPushButton("Fit")
         fit.setMaximumWidth(60)
-        fit.setToolTip("Fit the events in view (Home); press again to include long and vague periods")
+        fit.setToolTip("Fit the corpus: its publication span and what it reports (Home); press again to "
+                       "include the background (older and later dates, long and vague periods)")
         self.status = StatusLabel()
         bar = QHBoxLayout()
         for w in (self.lanes_box, self.colour_box, self.lane_button, fit):
@@ -110,7 +109,13 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
         self.lane_bands.setZValue(-20)
         self.plot.addItem(self.lane_bands, ignoreBounds=True)
 
-        self.scroll = RowScrollBar(vb, margin=0.6)
+        # how many sentences tell a merged event, beside its mark
+        self.counts = LabelBatch()
+        self.counts.setZValue(12)
+        self.plot.addItem(self.counts, ignoreBounds=True)
+        self.edges = BackgroundEdges(self.plot)
+
+        self.scroll = RowScrollBar(vb, margin=TOP)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.plot, 1)
@@ -143,6 +148,8 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
         self.lane_bands.opts["brush"] = pg.mkBrush(colors["lane"])
         for item in (self.highlight_points, self.highlight_bars, self.lane_bands):
             item.update()
+        self.counts.colour = pg.mkColor(colors["foreground"])
+        self.edges.restyle(colors)
 
     def restyle(self) -> None:
         self._style_frame()
@@ -189,112 +196,13 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
         names = {a: self.analysis.actor_name(a) for a in actor_ids}
         was_empty = self.marks is None or not len(self.marks)
         chosen = self.chosen if self.lanes_by == "actor" else ()
+        groups = self.analysis.event_groups() if self.lanes_by == "actor" else None
         self.marks = build_marks(table, self.lanes_by, self.colour_by, names, max_lanes=self.max_lanes,
-                                 order=self.lane_order, chosen=chosen)
+                                 order=self.lane_order, chosen=chosen, groups=groups)
         self._draw()
         if was_empty and len(self.marks):
             # the first events to arrive (the app starts empty) must be in view without pressing Home
             self.fit()
-
-    def _draw(self) -> None:
-        plot = self.plot
-        for item in self._items:
-            plot.removeItem(item)
-        self._items = []
-        m = self.marks
-        # grouping by style keeps the item count small (≤ ~20) whatever the number of events
-        codes, categories = pd.factorize(m.category)
-        style = ((codes * 2 + m.is_bar) * 2 + m.future) * 2 + m.vague
-        order = np.argsort(style, kind="stable")
-        keys, starts = np.unique(style[order], return_index=True)
-        for key, idx in zip(keys.tolist(), np.split(order, starts[1:])):
-            code, is_bar, future, vague = key // 8, bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
-            category = categories[code]
-            colour = palette.colour_for(self.colour_by, category, is_dark(self.palette()))
-            if is_bar:
-                item = self._bar_item(idx, colour, future, vague)
-            else:
-                item = self._point_item(idx, colour, future)
-            plot.addItem(item)
-            self._items.append(item)
-        self._shade_lanes()
-        self.lane_axis.set_labels(m.lanes)
-        vb = plot.getViewBox()
-        vb.setLimits(yMin=-1.0, yMax=max(len(m.lanes), 1) + 0.0)
-        self._update_legend()
-        self.fit_legend()
-        self._update_highlight()
-        n_events = len(m.table)
-        undated = len(self.analysis.events_table()) - n_events
-        note = f" \u00b7 {undated:,} undated, not shown" if undated > 0 else ""
-        folded = len([k for k in m.folded if k != NO_ACTOR])
-        word = "articles" if self.lanes_by == "article" else "actors"
-        lanes = f"{len(m.lanes)} lanes" + (f" ({folded:,} {word} in \u201cother\u201d)" if folded else "")
-        self.status.setText(f"{n_events:,} dated events \u00b7 {lanes}{note}" if n_events else
-                            "No dated events yet: add articles, or correct unresolved dates." + note)
-        self.lane_button.sync()
-        self.scroll.set_rows(len(m.lanes))
-
-    def _shade_lanes(self) -> None:
-        m = self.marks
-        odd = np.arange(1, len(m.lanes), 2, dtype=float)
-        if len(m) and len(odd):
-            lo, hi = float(np.nanmin(m.x0)), float(np.nanmax(m.x1))
-            margin = max(hi - lo, 365 * DAY) * 5
-            self.lane_bands.setOpts(x0=np.full(len(odd), lo - margin), x1=np.full(len(odd), hi + margin), y=odd)
-        else:
-            self.lane_bands.setOpts(x0=[], x1=[], y=[])
-
-    def _point_item(self, idx, colour: QColor, future: bool):
-        m = self.marks
-        if future:
-            brush, pen = pg.mkBrush(self.chart_colors()["background"]), pg.mkPen(colour, width=2)
-        else:
-            brush, pen = pg.mkBrush(colour), pg.mkPen(colour.darker(140), width=1)
-        item = PointBatch(x=m.x0[idx], y=m.lane[idx].astype(float), size=POINT_SIZE, pen=pen, brush=brush)
-        item.setZValue(10 if future else 11)
-        item.mark_indices = idx
-        return item
-
-    def _bar_item(self, idx, colour: QColor, future: bool, vague: bool):
-        m = self.marks
-        alpha = 55 if vague else 170
-        if future:
-            alpha = min(alpha, 60)
-        style = Qt.PenStyle.DashLine if future else Qt.PenStyle.SolidLine
-        pen = pg.mkPen(colour, width=1.5, style=style) if (future or not vague) else pg.mkPen(None)
-        height = BAR_HEIGHT * (0.7 if vague else 1.0)
-        item = RectBatch(x0=m.x0[idx], x1=m.x1[idx], y=m.lane[idx].astype(float), height=height,
-                     brush=pg.mkBrush(palette.faded(colour, alpha)), pen=pen)
-        item.setZValue(2 if vague else 5)
-        item.mark_indices = idx
-        return item
-
-    def fit_legend(self) -> None:
-        """As many legend columns as the width takes (1 to 4), so the legend never runs off the chart."""
-        if not self.legend.items:
-            return
-        from PySide6.QtGui import QFontMetrics
-
-        metrics = QFontMetrics(self.font())
-        widest = max(metrics.horizontalAdvance(label.text) for _sample, label in self.legend.items) + 48
-        self.legend.setColumnCount(max(1, min(4, int((self.plot.width() - 20) // widest))))
-
-    def _update_legend(self) -> None:
-        self.legend.clear()
-        present = set(self.marks.category.tolist())
-        dark = is_dark(self.palette())
-        for value, label in palette.categories(self.colour_by):
-            if value in present or not present:
-                self.legend.addItem(palette.legend_sample(palette.colour_for(self.colour_by, value, dark)), label)
-        grey = palette.on_dark(palette.OTHER_COLOUR, dark)
-        if self.marks.future.any():
-            fill = self.chart_colors()["background"]
-            self.legend.addItem(palette.legend_sample(grey, hollow=True, fill=fill), "future (hollow)")
-        if (self.marks.is_bar & ~self.marks.vague).any():
-            self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=170), "week / month span")
-        if self.marks.vague.any():
-            self.legend.addItem(palette.legend_sample(grey, bar=True, alpha=55), "vague period")
 
     def _on_time_window_changed(self, window) -> None:
         """A date range typed or chosen elsewhere comes into view; one dragged here stays where it is."""
@@ -322,6 +230,9 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
         items = self.state.items
         if items:
             wanted = {i for i in items if ":e" in i}
+            if wanted and m.members:  # a member of a merged event selects the event's mark
+                group_of = {e: g for g, es in m.members.items() for e in es}
+                wanted = {group_of.get(i, i) for i in wanted}
             if wanted:  # a set lookup per mark: np.isin sorts object arrays (seconds at 100,000 marks)
                 ids = m.table["event_id"].to_numpy()[m.row]
                 chosen |= np.fromiter((i in wanted for i in ids), dtype=bool, count=len(ids))
@@ -387,11 +298,15 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
 
     def activate_mark(self, i: int) -> None:
         row = self.marks.table.iloc[int(self.marks.row[i])]
-        self.state.set_items([row["event_id"]])
+        self.state.set_items(self.marks.member_ids(i))  # a merged event: every sentence that tells it
         self.state.set_sentence(row["article_id"], int(row["sentence_index"]))
 
     def _on_mouse_clicked(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.edges.hit(ev.scenePos()):
+            self.fit(everything=True)
+            ev.accept()
             return
         i = self.mark_at(ev.scenePos())
         if i is not None:
@@ -403,6 +318,9 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
             # a lane's name selects that actor everywhere (matrix row, stance strips)
             key = self.marks.lane_keys[lane]
             self.state.set_actor(None if self.state.actor == key else key)
+            if self.state.actor == key:
+                # the actor's own timeline across the articles, in order, in the evidence list
+                self.state.set_items(list(self.analysis.entity_timeline(key)["event_id"]))
             ev.accept()
 
     def lane_at_label(self, scene_pos) -> int | None:
@@ -432,4 +350,5 @@ class TimelineView(TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, C
             return caption_text(titles, None, None)
         first = day_of(max(x0, float(m.x0[shown].min())))
         last = day_of(min(x1, float(m.x1[shown].max())) - 1)
-        return caption_text(titles, first, last)
+        background = self.edges.text
+        return caption_text(titles, first, last) + (f" \u00b7 {background}" if background else "")

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 POINT_GRANULARITIES = ("day", "time")
+ANCHORED = "anchored"  # core.model.ANCHORED: the certainty of a date read from tense
 NO_ACTOR = "(no actor)"
 OTHER = "(other)"  # the lane key shared by every actor (or article) past the lane limit
 INVOLVEMENT, FIRST_APPEARANCE = "involvement", "first"
@@ -33,12 +34,22 @@ class Marks:
     future: np.ndarray
     category: np.ndarray  # modality or stance, whichever colours the marks
     folded: list[str] = field(default_factory=list)  # keys gathered in the "other" lane
+    anchored: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # placed by tense
+    # how many sentences tell the mark's event (its group's size)
+    count: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    # group id -> every event id of a group of several: what a click on the group's mark selects
+    members: dict = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.row)
 
     def event_ids(self, marks) -> list[str]:
         return list(self.table["event_id"].to_numpy()[self.row[marks]])
+
+    def member_ids(self, i: int) -> list[str]:
+        """Every event a mark stands for: its group's members, or its own event."""
+        event = self.table["event_id"].iat[int(self.row[i])]
+        return list(self.members.get(event, [event]))
 
 
 def epoch_seconds(column: pd.Series) -> np.ndarray:
@@ -47,17 +58,40 @@ def epoch_seconds(column: pd.Series) -> np.ndarray:
     return ((values - pd.Timestamp("1970-01-01")) / pd.Timedelta(seconds=1)).to_numpy(dtype=float, na_value=np.nan)
 
 
+def collapse_groups(table: pd.DataFrame, groups: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """One row per group of events (one real event told in several sentences or articles): its first
+    member, with the participants of all members and `group_size`; and group id -> member event ids."""
+    merged = table.merge(groups[["event_id", "group_id", "group_size", "group_articles"]], on="event_id",
+                         how="left")
+    merged["group_id"] = merged["group_id"].fillna(merged["event_id"])
+    merged["group_size"] = merged["group_size"].fillna(1).astype(int)
+    merged["group_articles"] = merged["group_articles"].fillna(1).astype(int)
+    multi = merged[merged["group_size"] > 1]
+    members = multi.groupby("group_id", sort=False)["event_id"].agg(list).to_dict()
+    union = multi.groupby("group_id", sort=False)["actor_ids"].agg(
+        lambda s: tuple(dict.fromkeys(a for ids in s for a in ids)))
+    rows = merged[merged["event_id"] == merged["group_id"]].reset_index(drop=True)
+    if len(union):
+        joined = rows["group_id"].map(union)
+        rows["actor_ids"] = [u if isinstance(u, tuple) else ids for u, ids in zip(joined, rows["actor_ids"])]
+    return rows, members
+
+
 def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "modality",
                 names: dict[str, str] | None = None, max_lanes: int | None = None,
-                order: str = INVOLVEMENT, chosen: Sequence[str] = ()) -> Marks:
+                order: str = INVOLVEMENT, chosen: Sequence[str] = (), groups: pd.DataFrame | None = None) -> Marks:
     """Explode events into lanes (an event with two actors shows in both lanes).
 
     At most `max_lanes` lanes: the most involved actors (or articles) keep theirs and the rest share one
     "other actors" lane, where an event shows once however many of them it involves. `chosen` names the
     lanes instead (everything else is "other"). `order` puts the kept lanes by involvement or by first
-    appearance.
+    appearance. With `groups` (and a lane per actor), one mark per group of events (one real event told
+    in several sentences or articles) instead of one per event.
     """
     table = table[table["date_start"].notna()].reset_index(drop=True)
+    members: dict = {}
+    if groups is not None and lanes_by == "actor" and len(table):
+        table, members = collapse_groups(table, groups)
     n = len(table)
     starts = epoch_seconds(table["date_start"])
     if lanes_by == "article":
@@ -100,6 +134,9 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
     category = table[column].fillna("").astype(str).to_numpy()[row]
     marks = Marks(table, lanes, lane_keys, row, lane, x0, x1, is_bar, vague, future, category)
     marks.folded = sorted(folded, key=lambda k: label.get(k, k).casefold())
+    marks.anchored = (table["certainty"].to_numpy() == ANCHORED)[row]
+    marks.count = (table["group_size"].to_numpy(dtype=int) if "group_size" in table else np.ones(n, dtype=int))[row]
+    marks.members = members
     return marks
 
 
@@ -142,11 +179,20 @@ def hit_test(marks: Marks, x: float, y: float, tol_x: float, tol_y: float, bar_h
     return None
 
 
+ANCHOR_TEXT = {
+    "publication": "no date in the sentence: placed at publication",
+    "reference": "no date in the sentence: placed on the day named before it",
+    "after": "planned, no date in the sentence: placed after publication",
+}
+
+
 def resolution_label(row) -> str:
     """What a time phrase was resolved to: "Wed 29 Aug 2018", "August 2018", "06 Aug – 26 Aug 2018"."""
     start, end = row["date_start"], row["date_end"]
     if pd.isna(start):
         return "undated"
+    if row.get("anchor") == "after":
+        return f"after {start - pd.Timedelta(days=1):%a %d %b %Y}"
     gran = row["granularity"]
     if gran in POINT_GRANULARITIES:
         return f"{start:%a %d %b %Y}"
@@ -163,15 +209,25 @@ def tooltip_html(row) -> str:
     sentence = str(row["sentence"])
     if len(sentence) > 320:
         sentence = sentence[:319] + "\u2026"
-    phrase = escape(str(row["time_text"] or "(no phrase)"))
+    anchor = str(row.get("anchor") or "")
+    if row["certainty"] == ANCHORED and anchor in ANCHOR_TEXT:
+        reference = f" ({row['anchor_text']})" if anchor == "reference" and row.get("anchor_text") else ""
+        head = f"{escape(ANCHOR_TEXT[anchor])}{escape(reference)} \u2192 {escape(resolution_label(row))}"
+    else:
+        head = f"{escape(str(row['time_text'] or '(no phrase)'))} \u2192 {escape(resolution_label(row))}"
+    size = int(row.get("group_size", 1) or 1)
     lines = [
-        f"<b>{phrase} \u2192 {escape(resolution_label(row))}</b>",
+        f"<b>{head}</b>",
         f"<i>{escape(sentence)}</i>",
         f"Actors: {escape(str(row['actors']) or EM_DASH)}",
         f"Modality: {escape(str(row['modality']))}"
         + (" \u00b7 future" if row["future"] else "")
-        + (f" \u00b7 certainty: {escape(str(row['certainty']))}" if row["certainty"] != "exact" else "")
+        + (f" \u00b7 certainty: {escape(str(row['certainty']))}" if row["certainty"] not in ("exact", ANCHORED) else "")
         + (f" \u00b7 stance: {escape(str(row['stance']))}" if row["stance"] else ""),
         f"<span style='color:#888'>{escape(str(row['title']))}</span>",
     ]
+    if size > 1:
+        articles = int(row.get("group_articles", 1) or 1)
+        lines.insert(1, f"<b>Told in {size} sentences of {articles} article{'s' * (articles != 1)}</b>"
+                        " \u2014 click to read them all")
     return "<div style='max-width:420px'>" + "<br>".join(lines) + "</div>"

@@ -9,6 +9,9 @@ from desktop.charts.axes import epoch
 from desktop.charts.timeline_data import DAY
 
 LANE_PX = 24  # comfortable lane height; more lanes than fit scroll
+# Lanes start this far below the top of the plot: the strip above lane 0 holds the background labels
+# ("◀ 12 earlier, 1955 – 2004"), so they never cover a mark.
+TOP = 1.3
 
 
 class LaneViewBox(pg.ViewBox):
@@ -33,26 +36,28 @@ class TimelineNavigationMixin:
         self.fit(everything=again and not self._fitted_all)
 
     def fit(self, everything: bool = False) -> None:
-        """The dated events in focus (or `everything`), and as many lanes from the top as fit.
+        """The corpus's default window (`core.analysis.default_window`: the publication span and what the
+        articles report around it), or `everything`, and as many lanes from the top as fit.
 
-        Long or vague spans ("in recent years", "last year") would squeeze every day-level event
-        into a corner, so the first fit covers points and spans up to a month only.
+        Background dates (a founder's birth, a 1982 massacre, a 2100 target) would squeeze the corpus's
+        weeks into a corner; they stay reachable at the view's edges and with Fit pressed again.
         """
         m = self.marks
         vb = self.plot.getViewBox()
         if m is None or not len(m):
             vb.setRange(xRange=(epoch_today() - 30 * DAY, epoch_today()), yRange=(-0.5, 0.5), padding=0)
             return
-        full = (float(np.nanmin(m.x0)), float(np.nanmax(m.x1)))
-        focus = ~m.vague & ((m.x1 - m.x0) <= 31 * DAY)
-        lo, hi = (float(m.x0[focus].min()), float(m.x1[focus].max())) if focus.any() else full
-        if everything:
-            lo, hi = full
+        window = None if everything else self.analysis.default_window()
+        if window is not None:
+            lo, hi = epoch(window.start), epoch(window.end)
+        else:
+            lo, hi = float(np.nanmin(m.x0)), float(np.nanmax(m.x1))
         pad = max((hi - lo) * 0.04, DAY)
         visible = self._lanes_that_fit()
-        vb.setRange(xRange=(lo - pad, hi + pad), yRange=(-0.6, min(len(m.lanes), visible) - 0.4), padding=0)
-        self._fitted_all = everything
+        vb.setRange(xRange=(lo - pad, hi + pad), yRange=(-TOP, min(len(m.lanes), visible) - 0.4), padding=0)
+        self._fitted_all = everything or window is None
         self._fitted_view = tuple(vb.viewRange()[0])
+        self.edges.update()
 
     def _on_resized(self, *_args) -> None:
         """Keep lanes a readable height: a taller view shows more lanes, not fatter ones."""
@@ -62,12 +67,12 @@ class TimelineNavigationMixin:
         vb = self.plot.getViewBox()
         y0 = vb.viewRange()[1][0]
         n, fit = len(self.marks.lanes), self._lanes_that_fit()
-        top = -0.6 if n <= fit else min(max(-0.6, y0), n - fit - 0.4)
-        vb.setYRange(top, top + min(n, fit) + 0.2, padding=0)
+        top = -TOP if n <= fit else min(max(-TOP, y0), n - fit - 0.4)
+        vb.setYRange(top, top + min(n, fit) + TOP - 0.4, padding=0)
 
     def _lanes_that_fit(self) -> int:
         height = self.plot.getViewBox().height() or 500
-        return max(4, int(height // LANE_PX))
+        return max(4, int(height // LANE_PX) - 1)  # a lane's height goes to the strip above lane 0
 
     def eventFilter(self, obj, event):
         if obj is self.plot and event.type() == QEvent.Type.KeyPress and self._handle_key(event.key()):

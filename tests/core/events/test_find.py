@@ -38,6 +38,8 @@ def events_of(nlp, text, dct=DCT, title=""):
          [("2003", "invasion", "asserted")]),
         # ... unless the noun is where the verb happened
         ("In a Wednesday media event, Apple released new laptops.", [("Wednesday", "release", "asserted")]),
+        # a range dates the event as a whole, not by its first year
+        ("Russia held the city between 2014 and 2016.", [("between 2014 and 2016", "hold", "asserted")]),
         # two phrases on one verb: the day dates it, not the vaguer period
         ("Over the weekend, Turkey sent troops into Syria on Sunday.", [("Sunday", "send", "asserted")]),
     ],

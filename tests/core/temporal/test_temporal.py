@@ -263,7 +263,7 @@ def test_that_day_after_a_bare_year_is_not_placed(nlp):
 
 
 def test_spacy_entities_add_vague_directions(nlp):
-    doc = nlp("Analysts expect more fighting in the weeks ahead.")
+    doc = nlp("Analysts expect more fighting in the days ahead.")
     found = {t.text: t.value for t in find_timexes(doc, DCT, "t")}
     assert any(v == "FUTURE_REF" for v in found.values()), found
 
@@ -331,7 +331,7 @@ def test_numbers_and_names_that_look_like_dates(blank_nlp, sentence):
 
 
 def test_resolve_entity_reading(nlp):
-    doc = nlp("Analysts expect more fighting in the weeks ahead.")
+    doc = nlp("Analysts expect more fighting in the days ahead.")
     tx = [t for t in find_timexes(doc, DCT, "ent") if t.value == "FUTURE_REF"][0]
     moved = resolve_timex(tx, date(2020, 1, 1))
     assert (moved.value, moved.interval_start) == ("FUTURE_REF", date(2020, 1, 2))

@@ -34,3 +34,16 @@ def test_a_pdf_is_read_off_the_gui_thread(make_window, qtbot, tmp_path):
     with qtbot.waitSignal(window.worker.loaded, timeout=10_000):
         assert window.add_paths([bad]) is None
     qtbot.waitUntil(lambda: "scan.pdf" in window.load_banner.text, timeout=5_000)
+
+
+def test_export_the_selected_actors_timeline(make_window, tmp_path):
+    from desktop.app.exports import export_entity_timeline
+
+    window = make_window(Analysis([make_analysis()]))
+    assert export_entity_timeline(window, str(tmp_path)) == []  # no actor selected: a banner says what to do
+    assert "Select an actor" in window.error_banner.text
+    actor = next(iter(window.analysis.actor_registry()))
+    window.state.set_actor(actor)
+    written = export_entity_timeline(window, str(tmp_path))
+    assert [p.suffix for p in written] == [".csv", ".txt"] and all(p.is_file() for p in written)
+    assert written[1].read_text(encoding="utf-8").splitlines()[0] == window.analysis.actor_name(actor)
