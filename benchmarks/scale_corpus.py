@@ -6,7 +6,7 @@ The eval data stays outside the repository (`--data`, default `<repo>/../shared/
 written at run time under `--out` (default `<repo>/build/scale/<n>/`, ignored by git) and rebuilt only
 when missing or incomplete.
 
-About 1,600 distinct documents exist (PolNeAR train and dev, the background stories, TempEval-3,
+About 1,400 distinct documents exist (PolNeAR train and dev, the background stories, TempEval-3,
 MEANTIME); a folder of 10,000 needs more. Each document is used as it is, then in variants that leave
 out one body paragraph (or one sentence of a one-paragraph body): every sentence is still real news
 text, each variant has its own text (Standpoint skips a file whose text it has seen), and the words per
