@@ -6,7 +6,7 @@ For each corpus with a `benchmarks/corpus_expectations/<name>.json`, the corpus 
 `benchmarks/corpora.py` (from the eval data, default `<repo>/../shared/eval`), analysed as a user would by
 `python -m core.cli analyze FOLDER --out build/corpus_truth/<name> --no-charts` in a subprocess (`--keep`
 reuses an existing output folder), and every expectation is checked against the CLI's CSV tables only:
-`matrix.csv` (default matrix: stance columns, people folded into their affiliation), `actors.csv`,
+`matrix.csv` (default matrix: stance columns, one row per actor the text names, no grouping), `actors.csv`,
 `statements.csv`, `timeline.csv` (dated and undated events) and `articles.csv`.
 
 Matching rule (explicit, the same everywhere):

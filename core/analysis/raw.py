@@ -10,6 +10,7 @@ from typing import Mapping
 
 import numpy as np
 
+from core.analysis.name_joins import name_merges
 from core.events.anchor import place
 from core.model import ANCHORED, Actor, ArticleAnalysis
 
@@ -419,7 +420,7 @@ class TableStore:
             tally = PeopleTally()
         for actors, mentions in groups[start:]:
             tally.add(actors, mentions)
-        registry, merges = tally.registry(), person_merges(tally.persons, tally.mentions)
+        registry, merges = tally.registry(), name_merges(tally.first, tally.mentions)
         self._people = _People(groups, tally, registry, merges)
         return registry, merges
 
@@ -466,56 +467,3 @@ class _People:
 
     def __init__(self, groups, tally, registry, merges):
         self.groups, self.tally, self.registry, self.merges = groups, tally, registry, merges
-
-
-# A surname alone goes to the one person of that surname the corpus names in full, or to the most named of
-# several when it is named at least this many times as often as the next ("Obama": Barack, not Michelle).
-DOMINANCE = 2.0
-
-
-def _name_key(name: str) -> tuple[str, str] | None:
-    """(first name, surname) of a full name, middle names and initials left out: "Donald J. Trump" ->
-    ("donald", "trump"); None for a one-word name."""
-    words = [w for w in name.replace(".", " ").split() if w]
-    words = [w for w in words if w.lower() not in _SUFFIXES]
-    if len(words) < 2:
-        return None
-    return words[0].casefold(), words[-1].split("-")[-1].casefold()
-
-
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def person_merges(people: dict[str, Actor], mentions: Mapping[str, int] | None = None) -> dict[str, str]:
-    """Joins the corpus makes between person ids: full names differing only in middle names or initials
-    ("donald-j-trump" -> "donald-trump"), and a surname named alone ("obama", "President Obama") to the
-    person of that surname the corpus names in full (see DOMINANCE). `people`: first-seen actor of kind
-    "person" per id, in article order; `mentions`: mentions per id (ties go to the first seen)."""
-    mentions = mentions or {}
-    by_key: dict[tuple[str, str], list[str]] = {}
-    for actor_id, actor in people.items():
-        key = _name_key(actor.name)
-        if key is not None:
-            by_key.setdefault(key, []).append(actor_id)
-    merges: dict[str, str] = {}
-    heads: dict[str, int] = {}  # canonical full-name id -> mentions of all its forms
-    by_surname: dict[str, list[str]] = {}
-    for key, ids in by_key.items():
-        head = min(ids, key=lambda x: (len(people[x].name.split()), -mentions.get(x, 0), ids.index(x)))
-        for other in ids:
-            if other != head:
-                merges[other] = head
-        heads[head] = sum(mentions.get(x, 0) for x in ids)
-        by_surname.setdefault(key[1], []).append(head)
-    for actor_id, actor in people.items():
-        words = actor.name.split()
-        if len(words) != 1:
-            continue
-        candidates = by_surname.get(words[0].split("-")[-1].casefold(), [])
-        if len(candidates) == 1:
-            merges[actor_id] = candidates[0]
-        elif len(candidates) > 1:
-            ranked = sorted(candidates, key=lambda x: -heads[x])
-            if heads[ranked[0]] >= DOMINANCE * max(1, heads[ranked[1]]):
-                merges[actor_id] = ranked[0]
-    return merges

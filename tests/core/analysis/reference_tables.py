@@ -14,7 +14,8 @@ from core.analysis import Analysis
 from core.analysis.context import TableContext
 from core.analysis.evidence import evidence_rows
 from core.analysis.issues import canonical_issue, effective_labels, label_issues
-from core.analysis.raw import PeopleTally, person_merges
+from core.analysis.name_joins import name_merges
+from core.analysis.raw import PeopleTally
 from core.analysis.resolver import ActorResolver
 from core.analysis.schema import (
     ARTICLE_COLUMNS, ACTOR_COLUMNS, REJECTED, STATEMENT_COLUMNS, TIMELINE_COLUMNS, TIMEX_COLUMNS, StanceMatrix,
@@ -299,12 +300,12 @@ def effective_full(raw: dict, published: dict) -> dict:
 
 
 def surname_merges_full(results) -> dict[str, str]:
-    """Today's automatic person joins over a full walk of every article (the grouping itself is
-    `core.analysis.raw.person_merges`)."""
+    """Today's automatic joins (people and bodies) over a full walk of every article (the grouping itself
+    is `core.analysis.name_joins.name_merges`)."""
     tally = PeopleTally()
     for result in results:
         tally.add(result.actors, result.mentions)
-    return person_merges(tally.persons, tally.mentions)
+    return name_merges(tally.first, tally.mentions)
 
 
 def people_full(results) -> dict[str, Actor]:

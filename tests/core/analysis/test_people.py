@@ -1,7 +1,8 @@
 """Person joins across a corpus: middle initials, a surname named alone, and who stays apart."""
 import pytest
 
-from core.analysis.raw import PeopleTally, person_merges
+from core.analysis.name_joins import body_merges, person_merges
+from core.analysis.raw import PeopleTally
 from core.model import Actor, Mention
 
 
@@ -28,6 +29,43 @@ def person(actor_id, name, affiliation=None, memberships=()):
 ], ids=["initials", "surname", "dominant", "no-dominant", "suffix", "apart"])
 def test_person_merges(people, mentions, expected):
     assert person_merges({k: person(k, v) for k, v in people.items()}, mentions) == expected
+
+
+def body(actor_id, name, kind="organisation"):
+    return Actor(actor_id, name, kind)
+
+
+@pytest.mark.parametrize("bodies, mentions, expected", [
+    # an institution word, a legal suffix or a country word does not make another body
+    ({"treasury": "Treasury", "treasury-department": "Treasury Department", "us-treasury": "US Treasury"},
+     {"treasury": 9, "treasury-department": 4}, {"treasury-department": "treasury", "us-treasury": "treasury"}),
+    ({"justice-department": "Justice Department", "department-of-justice": "Department of Justice"}, {},
+     {"department-of-justice": "justice-department"}),
+    ({"apple": "Apple", "apple-inc": "Apple Inc."}, {"apple": 5}, {"apple-inc": "apple"}),
+    # ... but another word does ("Apple Corps" is the Beatles' company)
+    ({"apple": "Apple", "apple-corps": "Apple Corps"}, {}, {}),
+    # two countries name a body of the same name: each keeps its own
+    ({"senate": "Senate", "us-senate": "US Senate", "iraqi-senate": "Iraqi Senate"}, {}, {}),
+    # an acronym goes to the one body whose initials it is, link words left out
+    ({"sec": "SEC", "securities-and-exchange-commission": "Securities and Exchange Commission"}, {},
+     {"sec": "securities-and-exchange-commission"}),
+    # ... also when the text dropped the name's last word
+    ({"fdic": "FDIC", "federal-deposit-insurance": "Federal Deposit Insurance"}, {},
+     {"fdic": "federal-deposit-insurance"}),
+    # ... to the most named of several, or to none
+    ({"dnc": "DNC", "democratic-national-committee": "Democratic National Committee",
+      "democratic-national-convention": "Democratic National Convention"},
+     {"democratic-national-committee": 10, "democratic-national-convention": 2},
+     {"dnc": "democratic-national-committee"}),
+    ({"dnc": "DNC", "democratic-national-committee": "Democratic National Committee",
+      "democratic-national-convention": "Democratic National Convention"},
+     {"democratic-national-committee": 3, "democratic-national-convention": 2}, {}),
+    # letters that are nobody's initials stay apart
+    ({"ibm": "IBM", "international-monetary-fund": "International Monetary Fund"}, {}, {}),
+], ids=["institution-suffix-country", "department-of", "legal-suffix", "other-word", "two-countries",
+        "acronym", "acronym-dropped-word", "acronym-dominant", "acronym-ambiguous", "not-initials"])
+def test_body_merges(bodies, mentions, expected):
+    assert body_merges({k: body(k, v) for k, v in bodies.items()}, mentions) == expected
 
 
 def test_memberships_are_voted_across_articles():
