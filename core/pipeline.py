@@ -8,6 +8,7 @@ from typing import Iterable, Iterator, Sequence
 from core import messages
 from core.model import Article, ArticleAnalysis, Sentence
 from core.nlp import Pipeline, load_pipeline
+from core.parsed import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,11 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     from core.temporal import find_timexes
 
     aid = article.id
+    text = doc_text(doc)
     sentences = tuple(
-        Sentence(aid, i, s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
+        Sentence(aid, i, s.start_char, s.start_char + len(body), body)
         for i, s in enumerate(doc.sents)
+        for body in (text[s.start_char:s.end_char].rstrip(),)
     )
     skipped = _not_analysed(article)
     if skipped:  # kept with its text, title and date; an English model would only find junk in it

@@ -9,6 +9,7 @@ from core.actors.lexicon import words as word_list
 from core.actors.scan import Candidate, Word
 from core.actors.table import STATE_FOCUS, STATE_NEAR, AliasTable, load_alias_table
 from core.model import Actor, Mention
+from core.parsed import doc_text
 
 _LINKABLE_KINDS = ("country", "international-organisation", "organisation", "party", "armed-group", "media")
 
@@ -37,7 +38,7 @@ def _settle_overlaps(cands: list[Candidate]) -> list[Candidate]:
 def find_actors(doc, article_id: str = "", table: AliasTable | None = None) -> tuple[list[Actor], list[Mention]]:
     """Canonical actors named in `doc` and every mention of them, sorted by offset, non-overlapping."""
     table = table or load_alias_table()
-    text = doc.text
+    text = doc_text(doc)
     words = scan.words_of(text)
     if not words:
         return [], []

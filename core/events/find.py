@@ -10,6 +10,7 @@ from core.events.anchor import Placement, can_be_reference, place
 from core.events.modality import clause_words, modality
 from core.events.participants import participants, token_actors
 from core.events.tense import ANCHORED_CLASSES, FUTURE, event_verbs, is_negated, narrates_in_present, tense_class
+from core.parsed import doc_text
 from core.resources import word_set
 from core.model import ANCHOR_AFTER, ANCHOR_PUBLICATION, ANCHOR_REFERENCE, Event, Mention, Span, TimeExpression
 
@@ -88,7 +89,7 @@ def _placed_timexes(timexes: Sequence[TimeExpression]) -> dict[int, list[int]]:
 
 def _headline_end(doc, title: str) -> int:
     """Offset where the headline ends when the text starts with the article's title, else 0."""
-    text = doc.text
+    text = doc_text(doc)
     stripped = len(text) - len(text.lstrip())
     if title and text[stripped:stripped + len(title)] == title:
         return stripped + len(title)

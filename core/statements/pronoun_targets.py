@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from core.model import Mention, Statement
+from core.parsed import doc_text
 from core.resources import word_set
 
 _WORDS = ("stance", "words.json")
@@ -75,7 +76,7 @@ def _genders(mentions: Sequence[Mention], doc) -> dict[str, str]:
     gendered title or honorific right before a name ("Mrs. Clinton", "spokeswoman Heather Nauert")."""
     female, male = word_set("female_words", "actors", "lexicon.json"), word_set("male_words", "actors", "lexicon.json")
     found: dict[str, str] = {}
-    text = doc.text
+    text = doc_text(doc)
     for m in mentions:
         low = m.text.lower()
         if m.via == "pronoun" and low in ("he", "she"):

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from core.model import UNRESOLVED, TimeExpression
+from core.parsed import doc_text
 
 # Importing the rule modules registers their normalisers.
 from core.temporal import candidates, relative, sets  # noqa: F401
@@ -87,7 +88,7 @@ def _sentence_starts(doc) -> list[tuple[int, int]]:
             return [(s.start_char, s.end_char) for s in doc.sents]
     except ValueError:
         pass
-    return [(0, len(doc.text))]
+    return [(0, len(doc_text(doc)))]
 
 
 def _ents(doc) -> dict[int, str]:
@@ -148,7 +149,7 @@ def _unpack_context(context: tuple[str, ...], dct: date | None):
 def find_timexes(doc, dct: date | None, article_id: str = "") -> list[TimeExpression]:
     """Every time expression in `doc.text`, normalised and resolved against `dct`: sorted and non-overlapping,
     then the ranges between two of them ("between 2014 and 2016", see core.temporal.ranges) appended."""
-    text = doc.text
+    text = doc_text(doc)
     sents = _sentence_starts(doc)
     sent_starts = [s for s, _ in sents]
     ents = _ents(doc)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from core.parsed import doc_text
 from core.resources import word_set
 
 PAST, FUTURE = "past", "future"
@@ -81,7 +82,7 @@ def clause_tense(doc, start: int, end: int, sent_start: int, sent_end: int, pars
     `doc.has_annotation` walks every token; likewise `text`, since `doc.text` is rebuilt on each access.
     """
     if text is None:
-        text = doc.text
+        text = doc_text(doc)
     if _FUTURE_PREP.search(text[max(sent_start, start - 25):start]):
         return FUTURE  # "postponed until Tuesday", "as soon as Friday"
     if _PAST_PREP.search(text[max(sent_start, start - 12):start]):
