@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.resources import word_set
 from core.temporal import entities
-from core.temporal.lexicon import load, month_number
+from core.temporal.lexicon import fold_case, load, month_number
 
 # Words after which an ambiguous month name ("May", "March", "Jan") reads as a month.
 _MONTH_PREPS = word_set("month_preps", "temporal", "context_words.json")
@@ -199,9 +199,13 @@ def find(text: str, ents: dict[int, str] | None = None,
     found: list[Candidate] = []
     if not lex.trigger.search(text):
         return []
+    folded = fold_case(text)
     for prio, rule in enumerate(lex.rules):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
+        for hit in rule.scan.finditer(folded):
+            if hit.end() > hit.start():
+                m = rule.regex.match(text, hit.start())
+                if m is None:  # the two patterns agree on ASCII text and on the letters `fold_case` maps
+                    continue
                 found.append(Candidate(m.start(), m.end(), rule.name, prio, m))
     found.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken: list[Candidate] = []
