@@ -71,14 +71,14 @@ def _paragraph_states(doc) -> list[bool]:
     cached = doc.user_data.get("standpoint_quote_states")
     if cached is not None and len(cached) == len(doc):
         return cached
-    states, inside = [], False
+    states, inside, breaks = [], False, False
     for t in doc:
-        if t.i > 0:
-            previous = doc[t.i - 1]
-            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-                inside = False
+        if breaks:  # the token before ended a paragraph
+            inside = False
         states.append(inside)
-        inside = _toggle(inside, t.text)
+        text = t.text
+        inside = _toggle(inside, text)
+        breaks = "\n" in t.whitespace_ or (t.is_space and "\n" in text)
     doc.user_data["standpoint_quote_states"] = states
     return states
 
