@@ -101,15 +101,16 @@ def features(tok, lemma: str, lex_kind: str, sent, in_quote: bool) -> list[str]:
     head = tok.head.lemma_.lower() if tok.dep_ in ("xcomp", "advcl", "conj", "pobj", "dobj") else ""
     pos_in = "start" if tok.i - sent.start <= 3 else "end" if sent.end - tok.i <= 3 else "mid"
     mark = next((g.lower_ for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "mark"), "")
+    nxt, nested = _next(tok), _nested(tok)
     return [
         "bias", f"l={lemma}", f"lf={lemma}|{frame}", f"pd={tok.pos_}|{tok.dep_}", f"tag={tok.tag_}",
         f"st={subj}", f"ls={lemma}|{subj}", f"q={in_quote}", f"lx={lex_kind}", f"lxf={lex_kind}|{frame}",
         f"fs={frame}|{subj}", f"lp={lemma}|{prep}", f"hd={tok.dep_}|{head}", f"pos={pos_in}|{tok.pos_}",
         f"lq={lemma}|{in_quote}", f"neg={any(c.dep_ == 'neg' for c in tok.children)}",
         f"ld={lemma}|{tok.dep_}", f"lt={lemma}|{tok.tag_}", f"sl={_subject_lemma(tok)}",
-        f"ks={'|'.join(sorted({c.dep_ for c in tok.children}))}", f"nx={_next(tok)}", f"pv={_prev(tok)}",
-        f"lnx={lemma}|{_next(tok)}", f"mk={mark}", f"lmk={lemma}|{mark}", f"sf={subj}|{frame}|{in_quote}",
-        f"nest={_nested(tok)}", f"ln={lemma}|{_nested(tok)}",
+        f"ks={'|'.join(sorted({c.dep_ for c in tok.children}))}", f"nx={nxt}", f"pv={_prev(tok)}",
+        f"lnx={lemma}|{nxt}", f"mk={mark}", f"lmk={lemma}|{mark}", f"sf={subj}|{frame}|{in_quote}",
+        f"nest={nested}", f"ln={lemma}|{nested}",
     ]
 
 
