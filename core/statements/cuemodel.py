@@ -41,8 +41,8 @@ def _subject(tok):
     return None
 
 
-def _subject_type(tok) -> str:
-    subj = _subject(tok)
+def _subject_type(subj) -> str:
+    """The kind of a cue's subject token (None: no subject)."""
     if subj is None:
         return "none"
     low = subj.lower_
@@ -96,7 +96,8 @@ def quote_parity(sent) -> list[bool]:
 
 def features(tok, lemma: str, lex_kind: str, sent, in_quote: bool) -> list[str]:
     frame = _frame(tok)
-    subj = _subject_type(tok)
+    subject = _subject(tok)
+    subj = _subject_type(subject)
     prep = next((c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")), "")
     head = tok.head.lemma_.lower() if tok.dep_ in ("xcomp", "advcl", "conj", "pobj", "dobj") else ""
     pos_in = "start" if tok.i - sent.start <= 3 else "end" if sent.end - tok.i <= 3 else "mid"
@@ -107,7 +108,7 @@ def features(tok, lemma: str, lex_kind: str, sent, in_quote: bool) -> list[str]:
         f"st={subj}", f"ls={lemma}|{subj}", f"q={in_quote}", f"lx={lex_kind}", f"lxf={lex_kind}|{frame}",
         f"fs={frame}|{subj}", f"lp={lemma}|{prep}", f"hd={tok.dep_}|{head}", f"pos={pos_in}|{tok.pos_}",
         f"lq={lemma}|{in_quote}", f"neg={any(c.dep_ == 'neg' for c in tok.children)}",
-        f"ld={lemma}|{tok.dep_}", f"lt={lemma}|{tok.tag_}", f"sl={_subject_lemma(tok)}",
+        f"ld={lemma}|{tok.dep_}", f"lt={lemma}|{tok.tag_}", f"sl={subject.lemma_.lower() if subject is not None else ''}",
         f"ks={'|'.join(sorted({c.dep_ for c in tok.children}))}", f"nx={nxt}", f"pv={_prev(tok)}",
         f"lnx={lemma}|{nxt}", f"mk={mark}", f"lmk={lemma}|{mark}", f"sf={subj}|{frame}|{in_quote}",
         f"nest={nested}", f"ln={lemma}|{nested}",
@@ -125,11 +126,6 @@ def _nested(tok) -> str:
             return "ccomp"
         child = anc
     return "no"
-
-
-def _subject_lemma(tok) -> str:
-    subj = _subject(tok)
-    return subj.lemma_.lower() if subj is not None else ""
 
 
 def _next(tok) -> str:
