@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from functools import lru_cache
 
 from core.resources import resource_path
@@ -62,31 +63,38 @@ def _toggle(inside: bool, text: str) -> bool:
     return (not inside if text == '"' else text == "\u201c") if text in QUOTES else inside
 
 
-def _paragraph_states(doc) -> list[bool]:
-    """For each token of `doc`: is it inside double quotes, counted from its paragraph's start?
+def _paragraph_states(doc) -> tuple[list[bool], list[int]]:
+    """For each token of `doc`: is it inside double quotes, counted from its paragraph's start? And the
+    indices of the tokens that start a paragraph after the first.
 
     One pass over the document, kept on it: scanning back to the paragraph start for every sentence
     was quadratic in the paragraph's length.
     """
     cached = doc.user_data.get("standpoint_quote_states")
-    if cached is not None and len(cached) == len(doc):
+    if cached is not None and len(cached[0]) == len(doc):
         return cached
-    states, inside, breaks = [], False, False
+    states, starts, inside, breaks = [], [], False, False
     for t in doc:
         if breaks:  # the token before ended a paragraph
             inside = False
+            starts.append(t.i)
         states.append(inside)
         text = t.text
         inside = _toggle(inside, text)
         breaks = "\n" in t.whitespace_ or (t.is_space and "\n" in text)
-    doc.user_data["standpoint_quote_states"] = states
-    return states
+    doc.user_data["standpoint_quote_states"] = (states, starts)
+    return states, starts
 
 
 def quote_parity(sent) -> list[bool]:
     """For each token of `sent`: is it inside double quotes? Counted from the paragraph's start,
-    since a quotation often runs over several sentences."""
-    inside = _paragraph_states(sent.doc)[sent.start]
+    since a quotation often runs over several sentences; a sentence running over a paragraph break
+    carries its state across it."""
+    states, starts = _paragraph_states(sent.doc)
+    k = bisect_right(starts, sent.start)
+    if k == len(starts) or starts[k] >= sent.end:
+        return states[sent.start:sent.end]
+    inside = states[sent.start]
     out = []
     for t in sent:
         out.append(inside)

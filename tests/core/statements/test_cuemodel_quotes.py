@@ -27,6 +27,8 @@ TEXTS = [
     "\u201cThe offensive is illegal,\u201d Lavrov said. \u201cWe oppose it. Fully.\n\nTurkey agreed.",
     'Unbalanced " quote. And more. "Again. Still inside?\nNew line resets. "Yes.',
     "No quotes at all. Just sentences.\n\nTwo paragraphs.",
+    # a quotation opened before a line break: the line break ends the paragraph and resets the state
+    'The minister said "we will\nnot accept this" and left, "again" said the aide.\n"Then" he spoke.',
 ]
 
 
