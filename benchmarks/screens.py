@@ -30,6 +30,10 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=Path("."))
     parser.add_argument("--exports", action="store_true", help="also export each chart (PNG and PDF)")
     parser.add_argument("--theme", choices=("system", "light", "dark"), default="system")
+    parser.add_argument("--columns", choices=("stance", "issue", "actor", "target"), default="stance",
+                        help="the matrix's columns when the screen is grabbed")
+    parser.add_argument("--issues-tab", action="store_true", help="show the Issues tab on the left")
+    parser.add_argument("--window", type=Path, help="also save the window alone (no screen margin) here")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSettings, QTimer
@@ -60,6 +64,10 @@ def main(argv=None) -> int:
         app.processEvents()
         matrix = window.workspace.chart_widgets["Matrix"]
         window.show_chart("Matrix")
+        matrix.set_columns(args.columns)
+        if args.issues_tab:
+            window.workspace.left.setCurrentWidget(window.workspace.issue_panel)
+        app.processEvents()
         cells = matrix.matrix.cells if matrix.matrix is not None else {}
         if cells:
             actor, column = max(cells, key=lambda c: (c[1] != "neutral", len(cells[c])))
@@ -69,6 +77,8 @@ def main(argv=None) -> int:
     def report(screen) -> None:
         name = f"screen-{screen.width()}x{screen.height()}.png"
         app.primaryScreen().grabWindow(0).save(str(args.out / name))
+        if args.window:
+            window.grab().save(str(args.window))
         frame = window.frameGeometry()
         print(f"screen {screen.width()}x{screen.height()}: window {frame.width()}x{frame.height()} at "
               f"({frame.x()}, {frame.y()}), fits: {fits(frame, screen)}, smallest layout "
