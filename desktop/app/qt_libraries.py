@@ -71,6 +71,11 @@ def fix_message(missing: list[str]) -> str:
     return "\n".join(lines)
 
 
+NO_DISPLAY = ("Standpoint cannot open its window: there is no display to show it on (DISPLAY is not set, as in "
+              "an SSH session or a container). Start it from a desktop session; the command line "
+              "(`standpoint analyze`) works without one.")
+
+
 def uses_x11() -> bool:
     """Would Qt pick its X11 plugin here? (Wayland sessions use their own unless told otherwise.)"""
     chosen = os.environ.get("QT_QPA_PLATFORM", "")
@@ -80,11 +85,15 @@ def uses_x11() -> bool:
 
 
 def check() -> str | None:
-    """The message to show when the X11 plugin would fail to load, else None."""
+    """The message to show when the X11 plugin would fail to load or find no display, else None."""
     if not uses_x11():
         return None
     missing = missing_libraries()
-    return fix_message(missing) if missing else None
+    if missing:
+        return fix_message(missing)
+    if not os.environ.get("DISPLAY"):
+        return NO_DISPLAY
+    return None
 
 
 def main() -> int:

@@ -63,3 +63,16 @@ def test_main_prints_the_fix_and_fails(monkeypatch, capsys):
 def test_this_machine_has_what_the_plugin_needs():
     """CI installs the libraries: the check must agree, or `make run` would refuse to start here."""
     assert qt_libraries.missing_libraries() == []
+
+
+@pytest.mark.parametrize("display, missing, says", [
+    ("", [], "no display"),
+    (":0", [], None),
+    ("", ["libxcb-cursor.so.0"], "sudo apt-get install libxcb-cursor0"),  # the libraries come first
+])
+def test_check_names_a_missing_display(monkeypatch, display, missing, says):
+    monkeypatch.setattr(qt_libraries, "uses_x11", lambda: True)
+    monkeypatch.setattr(qt_libraries, "missing_libraries", lambda plugin=None: missing)
+    monkeypatch.setenv("DISPLAY", display)
+    message = qt_libraries.check()
+    assert (message is None) if says is None else (says in message)
