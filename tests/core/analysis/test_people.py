@@ -62,8 +62,20 @@ def body(actor_id, name, kind="organisation"):
      {"democratic-national-committee": 3, "democratic-national-convention": 2}, {}),
     # letters that are nobody's initials stay apart
     ({"ibm": "IBM", "international-monetary-fund": "International Monetary Fund"}, {}, {}),
+    # a clipped first word goes to the body it clips, to the most named of several, or to none
+    ({"fed": "Fed", "federal-reserve": "Federal Reserve"}, {}, {"fed": "federal-reserve"}),
+    ({"fed": "Fed", "the-fed": "The Fed", "federal-reserve": "Federal Reserve",
+      "federal-deposit-insurance": "Federal Deposit Insurance"},
+     {"fed": 3, "the-fed": 1, "federal-reserve": 27, "federal-deposit-insurance": 6},
+     {"the-fed": "federal-reserve", "fed": "federal-reserve"}),
+    ({"fed": "Fed", "federal-reserve": "Federal Reserve", "federal-deposit-insurance": "Federal Deposit Insurance"},
+     {"federal-reserve": 8, "federal-deposit-insurance": 6}, {}),
+    # ... not a word that starts a longer name as it is, nor one too short to be a clipping
+    ({"dow": "Dow", "dow-chemical": "Dow Chemical", "downey-savings": "Downey Savings"}, {}, {}),
+    ({"fe": "Fe", "federal-reserve": "Federal Reserve"}, {}, {}),
 ], ids=["institution-suffix-country", "department-of", "legal-suffix", "other-word", "two-countries",
-        "acronym", "acronym-dropped-word", "acronym-dominant", "acronym-ambiguous", "not-initials"])
+        "acronym", "acronym-dropped-word", "acronym-dominant", "acronym-ambiguous", "not-initials",
+        "clipped", "clipped-dominant", "clipped-ambiguous", "clipped-not-a-name", "clipped-too-short"])
 def test_body_merges(bodies, mentions, expected):
     assert body_merges({k: body(k, v) for k, v in bodies.items()}, mentions) == expected
 
