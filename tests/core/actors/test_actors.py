@@ -164,6 +164,11 @@ CASES = [
     ("UN chief Ban Ki-moon met the Securities and Exchange Commission.",
      {("Ban Ki-moon", "ban-ki-moon", "person", "united-nations"),
       ("Securities and Exchange Commission", "securities-and-exchange-commission", "organisation", None)}),
+    # an honorific of rank stays with the surname it precedes; before a full name it is a courtesy title
+    ("Attorney General Lord Goldsmith announced a trial. Lord Goldsmith said the advice was sound.",
+     {("Lord Goldsmith", "lord-goldsmith", "person", None)}),
+    ("Sir Menzies Campbell, the party leader, said the war was illegal.",
+     {("Menzies Campbell", "menzies-campbell", "person", None)}),
 ]
 
 # Words that must NOT come out as mentions of any actor.
@@ -182,6 +187,7 @@ NOT_ACTORS = [
     ("Photo: Reuters. Credit: Mikhail Klimentyev, Sputnik, Kremlin Pool Photo via AP, File",
      ["Mikhail Klimentyev", "Sputnik", "Kremlin", "AP"]),
     ("Already signed up? LOG IN", ["LOG IN", "LOG"]),
+    ("Attorney General Lord Goldsmith announced a trial.", ["Lord", "Attorney General Lord"]),
     ("BEIRUT (Reuters) - Syrian forces shelled the town.\n\nReporting by Tom Perry; Editing by Peter Graff\n"
      "Turkey warned. (Reporting by Orhan Coskun; Writing by Daren Butler)",
      ["BEIRUT", "Reuters", "Tom Perry", "Peter Graff", "Orhan Coskun", "Daren Butler"]),
