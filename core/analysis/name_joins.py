@@ -26,7 +26,43 @@ def name_merges(actors: Mapping[str, Actor], mentions: Mapping[str, int] | None 
     bodies = {k: a for k, a in actors.items() if a.kind in BODY_KINDS}
     merges = person_merges(people, mentions)
     merges.update(body_merges(bodies, mentions))
+    surnames = surname_bodies(people, bodies, merges, mentions)
+    merges = {k: surnames.get(v, v) for k, v in merges.items()}
+    merges.update(surnames)
     return merges
+
+
+def surname_bodies(people: Mapping[str, Actor], bodies: Mapping[str, Actor], merges: Mapping[str, str],
+                   mentions: Mapping[str, int] | None = None) -> dict[str, str]:
+    """A one-word organisation the text found by itself (NER's "Sanders" in an article that never names
+    him in full) that is the surname of a person the corpus names in full: that person, as within one
+    article. Only when the person is named far more often than the word (see DOMINANCE; a company "Dell"
+    named more often than Michael Dell stays a company) and one person of that surname dominates.
+    `merges`: the joins made so far (people's forms count for their head)."""
+    from core.actors.table import load_alias_table
+
+    mentions = mentions or {}
+    table = load_alias_table()
+    counts: dict[str, int] = {}
+    for actor_id in people:
+        head = merges.get(actor_id, actor_id)
+        counts[head] = counts.get(head, 0) + mentions.get(actor_id, 0)
+    by_surname: dict[str, list[str]] = {}
+    for actor_id, actor in people.items():
+        key = _name_key(actor.name)
+        if key is not None and actor_id not in merges:
+            by_surname.setdefault(key[1], []).append(actor_id)
+    joins: dict[str, str] = {}
+    for actor_id, actor in bodies.items():
+        if actor.kind != "organisation" or actor_id in merges or table.actor(actor_id) is not None:
+            continue
+        words = actor.name.split()
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+            continue
+        pick = _dominant(by_surname.get(words[0].split("-")[-1].casefold(), []), counts)
+        if pick is not None and counts.get(pick, 0) >= DOMINANCE * max(1, mentions.get(actor_id, 0)):
+            joins[actor_id] = pick
+    return joins
 
 
 def _name_key(name: str) -> tuple[str, str] | None:
