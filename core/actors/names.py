@@ -295,7 +295,10 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
         after_place = i > 1 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS and (
             labels[i - 2] in ("GPE", "LOC", "FAC", "NORP") or place_word(words[i - 2].text)
             or i > 2 and words[i - 3].text.lower() == "from")  # "from Aleppo to Hama"
-        if label == "ORG" and len(text) > 2 and not in_place_context(words, i, j, _ORG_PLACE_PREPOSITIONS) \
+        # "GM" is as much a name as "IBM"; "EB-5", "F-16" are codes
+        code = j < len(words) and words[j].text == "-" and words[j].start == words[j - 1].end
+        if label == "ORG" and (len(text) > 2 or text.isupper() and not code) \
+                and not in_place_context(words, i, j, _ORG_PLACE_PREPOSITIONS) \
                 and not place_after(words, j) and not after_place \
                 and not place_word(words[i].text):
             return Candidate(i, j, "", "surname", "ner", name=text, kind="organisation")

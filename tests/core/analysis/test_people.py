@@ -60,6 +60,7 @@ def body(actor_id, name, kind="organisation"):
     ({"dnc": "DNC", "democratic-national-committee": "Democratic National Committee",
       "democratic-national-convention": "Democratic National Convention"},
      {"democratic-national-committee": 3, "democratic-national-convention": 2}, {}),
+    ({"gm": "GM", "general-motors": "General Motors"}, {}, {"gm": "general-motors"}),
     # letters that are nobody's initials stay apart
     ({"ibm": "IBM", "international-monetary-fund": "International Monetary Fund"}, {}, {}),
     # a clipped first word goes to the body it clips, to the most named of several, or to none
@@ -74,7 +75,7 @@ def body(actor_id, name, kind="organisation"):
     ({"dow": "Dow", "dow-chemical": "Dow Chemical", "downey-savings": "Downey Savings"}, {}, {}),
     ({"fe": "Fe", "federal-reserve": "Federal Reserve"}, {}, {}),
 ], ids=["institution-suffix-country", "department-of", "legal-suffix", "other-word", "two-countries",
-        "acronym", "acronym-dropped-word", "acronym-dominant", "acronym-ambiguous", "not-initials",
+        "acronym", "acronym-dropped-word", "acronym-two-letters", "acronym-dominant", "acronym-ambiguous", "not-initials",
         "clipped", "clipped-dominant", "clipped-ambiguous", "clipped-not-a-name", "clipped-too-short"])
 def test_body_merges(bodies, mentions, expected):
     assert body_merges({k: body(k, v) for k, v in bodies.items()}, mentions) == expected
