@@ -177,6 +177,8 @@ def sentence_initial(words: list[Word], i: int, sent_starts: set[int]) -> bool:
 
 _PARTICLES = word_list("particles")
 _GLUE = _CONNECTORS | {"-", "&", "and", "."}
+# "Lord", "Sir": a rank that belongs to the name after it ("Attorney General Lord Goldsmith" is "Lord Goldsmith").
+_NAME_HONORIFICS = word_list("name_honorifics")
 
 
 def split_run(words: list[Word], i: int, j: int, labels: list[str], table: AliasTable) -> list[tuple[int, int]]:
@@ -188,7 +190,8 @@ def split_run(words: list[Word], i: int, j: int, labels: list[str], table: Alias
     cuts = []
     for k in range(i + 1, j):
         if labels[k] != labels[k - 1] and (labels[k] or labels[k - 1]) \
-                and words[k].text.lower() not in _GLUE and words[k - 1].text.lower() not in _GLUE:
+                and words[k].text.lower() not in _GLUE and words[k - 1].text.lower() not in _GLUE \
+                and not _honorific_of_surname(words, k, j, labels):
             cuts.append(k)
         elif words[k - 1].text.lower() not in table.title_modifiers and any(
                 tuple(w.text.lower() for w in words[k:k + s]) in table.titles for s in (1, 2, 3)) \
@@ -196,6 +199,12 @@ def split_run(words: list[Word], i: int, j: int, labels: list[str], table: Alias
             cuts.append(k)
     bounds = [i, *cuts, j]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def _honorific_of_surname(words: list[Word], k: int, j: int, labels: list[str]) -> bool:
+    """ "Lord Goldsmith": an honorific of rank right before a lone name (NER's piece of one word), which it
+    belongs to; before a full name ("Sir Menzies Campbell") it is a courtesy title and is cut off."""
+    return words[k - 1].text.lower() in _NAME_HONORIFICS and (k + 1 == j or labels[k + 1] != labels[k])
 
 
 def classify_runs(words: list[Word], runs: list[tuple[int, int]], table: AliasTable, labels: list[str],
@@ -257,18 +266,24 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
             i += 1
     if i >= j or (j - i == 1 and tuple([words[i].text.lower()]) in table.titles):
         return None
+    honorific = words[i].text.lower() in _NAME_HONORIFICS
+    if honorific and j - i > 2:
+        i += 1  # "Sir Menzies Campbell": a courtesy title before a full name, which it vouches for
     text = _joined(words, i, j)
     single = " " not in text  # one word, perhaps hyphenated ("Holtz-Eakin") or dotted ("E.P.A.")
     lowered = {w.text.lower() for w in words[i:j]}
     if lowered & _FURNITURE or any(ch.isdigit() for ch in text) or len(text) < 2:
         return None
-    label = labels[i]
+    if single and honorific:
+        return None  # "Lord", "Sir" alone name nobody
+    # NER labels "Goldsmith" in "Lord Goldsmith"
+    label = labels[i + 1] if words[i].text.lower() in _NAME_HONORIFICS else labels[i]
     kind = org_kind(text) if not single or label == "ORG" else None
     if kind is not None and label not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT", "LAW"):
         return Candidate(i, j, "", "name", "name", name=text, kind=kind)
     titled = title_before(i)
     speaks = j < len(words) and words[j].text.lower() in _SPEECH_AFTER and not single and label in ("", "PERSON")
-    cue = titled or speaks
+    cue = titled or speaks or honorific
     if single:
         # A single word names a person only as the surname of someone known (the resolver decides);
         # with NER saying ORG it falls back to an organisation ("Apple").
@@ -280,7 +295,10 @@ def _classify(words, i, j, table, labels, sent_starts, title_before, pos, traine
         after_place = i > 1 and words[i - 1].text.lower() in _PLACE_PREPOSITIONS and (
             labels[i - 2] in ("GPE", "LOC", "FAC", "NORP") or place_word(words[i - 2].text)
             or i > 2 and words[i - 3].text.lower() == "from")  # "from Aleppo to Hama"
-        if label == "ORG" and len(text) > 2 and not in_place_context(words, i, j, _ORG_PLACE_PREPOSITIONS) \
+        # "GM" is as much a name as "IBM"; "EB-5", "F-16" are codes
+        code = j < len(words) and words[j].text == "-" and words[j].start == words[j - 1].end
+        if label == "ORG" and (len(text) > 2 or text.isupper() and not code) \
+                and not in_place_context(words, i, j, _ORG_PLACE_PREPOSITIONS) \
                 and not place_after(words, j) and not after_place \
                 and not place_word(words[i].text):
             return Candidate(i, j, "", "surname", "ner", name=text, kind="organisation")

@@ -26,7 +26,43 @@ def name_merges(actors: Mapping[str, Actor], mentions: Mapping[str, int] | None 
     bodies = {k: a for k, a in actors.items() if a.kind in BODY_KINDS}
     merges = person_merges(people, mentions)
     merges.update(body_merges(bodies, mentions))
+    surnames = surname_bodies(people, bodies, merges, mentions)
+    merges = {k: surnames.get(v, v) for k, v in merges.items()}
+    merges.update(surnames)
     return merges
+
+
+def surname_bodies(people: Mapping[str, Actor], bodies: Mapping[str, Actor], merges: Mapping[str, str],
+                   mentions: Mapping[str, int] | None = None) -> dict[str, str]:
+    """A one-word organisation the text found by itself (NER's "Sanders" in an article that never names
+    him in full) that is the surname of a person the corpus names in full: that person, as within one
+    article. Only when the person is named far more often than the word (see DOMINANCE; a company "Dell"
+    named more often than Michael Dell stays a company) and one person of that surname dominates.
+    `merges`: the joins made so far (people's forms count for their head)."""
+    from core.actors.table import load_alias_table
+
+    mentions = mentions or {}
+    table = load_alias_table()
+    counts: dict[str, int] = {}
+    for actor_id in people:
+        head = merges.get(actor_id, actor_id)
+        counts[head] = counts.get(head, 0) + mentions.get(actor_id, 0)
+    by_surname: dict[str, list[str]] = {}
+    for actor_id, actor in people.items():
+        key = _name_key(actor.name)
+        if key is not None and actor_id not in merges:
+            by_surname.setdefault(key[1], []).append(actor_id)
+    joins: dict[str, str] = {}
+    for actor_id, actor in bodies.items():
+        if actor.kind != "organisation" or actor_id in merges or table.actor(actor_id) is not None:
+            continue
+        words = actor.name.split()
+        if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+            continue
+        pick = _dominant(by_surname.get(words[0].split("-")[-1].casefold(), []), counts)
+        if pick is not None and counts.get(pick, 0) >= DOMINANCE * max(1, mentions.get(actor_id, 0)):
+            joins[actor_id] = pick
+    return joins
 
 
 def _name_key(name: str) -> tuple[str, str] | None:
@@ -168,18 +204,20 @@ def body_merges(bodies: Mapping[str, Actor], mentions: Mapping[str, int] | None 
         country, core = _body_forms(actor.name)
         if core:
             by_core.setdefault(core, []).append((country, actor_id))
-    groups: list[list[str]] = []
-    for members in by_core.values():
+    groups: list[tuple[str, list[str]]] = []
+    for core, members in by_core.items():
         countries = {c for c, _ in members if c is not None}
         if len(countries) > 1:  # "US Senate" and "Iraqi Senate": only the bare names join
             bare = [i for c, i in members if c is None]
-            groups.extend([bare] + [[i] for c, i in members if c is not None])
+            groups.extend([(core, bare)] + [(core, [i]) for c, i in members if c is not None])
         else:
-            groups.append([i for _, i in members])
+            groups.append((core, [i for _, i in members]))
     merges: dict[str, str] = {}
     heads: dict[str, int] = {}
     by_letters: dict[str, list[str]] = {}
-    for ids in groups:
+    clips: dict[str, list[str]] = {}  # one-word core -> the heads of its group(s)
+    long_heads: list[tuple[str, str]] = []  # (first word of a core of several words, head)
+    for core, ids in groups:
         if not ids:
             continue
         head = min(ids, key=lambda x: (-mentions.get(x, 0), order[x]))
@@ -187,6 +225,10 @@ def body_merges(bodies: Mapping[str, Actor], mentions: Mapping[str, int] | None 
             if other != head:
                 merges[other] = head
         heads[head] = sum(mentions.get(x, 0) for x in ids)
+        if " " in core:
+            long_heads.append((core.split()[0], head))
+        else:
+            clips.setdefault(core, []).append(head)
         names = [bodies[x].name for x in ids]
         for letters in {f for name in names if len(_tokens(name)) > 1 for f in _initials(name)}:
             by_letters.setdefault(letters, [])
@@ -196,4 +238,36 @@ def body_merges(bodies: Mapping[str, Actor], mentions: Mapping[str, int] | None 
         pick = _dominant(by_letters.get(letters, []), heads)
         if pick is not None:
             merges[actor_id] = pick
+    _join_clippings(bodies, clips, long_heads, heads, merges)
     return merges
+
+
+# A clipped name has at least this many letters ("Fed" of "Federal Reserve").
+MIN_CLIP = 3
+
+
+def _join_clippings(bodies: Mapping[str, Actor], clips: dict[str, list[str]], long_heads: list[tuple[str, str]],
+                    heads: dict[str, int], merges: dict[str, str]) -> None:
+    """A one-word body name that is the clipped first word of a longer body's name ("Fed" -> "Federal
+    Reserve") joins it; several longer bodies qualify ("Federal Deposit Insurance"): the most named (see
+    DOMINANCE). A word that starts a longer name as it is ("Dow" of "Dow Chemical") is a name of its own,
+    not a clipping, and stays apart ("Dow" is not "Downey Savings")."""
+    first_words = set()
+    for actor in bodies.values():
+        words = _tokens(actor.name)
+        words = words[1:] if words[:1] == ["the"] else words
+        if len(words) > 1:
+            first_words.add(words[0])
+    for clip, clip_heads in clips.items():
+        if len(clip) < MIN_CLIP or not clip.isalpha() or clip in first_words:
+            continue
+        candidates = list(dict.fromkeys(head for first, head in long_heads
+                                        if first != clip and first.startswith(clip)))
+        pick = _dominant(candidates, heads)
+        if pick is None:
+            continue
+        for head in clip_heads:
+            for other, target in list(merges.items()):
+                if target == head:
+                    merges[other] = pick
+            merges[head] = pick

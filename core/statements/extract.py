@@ -13,11 +13,14 @@ from core.statements.spans import (
     mention_at,
     overlaps,
     phrase_range,
+    token_span,
     tokens_span,
 )
 
 # Heads that can act: an action statement needs one as its source (a name, or a word like "army").
 AGENT_NOUNS = word_set("agent_nouns", "stance", "words.json")
+# Heads that name a figure ("the Case-Shiller home price index"): the name before them is no speaker.
+MEASURE_NOUNS = word_set("measure_nouns", "stance", "words.json")
 
 
 def _is_agent(tok) -> bool:
@@ -86,8 +89,11 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         return None
     source_span = None
     if src is not None:
-        # "Russia, Assad's main backer": the apposition is the cue, not part of the speaker's name.
-        keep_appos = not any(c.dep_ == "appos" and c.left_edge.i <= cue.tok.i <= c.right_edge.i
+        # "Russia, Assad's main backer": the apposition is the cue, not part of the speaker's name; nor is
+        # one the parser hung on the subject from beyond the cue ("A majority of voters expect Clinton to
+        # win Monday's debate, the first of …": "the first" is the debate's).
+        keep_appos = not any(c.dep_ == "appos" and (c.left_edge.i <= cue.tok.i <= c.right_edge.i
+                                                    or src.i < cue.tok.i < c.left_edge.i)
                              for c in src.children)
         lo, hi = phrase_range(src, keep_appos=keep_appos)
         rel = attribution.relative_pronoun(cue)
@@ -132,7 +138,7 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         sentence_index=sent_index,
         cue=tokens_span(cue.cue_toks),
         source=source_span,
-        source_actor=mention_at(mentions, source_span, src),
+        source_actor=_source_actor(mentions, source_span, src),
         content=char_span(doc, content[0], content[1]) if content else None,
         target=target_span,
         target_actor=mention_at(mentions, target_span, tgt) if target_span else None,
@@ -144,6 +150,16 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         kind=kind,
         weak_cue=cue.weak,
     )
+
+
+def _source_actor(mentions: Sequence[Mention], source_span, src) -> str | None:
+    """The actor a source span names; none when its head is a figure an actor's name only qualifies
+    ("the Case-Shiller home price index", "the Dow Jones industrial average")."""
+    actor = mention_at(mentions, source_span, src)
+    if actor is not None and src is not None and src.lemma_.lower() in MEASURE_NOUNS and \
+            mention_at(mentions, token_span(src), src) is None:
+        return None
+    return actor
 
 
 def resolve_pronouns(statements: list[Statement], mentions: Sequence[Mention]) -> list[Statement]:

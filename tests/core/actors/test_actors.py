@@ -164,6 +164,14 @@ CASES = [
     ("UN chief Ban Ki-moon met the Securities and Exchange Commission.",
      {("Ban Ki-moon", "ban-ki-moon", "person", "united-nations"),
       ("Securities and Exchange Commission", "securities-and-exchange-commission", "organisation", None)}),
+    # a two-letter acronym NER calls an organisation is one (the corpus joins it to the body of its initials)
+    ("GM says it will cut production. GM, Ford, and Chrysler beg for help.",
+     {("GM", "gm", "organisation", None), ("Ford", "ford", "organisation", None)}),
+    # an honorific of rank stays with the surname it precedes; before a full name it is a courtesy title
+    ("Attorney General Lord Goldsmith announced a trial. Lord Goldsmith said the advice was sound.",
+     {("Lord Goldsmith", "lord-goldsmith", "person", None)}),
+    ("Sir Menzies Campbell, the party leader, said the war was illegal.",
+     {("Menzies Campbell", "menzies-campbell", "person", None)}),
 ]
 
 # Words that must NOT come out as mentions of any actor.
@@ -182,6 +190,8 @@ NOT_ACTORS = [
     ("Photo: Reuters. Credit: Mikhail Klimentyev, Sputnik, Kremlin Pool Photo via AP, File",
      ["Mikhail Klimentyev", "Sputnik", "Kremlin", "AP"]),
     ("Already signed up? LOG IN", ["LOG IN", "LOG"]),
+    ("Attorney General Lord Goldsmith announced a trial.", ["Lord", "Attorney General Lord"]),
+    ("They raised $350 million through the EB-5 program for projects.", ["EB", "EB-5"]),
     ("BEIRUT (Reuters) - Syrian forces shelled the town.\n\nReporting by Tom Perry; Editing by Peter Graff\n"
      "Turkey warned. (Reporting by Orhan Coskun; Writing by Daren Butler)",
      ["BEIRUT", "Reuters", "Tom Perry", "Peter Graff", "Orhan Coskun", "Daren Butler"]),
@@ -202,7 +212,7 @@ def test_places_and_pronouns_are_not_actors(nlp, text, absent):
 
 
 # The fallback pipeline has no NER: the alias table, titles and capitals must still carry these.
-_NEEDS_NER = ("Apple CEO", "Apple rose", "The Norwegian", "Amina Khaled", "Hezbollah and Hayat")
+_NEEDS_NER = ("GM says", "Apple CEO", "Apple rose", "The Norwegian", "Amina Khaled", "Hezbollah and Hayat")
 BLANK_CASES = [c for c in CASES if not c[0].startswith(_NEEDS_NER)]
 
 # Known gaps, kept honest: each must fail today (strict xfail) and be moved up when fixed.

@@ -163,6 +163,38 @@ def test_reportedly_attributes_to_unnamed_sources(nlp, text, content):
     assert st.source is None and st.kind == "speech" and content in st.content.text
 
 
+@pytest.mark.parametrize("text,cue,source", [
+    # the parser hangs "the first of …" on the subject from beyond the cue: it is no part of the speaker
+    ("A majority of voters expect Clinton to win Monday's debate, the first of the general election, "
+     "at Hofstra University on Long Island -- 44 percent to Trump's 34 percent.", "expect", "A majority of voters"),
+    # an apposition before the cue, or after a speaker named after it, stays
+    ("The offensive will go on, said Sergei Lavrov, Russia's foreign minister.", "said",
+     "Sergei Lavrov, Russia's foreign minister"),
+])
+def test_source_span_stops_at_the_cue(nlp, text, cue, source):
+    st = _find(find_statements(nlp(text)), cue)
+    assert st.source is not None and st.source.text == source
+
+
+def _mention(text, name, actor_id):
+    start = text.index(name)
+    return Mention("a", 0, start, start + len(name), name, actor_id)
+
+
+@pytest.mark.parametrize("text,name,actor", [
+    # a figure's name only says which figure: no speaker
+    ("According to the Case-Shiller home price index, home prices have dropped by a record 16.6 percent.",
+     "Case-Shiller", None),
+    ("According to the Dow Jones industrial average, stocks fell.", "Dow Jones", None),
+    # a report's author is its speaker
+    ("According to a new Fed report, Americans have reduced their debt levels.", "Fed", "fed"),
+])
+def test_a_measure_has_no_speaker(nlp, text, name, actor):
+    actor_id = name.lower().replace(" ", "-")
+    st = _find(find_statements(nlp(text), [_mention(text, name, actor_id)]), "According to")
+    assert st.source is not None and st.source_actor == actor
+
+
 def test_relative_pronoun_source_keeps_antecedent_actor(nlp):
     text = "Iran, which also supports Damascus in the war, sent troops."
     mentions = [Mention("a", 0, 0, 4, "Iran", "iran"), Mention("a", 0, 26, 34, "Damascus", "syria")]
