@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="analysis cache folder (default: beside --project); articles analysed before "
                               "with the same text, title, date and version are not parsed again")
     analyze.add_argument("--no-cache", action="store_true", help="analyse every article, use no cache")
+    analyze.add_argument("--matrix", choices=("stance", "issue", "actor", "target"), default="stance",
+                         help="the matrix's columns: support/oppose/neutral (default), the issues found in the "
+                              "corpus, the actors statements are about, or every target")
+    analyze.add_argument("--group-by", choices=("none", "government", "party", "organisation"), default="none",
+                         help="rows: every actor the text names (default), or people counted under the "
+                              "government, party or organisation the text ties them to")
     analyze.add_argument("--entity-timeline", action="append", default=[], metavar="ACTOR",
                          help="with --out: write ACTOR's timeline across the articles (an actor id or name; "
                               "repeatable) as timeline-<id>.csv and in the SemEval-2015 TimeLine format, .txt")
@@ -211,12 +217,12 @@ def _analyze(args, chart_writer: ChartWriter | None) -> int:
     analysis = Analysis(results[a.id] for a in articles if a.id in results)
     say(format_timeline(analysis))
     say("")
-    say(format_matrix(analysis))
+    say(format_matrix(analysis, args.matrix, args.group_by))
     if args.out:
         from core.io.export import export_graphml, export_tables
 
-        written = export_tables(analysis, args.out, formats)
-        written.append(export_graphml(analysis, args.out / "network.graphml"))
+        written = export_tables(analysis, args.out, formats, matrix_columns=args.matrix, group_by=args.group_by)
+        written.append(export_graphml(analysis, args.out / "network.graphml", group_by=args.group_by))
         written += _entity_timelines(analysis, args.entity_timeline, args.out)
         if not args.no_charts:
             if chart_writer is None:
@@ -265,13 +271,16 @@ def format_timeline(analysis, width: int = 70) -> str:
     return "\n".join(lines)
 
 
-def format_matrix(analysis) -> str:
-    matrix = analysis.stance_matrix("stance")
+def format_matrix(analysis, columns: str = "stance", group_by: str = "none") -> str:
+    matrix = analysis.stance_matrix(columns, group_by=group_by)
     if matrix.is_empty:
         return "Stance matrix: no attributed statements."
     counts = matrix.counts.copy()
     counts.index = [matrix.names.get(a, a) for a in counts.index]
-    return "Stance matrix (statements per actor)\n" + counts.to_string()
+    if columns != "stance":  # dozens to thousands of columns: the busiest ones, all of them in the CSV
+        counts = counts[counts.sum().sort_values(ascending=False).index[:8]]
+    grouped = "" if group_by == "none" else f", people under their {group_by}"
+    return f"Stance matrix (statements per actor{grouped}; columns: {columns})\n" + counts.to_string()
 
 
 if __name__ == "__main__":

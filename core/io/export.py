@@ -18,13 +18,14 @@ from core.messages import UserFacingError
 TABLES = ("timeline", "statements", "matrix", "actors", "articles")
 
 
-def table_frames(analysis: Analysis) -> dict[str, pd.DataFrame]:
-    """The tables a user exports, with list-valued columns flattened to text."""
+def table_frames(analysis: Analysis, matrix_columns: str = "stance", group_by: str = "none") -> dict[str, pd.DataFrame]:
+    """The tables a user exports, with list-valued columns flattened to text; the matrix with the columns and
+    grouping asked for (`Analysis.stance_matrix`)."""
     from core.analysis.event_groups import with_groups
 
     timeline = with_groups(analysis.timeline(include_undated=True), analysis.event_groups())
     timeline = flat_timeline(timeline)
-    matrix = analysis.stance_matrix("stance")
+    matrix = analysis.stance_matrix(matrix_columns, group_by=group_by)
     matrix_table = matrix.counts.copy()
     matrix_table.insert(0, "actor", [matrix.names.get(a, a) for a in matrix_table.index])
     matrix_table = matrix_table.reset_index()
@@ -67,9 +68,10 @@ def _placement(row) -> str:
     return "time expression" if time_text else "undated"
 
 
-def export_tables(analysis: Analysis, folder: Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
+def export_tables(analysis: Analysis, folder: Path, formats: Iterable[str] = ("csv",), matrix_columns: str = "stance",
+                  group_by: str = "none") -> list[Path]:
     """Write each table as CSV (one file each) and/or XLSX (one workbook, a sheet each)."""
-    return write_frames(table_frames(analysis), folder, formats)
+    return write_frames(table_frames(analysis, matrix_columns, group_by), folder, formats)
 
 
 def write_frames(frames: dict[str, pd.DataFrame], folder: Path, formats: Iterable[str] = ("csv",)) -> list[Path]:

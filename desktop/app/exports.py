@@ -109,7 +109,9 @@ def export_tables(window, folder: str | None = None):
     if not folder:
         return None
     window.settings.set_export_folder(folder)
-    frames = table_frames(window.analysis)
+    matrix = window.workspace.chart_widgets.get("Matrix")
+    # the matrix as the user has it on screen: its columns and the grouping every view shares
+    frames = table_frames(window.analysis, getattr(matrix, "columns", "stance") or "stance", window.state.group_by)
     _report(window, f"Exporting tables to {folder}\u2026")
     return start_job(
         window,

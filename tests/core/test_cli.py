@@ -126,3 +126,24 @@ def test_annotate_uses_marked_entities_as_the_actors(tmp_path, pipeline):
     pair = [s for s in statements if s["source"] and s["target"] and s["source"].get("actor") == "e1"]
     assert pair and pair[0]["target"]["actor"] == "e2" and pair[0]["polarity"] == "oppose"
     assert (pair[0]["source"]["start"], pair[0]["target"]["start"]) == (4, 35)
+
+
+@pytest.mark.parametrize("option, value, header", [
+    ("--matrix", "target", "columns: target"),
+    ("--group-by", "government", "people under their government"),
+])
+def test_analyze_writes_the_matrix_asked_for(tmp_path, capsys, pipeline, option, value, header):
+    import pandas as pd
+
+    assert main(["analyze", str(ROOT / "seeds"), "--out", str(tmp_path), "--no-charts", option, value]) == 0
+    assert header in capsys.readouterr().out
+    table = pd.read_csv(tmp_path / "matrix.csv")
+    default_dir = tmp_path / "default"
+    assert main(["analyze", str(ROOT / "seeds"), "--out", str(default_dir), "--no-charts"]) == 0
+    default = pd.read_csv(default_dir / "matrix.csv")
+    if option == "--matrix":
+        assert not set(table.columns) & {"support", "oppose", "neutral"}
+    else:  # Assad, Lavrov, Nauert, Cavusoglu counted under their governments: fewer rows, same statements
+        assert len(table) < len(default)
+        assert table[["support", "oppose", "neutral"]].to_numpy().sum() == \
+            default[["support", "oppose", "neutral"]].to_numpy().sum()

@@ -16,6 +16,19 @@ def test_export_tables_and_network(make_window, tmp_path, qtbot):
     assert "Exported" in window.status.text()
 
 
+def test_exported_matrix_has_the_columns_and_grouping_on_screen(make_window, tmp_path, qtbot):
+    import pandas as pd
+
+    from desktop.app.menus import export_tables
+
+    window = make_window(Analysis([make_analysis()]))
+    window.workspace.chart_widgets["Matrix"].set_columns("target")
+    export_tables(window, str(tmp_path / "tables"))
+    qtbot.waitUntil(lambda: window.status.text().startswith("Exported"), timeout=20_000)
+    columns = set(pd.read_csv(tmp_path / "tables" / "matrix.csv").columns) - {"actor_id", "actor"}
+    assert columns and not columns & {"support", "oppose", "neutral"}
+
+
 def test_a_failed_table_export_is_a_banner_not_a_crash(make_window, tmp_path, qtbot):
     from desktop.app.menus import export_tables
 
