@@ -100,6 +100,27 @@ def directive_object(cue_tok, lex: Lexicon):
     return None
 
 
+def required_act(verb, lex: Lexicon):
+    """(object, polarity) of an act a reported clause says must or should happen ("Congress should consider
+    implementing a stimulus package" -> (package, support); "should reject the bill" -> (bill, oppose))."""
+    if not any(c.dep_ == "aux" and c.lower_ in lex.words("deontic") for c in verb.children):
+        return None
+    act = verb
+    for _ in range(3):
+        polarity = _lexicon_polarity(act, lex)
+        obj = next((c for c in act.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            if polarity == NEUTRAL:
+                polarity = SUPPORT
+            if any(c.dep_ == "neg" for c in verb.children):
+                polarity = _FLIP[polarity]
+            return obj, polarity
+        act = next((c for c in act.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None:
+            return None
+    return None
+
+
 def _addressee(cue_tok):
     """Who a directive addresses: "urged Dean to …" (object), "called on Dean to …" (the "on" object)."""
     for child in cue_tok.children:

@@ -255,7 +255,11 @@ def _stance_toward_content(cue: Cue, src, tgt, polarity: str, lex: Lexicon, ment
                 actor = mention_at(mentions, char_span(subj.doc, lo, hi), subj)
                 speaker = mention_at(mentions, char_span(src.doc, *phrase_range(src, keep_appos=False)), src) \
                     if src is not None else None
-                if actor is not None and actor != speaker:
+                required = content_stance.required_act(verb, lex)
+                if required is not None and mention_at(mentions, char_span(subj.doc, *phrase_range(
+                        required[0], keep_appos=False)), required[0]) is None:
+                    tgt, polarity = required  # "Congress should pass the bill": backs the act, not Congress
+                elif actor is not None and actor != speaker:
                     tgt = subj
                     view = content_stance.predicate_view(verb, subj, lex)
                     polarity = view if view != NEUTRAL else polarity

@@ -48,6 +48,10 @@ def test_a_neutral_clause_keeps_the_speech_neutral(nlp):
     # a reported clause judging a thing that is no actor is a stance toward that thing
     ("George Bush insists the conflict was still justified.", "insists", "the conflict", "support"),
     ("The senator said the plan was not justified.", "said", "the plan", "oppose"),
+    # a reported clause saying an act should happen backs the act
+    ("Ben Bernanke testified, saying Congress should consider implementing a second stimulus package.", "saying",
+     "stimulus package", "support"),
+    ("The governor said lawmakers must reject the budget.", "said", "the budget", "oppose"),
 ])
 def test_stance_toward_what_is_asked_labelled_or_judged(nlp, text, cue, target_text, polarity):
     st = next(s for s in statements(nlp, text) if cue in s.cue.text)

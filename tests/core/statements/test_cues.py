@@ -18,6 +18,11 @@ def statements(nlp, text):
      "Apple Corps", "Apple Computer"),
     ("Thousands of Arab Sunnis take to the streets to demonstrate against the draft constitution.",
      "demonstrate against", "Sunnis", "constitution"),
+    ("Dean poked at Trump's persistent sniffing during the debate.", "poked at", "Dean", "sniffing"),
+    ("Galloway used the occasion to unleash an indictment of the war.", "indictment", "Galloway", "war"),
+    # a stance received ("faces allegations from X") is X's stance toward the one who receives it
+    ("George Galloway faces allegations from the US Senate over the oil program.", "allegations", "Senate",
+     "Galloway"),
 ])
 def test_acting_against_someone_opposes_them(nlp, text, cue, source_text, target_text):
     st = next(s for s in statements(nlp, text) if cue in s.cue.text)
