@@ -160,6 +160,24 @@ def _verb_source(tok, depth: int = 0, carried: bool = False):
     return None
 
 
+def appositive_person(src, cue_tok):
+    """The person named in apposition inside a role phrase ("The director of the Congressional Budget
+    Office, Peter R. Orszag, tells …"; "Representatives of the radical cleric Moqtada al-Sadr describe …"):
+    the parser hangs the name on the office's noun, but it names who holds the role. None otherwise."""
+    if src is None or src.pos_ != "NOUN":
+        return None
+    frontier = [src]
+    for _ in range(2):
+        objs = [g for t in frontier for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "at")
+                for g in p.children if g.dep_ == "pobj"]
+        for obj in objs:
+            for c in obj.children:
+                if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < cue_tok.i:
+                    return c
+        frontier = objs
+    return None
+
+
 def relative_pronoun(cue: Cue):
     """The relative pronoun through which a verb cue reaches its source ("Iran, which backs …",
     "an architect who said …, adding …"), or None; follows the same path as the source search."""

@@ -6,6 +6,8 @@ Two readings, both from the parse, both general:
 - a directive ("urged senators to back the plan", "asked Congress to reject it"): the stance is the one the
   speaker asks for, toward the object of the requested act.
 A reversing noun ("the repeal of X", "an end to X") turns a stance toward it into the opposite one toward X.
+Labelling ("called Clinton a champion", "described the raid as terrorism") and a clause that judges a
+non-actor subject ("insists the conflict was justified") give the stance toward what is labelled or judged.
 """
 from __future__ import annotations
 
@@ -30,6 +32,14 @@ def _lexicon_polarity(tok, lex: Lexicon) -> str:
         entry = lex.adjectives.get(tok.lower_)
     if entry is not None and entry.kind in ("stance", "action") and entry.polarity != NEUTRAL:
         return entry.polarity
+    if tok.pos_ in ("VERB", "AUX"):  # "vote for", "retaliate against": the preposition carries it
+        for child in tok.children:
+            if child.dep_ == "prep":
+                entry = lex.verb(lex.verb_lemma(tok), child.lower_)
+                if entry is not None and entry.kind in ("stance", "action") and entry.polarity != NEUTRAL:
+                    return entry.polarity
+                if child.lower_ == "against":
+                    return OPPOSE
     words = {lemma, tok.lower_}
     if words & (lex.words("negative_content") | word_set("damn_words", *_WORDS)):
         return OPPOSE
@@ -72,6 +82,11 @@ def directive_object(cue_tok, lex: Lexicon):
     if cue_tok.lemma_.lower() not in word_set("directive_verbs", *_WORDS):
         return None
     for child in cue_tok.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and \
+                child.lemma_.lower() in word_set("contrition_verbs", *_WORDS):
+            asked = _addressee(cue_tok)  # "called on Dean to apologize": the one asked is blamed
+            if asked is not None and not any(c.dep_ == "neg" for c in child.children):
+                return asked, OPPOSE
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
             polarity = _lexicon_polarity(child, lex)
             obj = next((c for c in child.children if c.dep_ in ("dobj", "attr")), None)
@@ -83,6 +98,89 @@ def directive_object(cue_tok, lex: Lexicon):
                     polarity = _FLIP[polarity]
                 return obj, polarity
     return None
+
+
+def required_act(verb, lex: Lexicon):
+    """(object, polarity) of an act a reported clause says must or should happen ("Congress should consider
+    implementing a stimulus package" -> (package, support); "should reject the bill" -> (bill, oppose))."""
+    if not any(c.dep_ == "aux" and c.lower_ in lex.words("deontic") for c in verb.children):
+        return None
+    act = verb
+    for _ in range(3):
+        polarity = _lexicon_polarity(act, lex)
+        obj = next((c for c in act.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            if polarity == NEUTRAL:
+                polarity = SUPPORT
+            if any(c.dep_ == "neg" for c in verb.children):
+                polarity = _FLIP[polarity]
+            return obj, polarity
+        act = next((c for c in act.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None:
+            return None
+    return None
+
+
+def _addressee(cue_tok):
+    """Who a directive addresses: "urged Dean to …" (object), "called on Dean to …" (the "on" object)."""
+    for child in cue_tok.children:
+        if child.dep_ == "dobj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Wednesday"
+                return obj
+    return None
+
+
+def _predicate_polarity(tok, lex: Lexicon) -> str:
+    """Polarity of a predicate noun or adjective with its modifiers ("a “champion”", "international terrorism")."""
+    pols = [_lexicon_polarity(t, lex) for t in [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound")]]
+    score = sum(1 if p == SUPPORT else -1 if p == OPPOSE else 0 for p in pols)
+    return SUPPORT if score > 0 else OPPOSE if score < 0 else NEUTRAL
+
+
+def labelled(cue_tok, lex: Lexicon):
+    """(what is labelled, polarity) of "called Clinton a “champion”", "describe British actions as terrorism"."""
+    if cue_tok.lemma_.lower() not in word_set("labelling_verbs", *_WORDS):
+        return None
+    obj = next((c for c in cue_tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    pred = next((c for c in cue_tok.children if c.dep_ in ("oprd", "xcomp") and c.pos_ in ("NOUN", "ADJ")), None)
+    if pred is None:
+        as_ = next((c for c in list(cue_tok.children) + list(obj.children)
+                    if c.dep_ == "prep" and c.lower_ == "as"), None)
+        pred = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+    if pred is None:
+        return None
+    polarity = _predicate_polarity(pred, lex)
+    return (obj, polarity) if polarity != NEUTRAL else None
+
+
+def judged_subject(verb, lex: Lexicon) -> str:
+    """What a clause says of a subject that is no actor: its passive participle or predicate adjective
+    ("the conflict was justified", "the plan is dangerous"), flipped by a negation; neutral otherwise."""
+    preds = [verb] if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) else []
+    preds += [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    polarity = NEUTRAL
+    for pred in preds:
+        polarity = _predicate_polarity(pred, lex) if pred is not verb else _word_view(pred, lex)
+        if polarity != NEUTRAL:
+            break
+    if any(c.dep_ == "neg" for c in verb.children):
+        polarity = _FLIP[polarity]
+    return polarity
+
+
+def _word_view(tok, lex: Lexicon) -> str:
+    """An evaluative content word's polarity (no cue lexicon: "justified", "wrong")."""
+    words = {tok.lemma_.lower(), tok.lower_}
+    if words & (lex.words("negative_content") | word_set("damn_words", *_WORDS)):
+        return OPPOSE
+    if words & (lex.words("positive_content") | word_set("praise_words", *_WORDS)):
+        return SUPPORT
+    return NEUTRAL
 
 
 def reversed_target(target_tok):

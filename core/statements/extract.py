@@ -106,6 +106,9 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
             # antecedent ("… Department which reported"); other relatives name no one.
             source_span = None
         else:
+            holder = attribution.appositive_person(src, cue.tok)
+            if holder is not None:  # the role's holder named in apposition speaks
+                hi = max(hi, holder.right_edge.i + 1)
             source_span = char_span(doc, lo, hi)
     content = attribution.content_range(cue, src)
     if content is not None:
@@ -129,16 +132,17 @@ def _build(cue: Cue, sent_index: int, lex: Lexicon, mentions: Sequence[Mention],
         return None
     if kind == "action" and tgt is None:
         return None
-    if cue.weak and not _names_something(tgt, topic, mentions, target_span):
+    against = cue.prep is not None and cue.prep.lower_ == "against" and tgt is not None
+    if cue.weak and not against and not _names_something(tgt, topic, mentions, target_span):
         # A stance word that is rarely an attribution needs an actor or an issue to be about:
-        # keeps "Ankara fears a major offensive", drops "I want to ask you".
+        # keeps "Ankara fears a major offensive", drops "I want to ask you"; "against X" names it plainly.
         return None
     return Statement(
         article_id=article_id,
         sentence_index=sent_index,
         cue=tokens_span(cue.cue_toks),
         source=source_span,
-        source_actor=_source_actor(mentions, source_span, src),
+        source_actor=_source_actor(mentions, source_span, attribution.appositive_person(src, cue.tok) or src),
         content=char_span(doc, content[0], content[1]) if content else None,
         target=target_span,
         target_actor=mention_at(mentions, target_span, tgt) if target_span else None,
@@ -240,7 +244,7 @@ def _stance_toward_content(cue: Cue, src, tgt, polarity: str, lex: Lexicon, ment
     """(target, polarity) read from what the content names: the act a directive asks for, the actor a
     reported clause speaks of, or what a reversing noun undoes (see core.statements.content_stance)."""
     if cue.form == "verb":
-        asked = content_stance.directive_object(cue.tok, lex)
+        asked = content_stance.directive_object(cue.tok, lex) or content_stance.labelled(cue.tok, lex)
         if asked is not None:
             tgt, polarity = asked
         elif cue.entry.kind in ("speech", "belief"):
@@ -251,10 +255,18 @@ def _stance_toward_content(cue: Cue, src, tgt, polarity: str, lex: Lexicon, ment
                 actor = mention_at(mentions, char_span(subj.doc, lo, hi), subj)
                 speaker = mention_at(mentions, char_span(src.doc, *phrase_range(src, keep_appos=False)), src) \
                     if src is not None else None
-                if actor is not None and actor != speaker:
+                required = content_stance.required_act(verb, lex)
+                if required is not None and mention_at(mentions, char_span(subj.doc, *phrase_range(
+                        required[0], keep_appos=False)), required[0]) is None:
+                    tgt, polarity = required  # "Congress should pass the bill": backs the act, not Congress
+                elif actor is not None and actor != speaker:
                     tgt = subj
                     view = content_stance.predicate_view(verb, subj, lex)
                     polarity = view if view != NEUTRAL else polarity
+                elif actor is None and subj.pos_ == "NOUN":
+                    view = content_stance.judged_subject(verb, lex)
+                    if view != NEUTRAL:  # "insists the conflict was justified": the judged thing
+                        tgt, polarity = subj, view
     undone = content_stance.reversed_target(tgt)
     if undone is not None:
         tgt = undone

@@ -5,7 +5,7 @@ from typing import Sequence
 
 from core.model import Mention
 from core.resources import word_set
-from core.statements.cues import Cue
+from core.statements.cues import RECEIVING_VERBS, Cue
 from core.statements.lexicon import Lexicon
 from core.statements.spans import overlaps, phrase_range
 
@@ -55,6 +55,11 @@ def direct_target(cue: Cue, source):
     tok = cue.tok
     if cue.form in ("according", "colon", "adverb"):
         return None
+    if cue.form == "noun" and cue.light is not None and cue.light.lemma_.lower() in RECEIVING_VERBS:
+        # "faces allegations from the Senate", "drew criticism": the one who receives it is the target
+        subj = next((c for c in cue.light.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     if cue.prep is not None and cue.form != "according" and cue.prep.lower_ not in ("from", "by"):
         obj = _object_of(cue.prep)
         if obj is not None:
