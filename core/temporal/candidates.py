@@ -187,6 +187,38 @@ def _trim_article(c: Candidate, text: str) -> Candidate:
     return c
 
 
+# A rule's match holds a trigger word (a digit, a month, a unit…) and is far shorter than this: the rules
+# are run only within this many characters of a trigger, most of a text holding none.
+WINDOW = 100
+# Rules whose match can hold no trigger word ("nineteen ninety-one", "the second half"): run over the whole text.
+UNTRIGGERED_RULES = frozenset({"spelled_year", "half"})
+
+
+def _trigger_windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` within WINDOW characters of a trigger word, merged, in order."""
+    windows: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        start, end = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _scan(pattern: re.Pattern, folded: str, windows: list[tuple[int, int]]) -> list[re.Match]:
+    """`pattern`'s matches in `folded`, looked for only in `windows`; the whole text is scanned instead when a
+    match touches a window's edge, where the window could have cut it short."""
+    hits: list[re.Match] = []
+    size = len(folded)
+    for start, end in windows:
+        for hit in pattern.finditer(folded, start, end):
+            if (hit.end() >= end and end < size) or (hit.start() == start and start > 0):
+                return list(pattern.finditer(folded))
+            hits.append(hit)
+    return hits
+
+
 def find(text: str, ents: dict[int, str] | None = None,
          ent_spans: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Non-overlapping candidates, longest first, in text order.
@@ -197,11 +229,13 @@ def find(text: str, ents: dict[int, str] | None = None,
     lex = load()
     ents = ents or {}
     found: list[Candidate] = []
-    if not lex.trigger.search(text):
+    windows = _trigger_windows(lex.trigger, text)
+    if not windows:
         return []
     folded = fold_case(text)
     for prio, rule in enumerate(lex.rules):
-        for hit in rule.scan.finditer(folded):
+        spans = [(0, len(text))] if rule.name in UNTRIGGERED_RULES else windows
+        for hit in _scan(rule.scan, folded, spans):
             if hit.end() > hit.start():
                 m = rule.regex.match(text, hit.start())
                 if m is None:  # the two patterns agree on ASCII text and on the letters `fold_case` maps

@@ -22,3 +22,26 @@ def test_scan_finds_what_the_rule_finds(text):
         assert [(m.start(), m.end()) for m in rule.scan.finditer(folded)] == expected, rule.name
         found += len(expected)
     assert found > 0
+
+
+WINDOWED = TEXTS + [
+    "In the first half the team led; " + "nothing to date here at all, " * 20 + "then on May 5 it lost.",
+    "The bomb went off in nineteen ninety-seven. " + "filler words without any dates " * 10 + "It was 2001.",
+    "2016 " + "x" * 300 + " the second half of 2016, the past three weeks, " + "y " * 120 + "three years ago",
+]
+
+
+@pytest.mark.parametrize("text", WINDOWED)
+def test_windows_around_triggers_find_what_the_whole_text_gives(text):
+    """Rules run near trigger words only (and over the whole text for the rules that need none): the same
+    matches as a scan of the whole text."""
+    from core.temporal.candidates import UNTRIGGERED_RULES, _scan, _trigger_windows
+
+    lex = load()
+    folded = fold_case(text)
+    windows = _trigger_windows(lex.trigger, text)
+    assert windows
+    for rule in lex.rules:
+        spans = [(0, len(text))] if rule.name in UNTRIGGERED_RULES else windows
+        windowed = [(m.start(), m.end()) for m in _scan(rule.scan, folded, spans)]
+        assert windowed == [(m.start(), m.end()) for m in rule.scan.finditer(folded)], rule.name
