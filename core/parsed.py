@@ -11,3 +11,10 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def remember_text(doc, text: str) -> None:
+    """Keep `text` as `doc.text` when it is the string the doc was parsed from (spaCy's tokens cover their
+    text exactly, so the lengths agree), sparing the first rebuild too."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_TEXT] = text

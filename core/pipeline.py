@@ -8,7 +8,7 @@ from typing import Iterable, Iterator, Sequence
 from core import messages
 from core.model import Article, ArticleAnalysis, Sentence
 from core.nlp import Pipeline, load_pipeline
-from core.parsed import doc_text
+from core.parsed import doc_text, remember_text
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ def analyse_doc(doc, article: Article, layers: frozenset[str] | set[str] = ALL_L
     from core.temporal import find_timexes
 
     aid = article.id
+    remember_text(doc, article.text[:MAX_CHARS])
     text = doc_text(doc)
     sentences = tuple(
         Sentence(aid, i, s.start_char, s.start_char + len(body), body)

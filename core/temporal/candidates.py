@@ -195,7 +195,8 @@ UNTRIGGERED_RULES = frozenset({"spelled_year", "half"})
 
 
 def _trigger_windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """The stretches of `text` within WINDOW characters of a trigger word, merged, in order."""
+    """The stretches of `text` within WINDOW characters of a trigger word, merged, in order (`trigger`
+    run on `text`, or its case-sensitive twin on the folded text)."""
     windows: list[tuple[int, int]] = []
     for m in trigger.finditer(text):
         start, end = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
@@ -229,10 +230,10 @@ def find(text: str, ents: dict[int, str] | None = None,
     lex = load()
     ents = ents or {}
     found: list[Candidate] = []
-    windows = _trigger_windows(lex.trigger, text)
+    folded = fold_case(text)
+    windows = _trigger_windows(lex.trigger_scan, folded)
     if not windows:
         return []
-    folded = fold_case(text)
     for prio, rule in enumerate(lex.rules):
         spans = [(0, len(text))] if rule.name in UNTRIGGERED_RULES else windows
         for hit in _scan(rule.scan, folded, spans):

@@ -57,6 +57,7 @@ class Lexicon:
     rules: tuple
     # One regex that finds any rule's match: a cheap first pass before the per-rule matching.
     trigger: re.Pattern
+    trigger_scan: re.Pattern  # `trigger`'s case-sensitive twin, for `fold_case(text)`
 
 
 def _alt(words) -> str:
@@ -124,6 +125,7 @@ def load() -> Lexicon:
     )
     trigger_words += list(data["parts_of_day"]) + ["ago", "recent", "recently", "decades", "centuries"]
     trigger = re.compile(rf"\d|(?<!\w)(?:{_alt(trigger_words)})", re.IGNORECASE)
+    trigger_scan = _scan_pattern(trigger.pattern)
     modifiers = {k: tuple(v) for k, v in pats["modifiers"].items() if not k.startswith("_")}
     return Lexicon(
         months=data["months"], ambiguous_months=frozenset(data["ambiguous_months"]),
@@ -132,6 +134,7 @@ def load() -> Lexicon:
         tens=tuple(data["tens"]), ordinals=data["ordinals"], fuzzy=frozenset(data["fuzzy"]),
         units={k: tuple(v) for k, v in data["units"].items()}, vague=data["vague"],
         holidays=data["holidays"], modifiers=modifiers, rules=tuple(rules), trigger=trigger,
+        trigger_scan=trigger_scan,
     )
 
 
