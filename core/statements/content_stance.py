@@ -40,12 +40,7 @@ def _lexicon_polarity(tok, lex: Lexicon) -> str:
                     return entry.polarity
                 if child.lower_ == "against":
                     return OPPOSE
-    words = {lemma, tok.lower_}
-    if words & (lex.words("negative_content") | word_set("damn_words", *_WORDS)):
-        return OPPOSE
-    if words & (lex.words("positive_content") | word_set("praise_words", *_WORDS)):
-        return SUPPORT
-    return NEUTRAL
+    return _word_view(tok, lex)
 
 
 def predicate_view(verb, subject, lex: Lexicon) -> str:

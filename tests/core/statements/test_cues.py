@@ -1,14 +1,7 @@
 """Cue rows of the stance lexicons (core/statements/cues.py): lawsuits and protests "against" someone."""
 import pytest
 
-from core.actors import find_actors
-from core.statements import find_statements
-
-
-def statements(nlp, text):
-    doc = nlp(text)
-    _, mentions = find_actors(doc, "a")
-    return find_statements(doc, mentions, "a")
+from tests.core.statements.support import statements
 
 
 @pytest.mark.parametrize("text, cue, source_text, target_text", [
