@@ -168,11 +168,13 @@ def static_columns(raw, key: str, frame, names: tuple[str, ...]) -> dict:
     return columns
 
 
-_SHARED = 12  # values kept per article set by `shared`
+_SHARED = 16  # values kept per article set by `shared`
 
 # the kinds of correction each table depends on (beyond the article set)
 STATEMENT_FIELDS = ("polarity", "targets", "actor_merges", "actor_names", "issue_names", "issue_merges")
 MATRIX_FIELDS = STATEMENT_FIELDS + ("hidden_actors",)
+# event groups read the events' times and participants: not names, stances or issues
+EVENT_GROUP_FIELDS = ("event_dates", "actor_merges", "hidden_actors")
 
 
 def shared(ctx: TableContext, name: str, fields: tuple[str, ...], build: Callable[[], object], *extra):

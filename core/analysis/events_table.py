@@ -223,9 +223,22 @@ def _static(raw: RawTables) -> dict:
     return static_columns(raw, "events_static", raw.events, _STATIC_EVENT_COLUMNS)
 
 
+def events_subset(ctx: TableContext, event_ids) -> pd.DataFrame:
+    """The events table's rows of these ids only (the known ones), in raw order (an article's events in
+    sentence order), for a few selected events."""
+    raw = ctx.raw()
+    rows = np.array(sorted({r for i in event_ids if (r := raw.row(i, "e")) is not None}), dtype=np.int64)
+    if not len(rows):
+        return empty_table(TIMELINE_COLUMNS, datetimes=("date_start", "date_end"))
+    cols, corrected = _time_columns(raw, event_state(ctx).fixes)
+    ids, names = _event_actors(ctx, raw)
+    return _build(raw, cols, corrected, ids, names, statement_state(ctx).polarity, rows)[1]
+
+
 def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, ids: np.ndarray,
-           names: np.ndarray, polarity: np.ndarray):
-    order = _order(raw, cols)
+           names: np.ndarray, polarity: np.ndarray, order: np.ndarray | None = None):
+    if order is None:
+        order = _order(raw, cols)
     has_time = cols["has_time"][order]
     data = {name: values.take(order) for name, values in _static(raw).items()}
     data.update({

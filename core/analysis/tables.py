@@ -21,14 +21,20 @@ from core.analysis.context import TableContext
 from core.analysis.issues import canonical_issue, effective_labels
 from core.analysis.raw import RawTables
 from core.analysis.schema import (
-    ACTOR_COLUMNS, ARTICLE_COLUMNS, ISSUE_COLUMNS, STATEMENT_COLUMNS, TIMEX_COLUMNS, StanceMatrix, empty_table,
+    REJECTED, ACTOR_COLUMNS, ARTICLE_COLUMNS, ISSUE_COLUMNS, STATEMENT_COLUMNS, TIMEX_COLUMNS, StanceMatrix, empty_table,
 )
 from core.model import OPPOSE, SUPPORT
 
 
 def articles_table(ctx: TableContext) -> pd.DataFrame:
     """One row per article, counted from the cached rows: the list is always visible, so it must not
-    wait for the (much larger) events and statements tables."""
+    wait for the (much larger) events and statements tables. Corrections other than event dates and
+    rejected statements leave it as it was (the same frame, so the list need not look again)."""
+    rejected = tuple(sorted(k for k, v in ctx.corrections.polarity.items() if v == REJECTED))
+    return shared(ctx, "articles_table", ("event_dates",), lambda: _articles_table(ctx), rejected)
+
+
+def _articles_table(ctx: TableContext) -> pd.DataFrame:
     raw = ctx.raw()
     if not raw.aids:
         return empty_table(ARTICLE_COLUMNS)
@@ -94,10 +100,19 @@ def statements_table(ctx: TableContext) -> pd.DataFrame:
     return shared(ctx, "statements", STATEMENT_FIELDS, lambda: _statements_table(ctx))
 
 
-def _statements_table(ctx: TableContext) -> pd.DataFrame:
+def statements_subset(ctx: TableContext, ids) -> pd.DataFrame:
+    """The statements table's rows of these ids only (known, not rejected), in table order: a few
+    selected statements need not wait for every statement's row after a correction."""
+    raw, keep = ctx.raw(), statement_state(ctx).keep
+    rows = sorted({r for i in ids if (r := raw.row(i, "s")) is not None and keep[r]})
+    return _statements_table(ctx, np.array(rows, dtype=np.int64))
+
+
+def _statements_table(ctx: TableContext, rows: np.ndarray | None = None) -> pd.DataFrame:
     raw = ctx.raw()
     state = statement_state(ctx)
-    rows = state.rows
+    if rows is None:
+        rows = state.rows
     if not len(rows):
         return empty_table(STATEMENT_COLUMNS)
     st = raw.statements

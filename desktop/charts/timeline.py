@@ -21,9 +21,22 @@ from desktop.charts.timeline_data import (
 from desktop.charts.timeline_drawing import BAR_HEIGHT, POINT_SIZE, TimelineDrawingMixin
 from desktop.charts.timeline_edges import BackgroundEdges
 from desktop.charts.timeline_lanes import LaneButton, TimelineLanesMixin
+from desktop.charts.timeline_reuse import kept_marks
 from desktop.charts.timeline_navigation import TOP, LaneViewBox, TimelineNavigationMixin
 
 HIT_PX = 6
+
+
+class _Names:
+    """Actor names read on demand: the lanes need a few hundred of the corpus's thousands."""
+
+    def __init__(self, name_of):
+        self._name_of, self._known = name_of, {}
+
+    def get(self, key, default=None):
+        if key not in self._known:
+            self._known[key] = self._name_of(key)
+        return self._known[key]
 
 
 class TimelineView(TimelineDrawingMixin, TimelineLanesMixin, TimelinePages, TimelineNavigationMixin, ChartWidget):
@@ -192,11 +205,17 @@ class TimelineView(TimelineDrawingMixin, TimelineLanesMixin, TimelinePages, Time
     def refresh(self) -> None:
         """Rebuild the marks from the analysis and redraw them (a handful of batched items)."""
         table = self.analysis.timeline()
-        actor_ids = set(chain.from_iterable(table["actor_ids"]))
-        names = {a: self.analysis.actor_name(a) for a in actor_ids}
+        names = _Names(self.analysis.actor_name)
         was_empty = self.marks is None or not len(self.marks)
         chosen = self.chosen if self.lanes_by == "actor" else ()
         groups = self.analysis.event_groups() if self.lanes_by == "actor" else None
+        options = (self.lanes_by, self.colour_by, self.max_lanes, self.lane_order, tuple(chosen))
+        kept = kept_marks(self.marks, table, names, groups, options)
+        if kept is not None:
+            # no mark moved (a rename, a stance fix): new labels and tooltips, the same items
+            self.marks = kept
+            self._relabel()
+            return
         self.marks = build_marks(table, self.lanes_by, self.colour_by, names, max_lanes=self.max_lanes,
                                  order=self.lane_order, chosen=chosen, groups=groups)
         self._draw()
@@ -239,8 +258,7 @@ class TimelineView(TimelineDrawingMixin, TimelineLanesMixin, TimelinePages, Time
             statements = [i for i in items if ":s" in i]
             if statements:
                 # a matrix cell selects statements: light up the events told in the same sentences
-                table = self.analysis.statements_table()
-                said = table[table["statement_id"].isin(statements)]
+                said = self.analysis.item_places(statements)
                 keys = set(zip(said["article_id"], said["sentence_index"].astype(int)))
                 # only the events of the selected statements' articles can share a sentence with them
                 near = np.flatnonzero(m.table["article_id"].isin(said["article_id"].unique()).to_numpy())

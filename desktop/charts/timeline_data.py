@@ -18,6 +18,19 @@ DAY = 86400.0
 EM_DASH = "\u2014"
 
 
+@dataclass(frozen=True)
+class Built:
+    """The inputs of a set of marks: the dated table, the rows of it the marks' table holds, the groups
+    object, the options, and each lane key's tally and first start (to rank the lanes again)."""
+
+    source: pd.DataFrame
+    rows: np.ndarray
+    groups: object
+    options: tuple
+    tally: pd.Series
+    first: pd.Series
+
+
 @dataclass
 class Marks:
     """Parallel arrays, one entry per drawn mark; `row` points back into `table`."""
@@ -39,6 +52,8 @@ class Marks:
     count: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
     # group id -> every event id of a group of several: what a click on the group's mark selects
     members: dict = field(default_factory=dict)
+    # what the marks were built from, so a change that moves no mark can keep them (timeline_reuse)
+    built: "Built | None" = None
 
     def __len__(self) -> int:
         return len(self.row)
@@ -58,23 +73,40 @@ def epoch_seconds(column: pd.Series) -> np.ndarray:
     return ((values - pd.Timestamp("1970-01-01")) / pd.Timedelta(seconds=1)).to_numpy(dtype=float, na_value=np.nan)
 
 
-def collapse_groups(table: pd.DataFrame, groups: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+def collapse_groups(table: pd.DataFrame, groups: pd.DataFrame) -> tuple[pd.DataFrame, dict, np.ndarray]:
     """One row per group of events (one real event told in several sentences or articles): its first
-    member, with the participants of all members and `group_size`; and group id -> member event ids."""
-    merged = table.merge(groups[["event_id", "group_id", "group_size", "group_articles"]], on="event_id",
-                         how="left")
-    merged["group_id"] = merged["group_id"].fillna(merged["event_id"])
-    merged["group_size"] = merged["group_size"].fillna(1).astype(int)
-    merged["group_articles"] = merged["group_articles"].fillna(1).astype(int)
-    multi = merged[merged["group_size"] > 1]
-    members = multi.groupby("group_id", sort=False)["event_id"].agg(list).to_dict()
-    union = multi.groupby("group_id", sort=False)["actor_ids"].agg(
-        lambda s: tuple(dict.fromkeys(a for ids in s for a in ids)))
-    rows = merged[merged["event_id"] == merged["group_id"]].reset_index(drop=True)
-    if len(union):
-        joined = rows["group_id"].map(union)
-        rows["actor_ids"] = [u if isinstance(u, tuple) else ids for u, ids in zip(joined, rows["actor_ids"])]
-    return rows, members
+    member, with the participants of all members and `group_size`; group id -> member event ids; and
+    the positions in `table` of the rows kept."""
+    events = table["event_id"].to_numpy()
+    if len(groups) == len(table) and np.array_equal(groups["event_id"].to_numpy(), events):
+        # the groups of these very rows (the analysis builds both from the same events table): no join
+        group_id = groups["group_id"].to_numpy()
+        size = groups["group_size"].to_numpy(dtype=int)
+        articles = groups["group_articles"].to_numpy(dtype=int)
+    else:
+        found = groups.set_index("event_id")[["group_id", "group_size", "group_articles"]].reindex(events)
+        group_id = found["group_id"].to_numpy(dtype=object)
+        alone = pd.isna(group_id)
+        group_id[alone] = events[alone]
+        size = found["group_size"].fillna(1).to_numpy(dtype=int)
+        articles = found["group_articles"].fillna(1).to_numpy(dtype=int)
+    kept = np.flatnonzero(events == group_id)
+    rows = table.take(kept).reset_index(drop=True)
+    rows["group_id"], rows["group_size"], rows["group_articles"] = group_id[kept], size[kept], articles[kept]
+    members: dict = {}
+    multi = np.flatnonzero(size > 1)
+    if len(multi):
+        ids = table["actor_ids"].to_numpy()
+        union: dict = {}
+        for g, e, who in zip(group_id[multi].tolist(), events[multi].tolist(), ids[multi].tolist()):
+            members.setdefault(g, []).append(e)
+            union.setdefault(g, {}).update(dict.fromkeys(who))
+        heads = rows["group_id"].to_numpy()
+        own = rows["actor_ids"].to_numpy().copy()
+        for i in np.flatnonzero(rows["group_size"].to_numpy() > 1).tolist():
+            own[i] = tuple(union[heads[i]])
+        rows["actor_ids"] = own
+    return rows, members, kept
 
 
 def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "modality",
@@ -88,10 +120,11 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
     appearance. With `groups` (and a lane per actor), one mark per group of events (one real event told
     in several sentences or articles) instead of one per event.
     """
-    table = table[table["date_start"].notna()].reset_index(drop=True)
-    members: dict = {}
+    dated = table["date_start"].notna().to_numpy()
+    source = table if dated.all() else table[dated].reset_index(drop=True)
+    table, members, kept = source, {}, np.arange(len(source))
     if groups is not None and lanes_by == "actor" and len(table):
-        table, members = collapse_groups(table, groups)
+        table, members, kept = collapse_groups(table, groups)
     n = len(table)
     starts = epoch_seconds(table["date_start"])
     if lanes_by == "article":
@@ -108,7 +141,8 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
         names = names or {}
         label = {k: names.get(k, k) for k in set(flat)}
         other_word = "actors"
-    lane_keys, folded = assign_lanes(flat, starts[row] if len(row) else np.zeros(0), label, max_lanes, order, chosen)
+    tally, first = lane_tally(flat, starts[row] if len(row) else np.zeros(0))
+    lane_keys, folded = rank_lanes(tally, first, label, max_lanes, order, chosen)
     key_of = np.array(flat, dtype=object)
     is_kept = np.fromiter((k not in folded for k in flat), dtype=bool, count=len(flat))
     if folded:
@@ -119,9 +153,7 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
         order_back = np.lexsort((key_of == OTHER, row))  # keep event order, "other" after its kept lanes
         row, key_of = row[order_back], key_of[order_back]
         lane_keys = lane_keys + [OTHER]
-        n_other = len([k for k in folded if k != NO_ACTOR])
-        label[OTHER] = (f"other {other_word} ({n_other})" if NO_ACTOR not in folded else
-                        f"other {other_word} ({n_other}) or none")
+        label[OTHER] = other_label(folded, other_word)
     lane = pd.Categorical(key_of, categories=lane_keys).codes.astype(int) if len(key_of) else np.zeros(0, dtype=int)
     lanes = [label.get(k, k) for k in lane_keys]
     x0 = starts[row]
@@ -137,7 +169,13 @@ def build_marks(table: pd.DataFrame, lanes_by: str = "actor", colour_by: str = "
     marks.anchored = (table["certainty"].to_numpy() == ANCHORED)[row]
     marks.count = (table["group_size"].to_numpy(dtype=int) if "group_size" in table else np.ones(n, dtype=int))[row]
     marks.members = members
+    marks.built = Built(source, kept, groups, (lanes_by, colour_by, max_lanes, order, tuple(chosen)), tally, first)
     return marks
+
+
+def other_label(folded, word: str) -> str:
+    n_other = len([k for k in folded if k != NO_ACTOR])
+    return f"other {word} ({n_other})" if NO_ACTOR not in folded else f"other {word} ({n_other}) or none"
 
 
 def assign_lanes(keys: Sequence[str], starts: np.ndarray, labels: dict[str, str], max_lanes: int | None,
@@ -147,10 +185,22 @@ def assign_lanes(keys: Sequence[str], starts: np.ndarray, labels: dict[str, str]
     Involvement is the number of marks a key has; "(no actor)" ranks after every actor. With `chosen`,
     those keys (that have marks) are kept; else the most involved, leaving the last lane to "other".
     """
+    return rank_lanes(*lane_tally(keys, starts), labels, max_lanes, order, chosen)
+
+
+def lane_tally(keys: Sequence[str], starts: np.ndarray) -> tuple[pd.Series, pd.Series]:
+    """Per lane key: its number of marks, and its earliest start."""
     tally = pd.Series(list(keys), dtype=object).value_counts(sort=False) if len(keys) else pd.Series(dtype=int)
     first = (pd.Series(starts).groupby(pd.Series(list(keys), dtype=object)).min() if len(keys)
              else pd.Series(dtype=float))
-    ranked = sorted(tally.index, key=lambda k: (k == NO_ACTOR, -tally[k], labels.get(k, k).casefold()))
+    return tally, first
+
+
+def rank_lanes(tally: pd.Series, first: pd.Series, labels, max_lanes: int | None, order: str = INVOLVEMENT,
+               chosen: Sequence[str] = ()) -> tuple[list[str], set[str]]:
+    """`assign_lanes` from the tallies: most marks first, ties by label."""
+    count = tally.to_dict()  # a dict lookup per key, not a Series lookup: thousands of actors
+    ranked = sorted(count, key=lambda k: (k == NO_ACTOR, -count[k], labels.get(k, k).casefold()))
     if chosen:
         wanted = set(chosen)
         kept = [k for k in ranked if k in wanted]
@@ -159,7 +209,8 @@ def assign_lanes(keys: Sequence[str], starts: np.ndarray, labels: dict[str, str]
     else:
         kept = ranked
     if order == FIRST_APPEARANCE:
-        kept = sorted(kept, key=lambda k: (k == NO_ACTOR, first.get(k, np.inf), -tally[k], labels.get(k, k).casefold()))
+        earliest = first.to_dict()
+        kept = sorted(kept, key=lambda k: (k == NO_ACTOR, earliest.get(k, np.inf), -count[k], labels.get(k, k).casefold()))
     return kept, set(ranked) - set(kept)
 
 

@@ -71,6 +71,11 @@ class TimelineDrawingMixin:
         self.lane_button.sync()
         self.scroll.set_rows(len(m.lanes))
 
+    def _relabel(self) -> None:
+        """After a change that moved no mark: the lane names and the rings, not the items."""
+        self.lane_axis.set_labels(self.marks.lanes)
+        self._update_highlight()
+
     def _shade_lanes(self) -> None:
         m = self.marks
         odd = np.arange(1, len(m.lanes), 2, dtype=float)

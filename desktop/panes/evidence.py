@@ -254,22 +254,13 @@ class EvidenceList(QWidget):
         """The items of the first MAX_ENTRIES sentences (in the evidence's order: article, sentence),
         and the counts of all: a search can select 100,000 items, and building every evidence row
         for a list that shows 2,000 took seconds after each correction."""
-        import pandas as pd
-
-        def located(table, column: str, ids: list[str]):
-            if not ids:
-                return table.iloc[:0][[column, "article_id", "sentence_index"]]
-            return table.loc[table[column].isin(ids), [column, "article_id", "sentence_index"]]
-
-        said = located(self.analysis.statements_table(), "statement_id", statements)
-        done = located(self.analysis.events_table(), "event_id", events)
-        keys = pd.concat([said[["article_id", "sentence_index"]], done[["article_id", "sentence_index"]]])
-        keys = keys.drop_duplicates().sort_values(["article_id", "sentence_index"], kind="stable")
+        places = self.analysis.item_places(statements, events)
+        keys = places[["article_id", "sentence_index"]].drop_duplicates().sort_values(
+            ["article_id", "sentence_index"], kind="stable")
         first = set(zip(keys["article_id"].head(MAX_ENTRIES), keys["sentence_index"].head(MAX_ENTRIES)))
-        kept_s = {i for i, a, k in said.itertuples(index=False, name=None) if (a, k) in first}
-        kept_e = {i for i, a, k in done.itertuples(index=False, name=None) if (a, k) in first}
-        return ([i for i in statements if i in kept_s], [i for i in events if i in kept_e],
-                (len(keys), len(said) + len(done)))
+        kept = {i for i, a, k in places[["item_id", "article_id", "sentence_index"]].itertuples(index=False, name=None)
+                if (a, k) in first}
+        return ([i for i in statements if i in kept], [i for i in events if i in kept], (len(keys), len(places)))
 
     @staticmethod
     def _tone(row) -> str:

@@ -14,6 +14,7 @@ from core.model import (
     Actor, Article, ArticleAnalysis, Event, Mention, Sentence, Span, Statement, TimeExpression,
 )
 from core.analysis import net_stance
+from core.analysis.event_groups import event_groups
 from core.temporal import resolve_timex
 from tests.core.analysis.reference_tables import (
     actor_registry_full, effective_full, full_analysis_class, surname_merges_full,
@@ -188,6 +189,7 @@ def assert_same_tables(new: Analysis, ref: Analysis) -> None:
     for kwargs in _filters(ref):
         eq(new.timeline(**kwargs), ref.timeline(**kwargs), check_exact=True, obj=f"timeline {kwargs}")
     eq(new.issues_table(), ref.issues_table(), check_exact=True, obj="issues_table")
+    eq(new.event_groups(), event_groups(ref.events_table()), check_exact=True, obj="event_groups")
     for columns in ("stance", "target", "issue", "actor"):
         for fold in ("none", "government", "party"):
             for extra in ({}, {"include_relations": True}, {"start": date(2018, 1, 1), "end": date(2019, 1, 1)},
@@ -203,6 +205,19 @@ def assert_same_tables(new: Analysis, ref: Analysis) -> None:
     events = list(ref.events_table()["event_id"][::5]) + ["zz:e1"]
     eq(new.evidence(statements, events), ref.evidence(statements, events), check_exact=True, obj="evidence")
     eq(new.evidence(statements[:2]), ref.evidence(statements[:2]), check_exact=True, obj="evidence")
+    # a few items: their rows are built alone (rejected and unknown ids dropped as the whole tables do)
+    every = [statement_id(r.article.id, k) for r in ref.results() for k in range(len(r.statements))]
+    few_events = events[:2] + events[-2:]
+    eq(new.evidence(every[:3] + ["zz:s1"], few_events), ref.evidence(every[:3] + ["zz:s1"], few_events),
+       check_exact=True, obj="evidence of a few items")
+    places = new.item_places(every[:4] + ["zz:s1"], few_events)
+    said = ref.statements_table().set_index("statement_id")
+    done = ref.events_table().set_index("event_id")
+    expected = [(i, "statement", said.at[i, "article_id"], int(said.at[i, "sentence_index"]))
+                for i in every[:4] if i in said.index]
+    expected += [(i, "event", done.at[i, "article_id"], int(done.at[i, "sentence_index"]))
+                 for i in few_events if i in done.index]
+    assert list(places.itertuples(index=False, name=None)) == expected
 
 
 @pytest.mark.parametrize("scenario", list(STEPS))
@@ -290,6 +305,20 @@ def test_undo_and_reapplying_find_the_cached_tables():
     a.set_polarity(_sid("a1"), "support")
     a.set_polarity(_sid("a1"), None)  # the same corrections as after the rename, built anew
     assert a.events_table() is renamed
+
+
+def test_event_groups_are_reused_by_corrections_that_cannot_change_them():
+    a = Analysis(corpus())
+    groups = a.event_groups()
+    assert (groups["group_size"] > 1).any()  # the corpus has groups to keep or break
+    a.rename_actor("turkey", "T\u00fcrkiye")
+    a.set_polarity(_sid("a1"), "support")
+    assert a.event_groups() is groups
+    a.set_event_date(event_id("s1", 0), date(2018, 1, 1))
+    assert a.event_groups() is not groups
+    pd.testing.assert_frame_equal(a.event_groups(), event_groups(a.events_table()))
+    a.merge_actors(["moscow"], into="russia")
+    pd.testing.assert_frame_equal(a.event_groups(), event_groups(a.events_table()))
 
 
 def _random_step(rng: random.Random, a: Analysis) -> None:
