@@ -1,7 +1,6 @@
 """The event timeline: one lane per actor (or article), a mark per dated event, click-through to the sentence."""
 from __future__ import annotations
 
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, Qt
