@@ -1,4 +1,5 @@
-"""Saving is safe: kill -9 at any moment keeps the project openable and leaves no temporary file;
+"""Saving is safe: kill -9 at any moment keeps the project openable and leaves at most the one named
+leftover the next save removes;
 read-only files, folders, damaged projects, views and triggers, and full disks each get one clear message."""
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def big_analysis(n: int = 12) -> Analysis:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_kill_9_during_saves_keeps_the_project_openable_and_leaves_nothing(tmp_path):
+def test_kill_9_during_saves_keeps_the_project_openable_and_the_next_save_leaves_nothing(tmp_path):
     source = tmp_path / "source.standpoint"
     save_project(source, big_analysis())
     folder = tmp_path / "projects"
@@ -60,7 +61,10 @@ def test_kill_9_during_saves_keeps_the_project_openable_and_leaves_nothing(tmp_p
             time.sleep(rng.uniform(0.0, 0.6))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-        assert sorted(os.listdir(folder)) == ["p.standpoint"]  # no temporary file, no journal
+        # A kill in the instant between naming the finished file and renaming it over the project may
+        # leave that one file (Linux cannot rename an unnamed file over an existing one); nothing else.
+        assert set(os.listdir(folder)) <= {"p.standpoint", ".p.standpoint.saving"}
+        assert "p.standpoint" in os.listdir(folder)
         assert len(load_project(target)) == 12
     save_project(target, load_project(target))
     assert sorted(os.listdir(folder)) == ["p.standpoint"]
