@@ -74,7 +74,9 @@ class AnalysisEngine:
         same_pipeline = trained is None or trained == (predicted_pipeline() != "fallback")
 
         def analyse(misses: list[Article]):
-            if self.workers > 1 and len(misses) >= POOL_MIN:
+            # the pool's processes load the predicted pipeline: only used when that is the worker's own,
+            # so a run never mixes results of the trained model and of the rule-based fallback
+            if same_pipeline and self.workers > 1 and len(misses) >= POOL_MIN:
                 yield from self._pool_for_run().analyse(misses, local=pipeline)
             else:
                 yield from analyse_articles(misses, pipeline)

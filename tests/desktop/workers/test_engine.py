@@ -51,3 +51,17 @@ def test_idle_pool_is_released(monkeypatch):
     engine.idle()
     engine._idle.join(2)
     assert closed == [False] and not engine.pool_running
+
+
+def test_a_worker_on_another_pipeline_than_the_pools_analyses_in_its_own_thread(monkeypatch):
+    """The pool would load the trained model; a worker running the fallback keeps every result its own."""
+    import core.io.cache
+
+    monkeypatch.setattr(core.io.cache, "predicted_pipeline", lambda: "trained")
+    engine = AnalysisEngine(workers=2)
+    monkeypatch.setattr(engine, "_pool_for_run", lambda: (_ for _ in ()).throw(AssertionError("pool used")))
+    pipeline = blank_pipeline()
+    assert getattr(pipeline, "trained", None) is False
+    results = [p.result for p in engine(articles(6), pipeline) if p.result]
+    assert len(results) == 6
+    engine.close()
