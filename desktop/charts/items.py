@@ -4,8 +4,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import internals
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
+
+from desktop.charts.pixels import THIN_OUTLINE_MIN, topmost_boxes, topmost_labels, topmost_points, visible_copies
+
+
+# transforms that keep a rectangle a rectangle (enum members compared by equality: PySide6 crashes on `<=`)
+_AXIS_ALIGNED = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate,
+                 QTransform.TransformationType.TxScale)
 
 
 class RectBatch(pg.GraphicsObject):
@@ -64,7 +71,7 @@ class RectBatch(pg.GraphicsObject):
         return ((self._x1 >= view.left()) & (self._x0 <= view.right())
                 & (self._y1 >= view.top()) & (self._y0 <= view.bottom()))
 
-    def paint(self, painter, *_args):
+    def paint(self, painter, option=None, widget=None):
         if not len(self._x0):
             return
         mask = self.visible_mask()
@@ -83,13 +90,29 @@ class RectBatch(pg.GraphicsObject):
             top, bottom = min(view.top(), view.bottom()) - pad_y, max(view.top(), view.bottom()) + pad_y
             x0, x1 = np.maximum(x0, left), np.minimum(x1, right)
             y0, y1 = np.maximum(y0, top), np.minimum(y1, bottom)
-        self._rects.resize(n)
+        t = painter.transform()
+        if getattr(self, "_exportOpts", False) is False and t.type() in _AXIS_ALIGNED:
+            # on screen, of bars exactly under a later one on the same device pixels only the top one
+            xa, xb = t.m11() * x0 + t.dx(), t.m11() * x1 + t.dx()
+            ya, yb = t.m22() * y0 + t.dy(), t.m22() * y1 + t.dy()
+            dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+            keep = topmost_boxes(xa, ya, xb, yb, dpr, _copies(self.opts))
+            if keep is not None:
+                x0, x1, y0, y1 = x0[keep], x1[keep], y0[keep], y1[keep]
+        pen = self.opts["pen"]
+        if n >= THIN_OUTLINE_MIN and pen.widthF() > 1 and getattr(self, "_exportOpts", False) is False:
+            pen = QPen(pen)
+            pen.setWidth(1)
+        self._fill(painter, x0, y0, x1, y1, pen)
+
+    def _fill(self, painter, x0, y0, x1, y1, pen) -> None:
+        self._rects.resize(len(x0))
         memory = self._rects.ndarray()
         memory[:, 0] = x0
         memory[:, 1] = y0
         memory[:, 2] = x1 - x0
         memory[:, 3] = y1 - y0
-        painter.setPen(self.opts["pen"])
+        painter.setPen(pen)
         painter.setBrush(self.opts["brush"])
         painter.drawRects(*self._rects.drawargs())
 
@@ -201,6 +224,14 @@ class PointBatch(pg.GraphicsObject):
         else:
             dpr = widget.devicePixelRatioF() if widget is not None else 1.0
             pixmap = self._symbol(dpr)
+            # centres on device pixels, so symbols on one pixel overlap exactly and the ones under
+            # later copies can be left out
+            dx, dy = np.rint(dx * dpr) / dpr, np.rint(dy * dpr) / dpr
+            # two at least: a symbol's antialiased rim is translucent, and two copies darken it visibly
+            keep = topmost_points(dx, dy, dpr, max(2, _copies(self.opts)))
+            if keep is not None:
+                dx, dy = dx[keep], dy[keep]
+                n = len(dx)
             self._fragments.resize(n)
             frags = self._fragments.ndarray()
             frags[:, 0] = dx
@@ -209,6 +240,14 @@ class PointBatch(pg.GraphicsObject):
             frags[:, 6:10] = [1 / dpr, 1 / dpr, 0.0, 1.0]
             painter.drawPixmapFragments(*self._fragments.drawargs(), pixmap)
         painter.restore()
+
+
+def _copies(opts: dict) -> int:
+    """Stacked copies of a mark that still show: one if it is opaque, more the more translucent it is."""
+    alphas = [opts["brush"].color().alphaF()] if opts["brush"].style() != Qt.BrushStyle.NoBrush else []
+    if opts["pen"].style() != Qt.PenStyle.NoPen:
+        alphas.append(opts["pen"].color().alphaF())
+    return max(1, visible_copies(min(alphas))) if alphas else 1
 
 
 def _draw_symbol(painter: QPainter, symbol: str, cx: float, cy: float, r: float) -> None:
@@ -270,9 +309,16 @@ class LabelBatch(pg.GraphicsObject):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QPen(self.colour))
-        for i in np.flatnonzero(mask).tolist():
-            x, y = self.x[i], self.y[i]
-            dx = t.m11() * x + t.m21() * y + t.dx()
-            dy = t.m12() * x + t.m22() * y + t.dy()
-            painter.drawText(QPointF(dx + self.offset[0] * scale, dy + self.offset[1] * scale), self.texts[i])
+        shown = np.flatnonzero(mask)
+        xs, ys = self.x[shown], self.y[shown]
+        dx = t.m11() * xs + t.m21() * ys + t.dx() + self.offset[0] * scale
+        dy = t.m12() * xs + t.m22() * ys + t.dy() + self.offset[1] * scale
+        if getattr(self, "_exportOpts", False) is False:
+            # labels piled on one another cannot be read: on screen, the topmost of each label-sized cell
+            height = QFontMetricsF(font).height()
+            keep = topmost_labels(dx, dy, 2 * height, height)
+            if keep is not None:
+                shown, dx, dy = shown[keep], dx[keep], dy[keep]
+        for i, x, y in zip(shown.tolist(), dx.tolist(), dy.tolist()):
+            painter.drawText(QPointF(x, y), self.texts[i])
         painter.restore()

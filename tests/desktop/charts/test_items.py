@@ -1,0 +1,46 @@
+"""Batched chart items: thousands of marks drawn one per device pixel look as they would drawn one by one."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QImage
+
+import desktop.charts.pixels as pixels
+from desktop.charts.items import PointBatch, RectBatch
+
+
+def render(qtbot, item) -> np.ndarray:
+    plot = pg.PlotWidget(background="w")
+    plot.resize(640, 400)
+    plot.addItem(item)
+    plot.setXRange(0, 1000, padding=0)
+    plot.setYRange(-1, 21, padding=0)
+    qtbot.addWidget(plot)
+    plot.show()
+    qtbot.waitExposed(plot)
+    image = plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    view = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return view[:, :image.width(), :3].astype(int).copy()
+
+
+def marks(n=30_000, seed=3):
+    rng = np.random.default_rng(seed)
+    return rng.uniform(0, 1000, n), rng.integers(0, 20, n).astype(float)
+
+
+@pytest.mark.parametrize("make", [
+    lambda x, y: PointBatch(x=x, y=y, size=9, pen=pg.mkPen("k"), brush=pg.mkBrush(30, 90, 200)),
+    lambda x, y: RectBatch(x0=x, x1=x + 3, y=y, height=0.5, brush=pg.mkBrush(200, 60, 30, 170),
+                           pen=pg.mkPen(200, 60, 30, width=1.5)),
+], ids=["points", "bars"])
+def test_deduplicated_drawing_matches_drawing_every_mark(qtbot, monkeypatch, make):
+    x, y = marks()
+    fast = render(qtbot, make(x, y))
+    monkeypatch.setattr(pixels, "DEDUPE_MIN", 10**9)
+    slow = render(qtbot, make(x, y))
+    inked = (slow.sum(axis=2) < 600) | (fast.sum(axis=2) < 600)
+    assert inked.mean() > 0.2  # the marks cover the plot: the comparison is not of two blank images
+    differs = np.abs(fast - slow).max(axis=2)
+    assert (differs[inked] > 60).mean() < 0.005  # a colour level here and there on antialiased rims
+    assert (differs[inked] > 100).mean() == 0
