@@ -2,6 +2,7 @@
 the cached correction-free rows (`core.analysis.raw`) and shared by every table built in that state."""
 from __future__ import annotations
 
+import copy
 from collections import OrderedDict
 from typing import Callable
 
@@ -82,6 +83,31 @@ class StatementState:
         self.corrected = np.zeros(len(label), dtype=bool)
         self.corrected[corrected_rows] = True
 
+    def renamed(self, ctx: TableContext, raw: RawTables) -> "StatementState":
+        """This state under `ctx`, whose resolver differs from this state's only in some actors' names."""
+        changed = ctx.actors.renamed
+        state = copy.copy(self)
+        if not changed:
+            return state
+        name = ctx.actors.name
+        for ids, names in (("source_by_code", "source_name_by_code"), ("target_by_code", "target_name_by_code")):
+            codes = np.flatnonzero(pd.Series(getattr(self, ids)).isin(changed).to_numpy())
+            if len(codes):
+                values = getattr(self, names).copy()
+                values[codes] = [name(x) for x in getattr(self, ids)[codes]]
+                setattr(state, names, values)
+        codes = np.flatnonzero(pd.Series(self.target_by_code).isin(changed).to_numpy())
+        if len(codes):
+            # a statement about a renamed actor is labelled with the new name, unless the user relabelled it
+            rows = np.flatnonzero(np.isin(raw.st_target, codes))
+            relabelled = ctx.corrections.targets
+            if relabelled:
+                ids = raw.statements["statement_id"]
+                rows = rows[np.fromiter((not relabelled.get(ids[r]) for r in rows), dtype=bool, count=len(rows))]
+            state.label = self.label.copy()
+            state.label[rows] = state.target_name_by_code[raw.st_target[rows]]
+        return state
+
 
 def issue_codes(raw: RawTables) -> tuple[np.ndarray, list[str]]:
     """Per statement row: the code of its issue key (len(keys) for none), and the keys (once per article set)."""
@@ -115,10 +141,21 @@ def _none_mask(values: np.ndarray) -> np.ndarray:
     return np.fromiter((v is None for v in values), dtype=bool, count=len(values))
 
 
+_STATEMENT_FIELDS = ("polarity", "targets", "issue_merges", "issue_names")
+
+
 def statement_state(ctx: TableContext) -> StatementState:
     state = ctx.memo.get("statement_state")
     if state is None:
-        state = ctx.memo["statement_state"] = StatementState(ctx, ctx.raw())
+        raw = ctx.raw()
+        last = raw.memo.get("last_statement_state")
+        if last is not None and ctx.actors.derived_from(last[0]) and all(
+                getattr(ctx.corrections, f) == getattr(last[1], f) for f in _STATEMENT_FIELDS):
+            state = last[2].renamed(ctx, raw)  # a rename: only names move
+        else:
+            state = StatementState(ctx, raw)
+        raw.memo["last_statement_state"] = (ctx.actors, ctx.corrections, state)
+        ctx.memo["statement_state"] = state
     return state  # type: ignore[return-value]
 
 

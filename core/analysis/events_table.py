@@ -37,35 +37,55 @@ def _event_actors(ctx: TableContext, raw: RawTables) -> tuple[np.ndarray, np.nda
         return done  # type: ignore[return-value]
     index = _tuple_index(raw)
     name = ctx.actors.name
-    shown = {}
-    for x in index:
-        c = ctx.actors.canonical(x) if ctx.actors.visible(x) else None
-        shown[x] = (c, name(c) if c is not None else None)
     base = raw.memo.get("event_actors")
+    moved: list[str] | None = None  # the ids whose entry changed, when known without comparing every id
+    if base is not None and ctx.actors.derived_from(base[3]):
+        # only names changed since the last build on these rows: only the renamed actors' ids are looked at
+        shown, moved = dict(base[0]), []
+        members = ctx.actors.members()
+        for c in ctx.actors.renamed or ():
+            for x in members.get(c, ()):
+                if x in shown and shown[x][0] is not None:
+                    shown[x] = (c, name(c))
+                    moved.append(x)
+    else:
+        shown = {}
+        for x in index:
+            c = ctx.actors.canonical(x) if ctx.actors.visible(x) else None
+            shown[x] = (c, name(c) if c is not None else None)
     if base is None:
         ids = np.empty(len(raw.tuples), dtype=object)
         names = np.empty(len(raw.tuples), dtype=object)
         todo = _from_previous(ctx.store.event_actors, raw, shown, ids, names)
     else:
-        old, ids, names = base  # type: ignore[misc]
-        changed = [index[x] for x, v in shown.items() if old[x] != v]
+        old, ids, names, _resolver = base  # type: ignore[misc]
+        if moved is None:
+            moved = [x for x, v in shown.items() if old[x] != v]
+        changed = [index[x] for x in moved if x in index]
         if changed:
             todo = np.unique(np.concatenate(changed)).tolist()
-            ids, names = ids.copy(), names.copy()
+            # a rename leaves every tuple's ids as they were: the same array, so the columns built
+            # from it can stay
+            names = names.copy()
         else:
             todo = ()
+    shared_ids = base is not None  # copied before the first write: the last state still reads it
     for k in todo:
         t = raw.tuples[k]
         if len(t) == 1:
             c, n = shown[t[0]]
-            ids[k], names[k] = ((c,), n) if c is not None else ((), "")
+            kept, names[k] = ((c,), n) if c is not None else ((), "")
         else:
             kept = tuple(dict.fromkeys(c for c, _ in (shown[x] for x in t) if c is not None))
-            ids[k], names[k] = kept, ", ".join(name(c) for c in kept)
+            names[k] = ", ".join(name(c) for c in kept)
+        if ids[k] != kept:
+            if shared_ids:
+                ids, shared_ids = ids.copy(), False
+            ids[k] = kept
     if base is None:
         # for the next article set (articles added or removed), by tuple value
         ctx.store.event_actors = (shown, dict(zip(raw.tuples, zip(ids.tolist(), names.tolist()))))
-    raw.memo["event_actors"] = (shown, ids, names)
+    raw.memo["event_actors"] = (shown, ids, names, ctx.actors)
     ctx.memo["event_actors"] = (ids, names)
     return ids, names
 
@@ -113,11 +133,11 @@ _TIME_STRINGS = ("granularity", "certainty", "time_text", "time_value", "anchor"
 class _Last:
     """The last events table built on these rows, and what it was built from (raw row order)."""
 
-    __slots__ = ("base", "cols", "corrected", "order", "frame", "ids", "polarity")
+    __slots__ = ("base", "cols", "corrected", "order", "frame", "ids", "names", "polarity")
 
-    def __init__(self, base, cols, corrected, order, frame, ids, polarity):
+    def __init__(self, base, cols, corrected, order, frame, ids, names, polarity):
         self.base, self.cols, self.corrected, self.order, self.frame = base, cols, corrected, order, frame
-        self.ids, self.polarity = ids, polarity
+        self.ids, self.names, self.polarity = ids, names, polarity
 
 
 def _time_columns(raw: RawTables, fixes: dict) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -172,10 +192,12 @@ def events_table(ctx: TableContext) -> pd.DataFrame:
             order, frame = _resort(raw, last, cols, corrected, changed)  # type: ignore[arg-type]
         if last.ids is not ids:  # type: ignore[union-attr]
             _set_actors(frame, ids, names, raw.ev_tuple[order], raw.ev_mentioned[order])
+        elif last.names is not names:  # type: ignore[union-attr]
+            _set_actors(frame, None, names, raw.ev_tuple[order], raw.ev_mentioned[order])
         if not (last.polarity is polarity or np.array_equal(last.polarity, polarity)):  # type: ignore[union-attr]
             frame["stance"] = strings(_event_stance(raw, polarity)[order])
     raw.memo["events_last"] = _Last(raw.events["date_start"], cols, corrected, order, frame.copy(deep=False), ids,
-                                    polarity)
+                                    names, polarity)
     return frame
 
 
@@ -206,11 +228,13 @@ def _resort(raw: RawTables, last: _Last, cols: dict[str, np.ndarray], corrected:
     return order, frame
 
 
-def _set_actors(frame: pd.DataFrame, ids: np.ndarray, names: np.ndarray, codes: np.ndarray,
+def _set_actors(frame: pd.DataFrame, ids: np.ndarray | None, names: np.ndarray, codes: np.ndarray,
                 mentioned: np.ndarray) -> None:
-    frame["actor_ids"] = ids[codes]
+    """The actor columns; the id columns are left as they are when `ids` is None (only names changed)."""
+    if ids is not None:
+        frame["actor_ids"] = ids[codes]
+        frame["mentioned_ids"] = ids[mentioned]
     frame["actors"] = strings(names).take(codes)
-    frame["mentioned_ids"] = ids[mentioned]
     frame["mentioned"] = strings(names).take(mentioned)
 
 

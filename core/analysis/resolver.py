@@ -1,6 +1,7 @@
 """Which actor an id stands for under the user's corrections: merges, automatic surname joins, names, folding."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 from typing import Mapping
 
@@ -16,13 +17,32 @@ class ActorResolver:
     made by the analysis (surname -> full name), which a user's own merge of the same id overrides.
     """
 
-    def __init__(self, corrections: Corrections, people: Mapping[str, Actor], auto_merges: Mapping[str, str]):
+    def __init__(self, corrections: Corrections, people: Mapping[str, Actor], auto_merges: Mapping[str, str],
+                 previous: "ActorResolver | None" = None):
         self.corrections = corrections
         self.people = people
         self.auto_merges = auto_merges
         self._canonical: dict[str, str | None] = {}
         self._names: dict[str, str] = {}
         self._registry: dict[str, Actor] | None = None
+        self._merged: dict[str, Actor] | None = None  # the registry before the user's names
+        self._members: dict[str, list[str]] | None = None
+        # When only names differ from `previous` (same article set, merges and hidden actors): the
+        # canonical ids whose name changed, and what does not depend on names is taken over from it.
+        self.previous: weakref.ref | None = None  # weak: a chain of states must not keep every resolver
+        self.renamed: frozenset[str] | None = None
+        if (previous is not None and previous.people is people and previous.auto_merges is auto_merges
+                and previous.corrections.actor_merges == corrections.actor_merges
+                and previous.corrections.hidden_actors == corrections.hidden_actors):
+            self._take_over(previous)
+
+    def _take_over(self, previous: "ActorResolver") -> None:
+        before, after = previous.corrections.actor_names, self.corrections.actor_names
+        renamed = frozenset(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        self.previous, self.renamed = weakref.ref(previous), renamed
+        self._canonical = dict(previous._canonical)
+        self._merged, self._members = previous._merged, previous._members
+        self._names = {x: n for x, n in previous._names.items() if self._canonical.get(x, x) not in renamed}
 
     def canonical(self, actor_id: str | None) -> str | None:
         """The actor an id now stands for: the user's merges first, then automatic surname joins."""
@@ -38,18 +58,34 @@ class ActorResolver:
         self._canonical[actor_id] = result
         return result
 
+    def derived_from(self, other: "ActorResolver") -> bool:
+        """Whether this resolver differs from `other` only in the names of `renamed`."""
+        return self.previous is not None and self.previous() is other
+
     def registry(self) -> dict[str, Actor]:
         """Every canonical actor id (after merges) -> Actor with the user's name applied."""
         if self._registry is None:
-            merged: dict[str, Actor] = {}
-            for actor_id, actor in self.people.items():
-                target = self.canonical(actor_id)
-                merged.setdefault(target, self.people.get(target, actor))  # type: ignore[arg-type]
+            if self._merged is None:
+                merged: dict[str, Actor] = {}
+                for actor_id, actor in self.people.items():
+                    target = self.canonical(actor_id)
+                    merged.setdefault(target, self.people.get(target, actor))  # type: ignore[arg-type]
+                self._merged = merged
+            registry = dict(self._merged)
             for actor_id, name in self.corrections.actor_names.items():
-                if actor_id in merged:
-                    merged[actor_id] = replace(merged[actor_id], name=name)
-            self._registry = merged
+                if actor_id in registry:
+                    registry[actor_id] = replace(registry[actor_id], name=name)
+            self._registry = registry
         return self._registry
+
+    def members(self) -> dict[str, list[str]]:
+        """Canonical id -> the raw ids that stand for it (shared by states that differ only in names)."""
+        if self._members is None:
+            members: dict[str, list[str]] = {}
+            for actor_id in self.people:
+                members.setdefault(self.canonical(actor_id), []).append(actor_id)  # type: ignore[arg-type]
+            self._members = members
+        return self._members
 
     def name(self, actor_id: str | None) -> str:
         if not isinstance(actor_id, str):
