@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 
 from core.model import Article
 from core.parallel.ordered import CHUNK, run_ordered
-from core.parallel.work import WorkerInfo, analyse_chunk, available_cores, warm
+from core.parallel.work import WorkerInfo, analyse_chunk, available_cores, use_fallback, warm
 from core.pipeline import Progress, analyse_articles
 
 log = logging.getLogger(__name__)
@@ -28,8 +28,10 @@ class AnalysisPool:
     results in the articles' order; closing it cancels the chunks not yet started.
     """
 
-    def __init__(self, workers: int | None = None, chunk: int = CHUNK, tasks_per_worker: int | None = TASKS_PER_WORKER):
+    def __init__(self, workers: int | None = None, chunk: int = CHUNK, tasks_per_worker: int | None = TASKS_PER_WORKER,
+                 fallback: bool = False):
         self.workers = max(1, workers or available_cores())
+        self.fallback = fallback  # the processes run the rule-based fallback, whether or not a model is installed
         self.chunk = chunk
         self._tasks_per_worker = tasks_per_worker
         self._executor: ProcessPoolExecutor | None = None
@@ -45,6 +47,8 @@ class AnalysisPool:
             kwargs = {}
             if self._tasks_per_worker and sys.version_info >= (3, 11):
                 kwargs["max_tasks_per_child"] = self._tasks_per_worker
+            if self.fallback:
+                kwargs["initializer"] = use_fallback
             self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), **kwargs)
             self._warm = [self._executor.submit(warm) for _ in range(self.workers)]
 

@@ -24,6 +24,14 @@ class WorkerInfo(NamedTuple):
     pipeline: str
 
 
+def use_fallback() -> None:
+    """A worker process's initializer for a pool of the rule-based fallback (the app's own pipeline when
+    the model is missing or the user turned it off): set before the process loads any pipeline."""
+    from core.nlp import FORCE_FALLBACK_ENV
+
+    os.environ[FORCE_FALLBACK_ENV] = "1"
+
+
 def warm() -> WorkerInfo:
     """Load the pipeline in this process (`core.nlp.load_pipeline` keeps it for the process's life)."""
     from core.nlp import load_pipeline

@@ -73,11 +73,13 @@ class AnalysisEngine:
         # results of the fallback pipeline are not stored under the trained model's version, nor back
         same_pipeline = trained is None or trained == (predicted_pipeline() != "fallback")
 
+        # the pool's processes run the worker's own kind of pipeline, so a run never mixes results of the
+        # trained model and of the rule-based fallback
+        fallback = trained is False
+
         def analyse(misses: list[Article]):
-            # the pool's processes load the predicted pipeline: only used when that is the worker's own,
-            # so a run never mixes results of the trained model and of the rule-based fallback
-            if same_pipeline and self.workers > 1 and len(misses) >= POOL_MIN:
-                yield from self._pool_for_run().analyse(misses, local=pipeline)
+            if (fallback or same_pipeline) and self.workers > 1 and len(misses) >= POOL_MIN:
+                yield from self._pool_for_run(fallback).analyse(misses, local=pipeline)
             else:
                 yield from analyse_articles(misses, pipeline)
 
@@ -105,12 +107,15 @@ class AnalysisEngine:
         if timer is not None:
             timer.cancel()
 
-    def _pool_for_run(self):
+    def _pool_for_run(self, fallback: bool = False):
         with self._lock:
+            if self._pool is not None and self._pool.fallback != fallback:
+                self._pool.close(wait=False)  # the worker's pipeline changed kind (a model installed or lost)
+                self._pool = None
             if self._pool is None:
                 from core.parallel import AnalysisPool
 
-                self._pool = AnalysisPool(self.workers)
+                self._pool = AnalysisPool(self.workers, fallback=fallback)
             return self._pool
 
     def _open_cache(self):

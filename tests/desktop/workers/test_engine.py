@@ -53,15 +53,31 @@ def test_idle_pool_is_released(monkeypatch):
     assert closed == [False] and not engine.pool_running
 
 
-def test_a_worker_on_another_pipeline_than_the_pools_analyses_in_its_own_thread(monkeypatch):
-    """The pool would load the trained model; a worker running the fallback keeps every result its own."""
+def test_the_pool_runs_the_workers_own_kind_of_pipeline(monkeypatch):
+    """A worker running the fallback beside an installed model gets a pool of the fallback too."""
     import core.io.cache
 
     monkeypatch.setattr(core.io.cache, "predicted_pipeline", lambda: "trained")
     engine = AnalysisEngine(workers=2)
-    monkeypatch.setattr(engine, "_pool_for_run", lambda: (_ for _ in ()).throw(AssertionError("pool used")))
+    asked = []
+
+    class Pool:
+        def analyse(self, misses, local=None):
+            from core.pipeline import analyse_articles
+
+            yield from analyse_articles(misses, local)
+
+    monkeypatch.setattr(engine, "_pool_for_run", lambda fallback=False: (asked.append(fallback), Pool())[1])
     pipeline = blank_pipeline()
-    assert getattr(pipeline, "trained", None) is False
+    assert pipeline.trained is False
     results = [p.result for p in engine(articles(6), pipeline) if p.result]
-    assert len(results) == 6
+    assert len(results) == 6 and asked == [True]
     engine.close()
+
+
+def test_a_fallback_pool_loads_the_fallback_in_its_processes():
+    from core.parallel import AnalysisPool
+
+    with AnalysisPool(1, fallback=True) as pool:
+        info = pool.info(timeout=120)
+    assert info.trained is False
