@@ -84,6 +84,13 @@ def open_and_use(path: Path, screenshot: Path | None) -> None:
         step(f"redraw: {title}", lambda w=widget: repaint(w))
     ws.show_chart("Timeline")
     app.processEvents()
+    timeline = ws.chart_widgets["Timeline"]
+    box = timeline.plot.getViewBox()
+    span = box.viewRange()[0][1] - box.viewRange()[0][0]
+    shifts = iter([span / 10, -span / 10] * 3)
+    step("pan the timeline by a tenth, redrawn", lambda: (box.translateBy(x=next(shifts)), repaint(timeline)))
+    zooms = iter([0.5, 2.0] * 3)
+    step("zoom the timeline in / out, redrawn", lambda: (box.scaleBy(x=next(zooms), y=1), repaint(timeline)))
     step("redraw: article list (10,000 rows)", lambda: ws.article_list.table.viewport().repaint())
     ws.left.setCurrentWidget(ws.actor_panel)
     app.processEvents()

@@ -152,6 +152,7 @@ class CategoryAxis(pg.AxisItem):
 DAY_SECONDS = 86400.0
 DAY_LABEL_PX = 56  # room for a "29 Aug" label and a gap
 DAY_STEPS = (1, 2, 7, 14)
+MIN_TICK_PX = 14  # closer ticks (and their grid lines) are left out
 
 
 class DayAxis(pg.DateAxisItem):
@@ -174,7 +175,11 @@ class DayAxis(pg.DateAxisItem):
             # months or coarser: keep pyqtgraph's month/year levels, drop its crowded day level
             self._day_spacing = None
             coarse = [lv for lv in levels if lv[0] >= 28 * DAY_SECONDS]
-            return coarse or levels
+            # a level whose ticks stand closer than MIN_TICK_PX is a grey wash of grid lines (165 months
+            # over 15 years), and drawing them cost a zoom 50 ms
+            px_per_second = size / max(maxVal - minVal, 1e-9)
+            spaced = [lv for lv in coarse if lv[0] * px_per_second >= MIN_TICK_PX]
+            return spaced or coarse[:1] or levels
         first, last = math.ceil(minVal / DAY_SECONDS), math.floor(maxVal / DAY_SECONDS)
         # weekly ticks fall on Mondays (epoch day 4 was a Monday), others on every n-th day
         offset = 4 if step % 7 == 0 else 0

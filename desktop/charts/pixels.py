@@ -57,8 +57,16 @@ def _last_of_each(*columns: np.ndarray, copies: int) -> np.ndarray:
     for c, low, span in zip(ints, lows, spans):
         key = key * span + (c - low)
     # "last" because a later mark is drawn over an earlier one; hashing, no sort
-    if copies <= 1:
-        return np.flatnonzero(~pd.Series(key).duplicated(keep="last").to_numpy())
-    backwards = pd.Series(key[::-1])
+    if copies <= 3:  # a pass per copy: the last of each key among those not kept yet
+        kept = np.zeros(len(key), dtype=bool)
+        rest = np.arange(len(key))
+        for _ in range(max(1, copies)):
+            last = ~pd.Series(key[rest]).duplicated(keep="last").to_numpy()
+            kept[rest[last]] = True
+            rest = rest[~last]
+            if not len(rest):
+                break
+        return np.flatnonzero(kept)
+    backwards = pd.Series(key[::-1])  # many copies: each mark's depth under later ones, in one go
     depth = backwards.groupby(backwards.to_numpy(), sort=False).cumcount().to_numpy()[::-1]
     return np.flatnonzero(depth < copies)

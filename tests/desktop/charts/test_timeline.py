@@ -314,6 +314,25 @@ def test_date_axis_labels_never_collide_and_name_the_month(qtbot, days):
                        for s in labels)
 
 
+@pytest.mark.parametrize("years", [2, 15, 30])
+def test_date_axis_over_years_keeps_no_level_of_crowded_ticks(qtbot, years):
+    """Ticks (and their grid lines) closer than a few pixels are a grey wash: such a level is left out."""
+    from desktop.charts.axes import MIN_TICK_PX, date_axis
+
+    axis = date_axis()
+    plot = pg.PlotWidget(axisItems={"bottom": axis})
+    qtbot.addWidget(plot)
+    plot.show()
+    end = epoch(date(2018, 8, 29))
+    width = 1500
+    levels = axis.tickValues(end - years * 365 * 86400, end, width)
+    assert levels and all(len(values) for _spacing, values in levels)
+    px_per_second = width / (years * 365 * 86400)
+    assert all(spacing * px_per_second >= MIN_TICK_PX for spacing, _values in levels)
+    if years == 2:  # months 60 pixels apart stay
+        assert any(spacing < 365 * 86400 for spacing, _values in levels)
+
+
 def test_hovering_a_mark_shows_its_sentence(qtbot, handmade, state):
     from PySide6.QtWidgets import QToolTip
 
