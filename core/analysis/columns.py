@@ -43,17 +43,7 @@ class StatementState:
 
     def __init__(self, ctx: TableContext, raw: RawTables):
         st, c = raw.statements, ctx.corrections
-        self.polarity = st["polarity"]
-        corrected_rows = []
-        if c.polarity:
-            self.polarity = self.polarity.copy()
-            for sid, value in c.polarity.items():
-                row = raw.row(sid, "s")
-                if row is not None:
-                    self.polarity[row] = value
-                    corrected_rows.append(row)
-        self.keep = self.polarity != REJECTED
-        self.rows = np.flatnonzero(self.keep)
+        self._set_polarity(ctx, raw)
         canonical = [ctx.actors.canonical(x) for x in raw.sources]
         self.source_by_code = objects(canonical)
         self.source_name_by_code = objects(ctx.actors.name(x) for x in canonical)
@@ -75,18 +65,35 @@ class StatementState:
         label[has_actor] = by_actor[raw.st_target][has_actor]
         for sid, value in c.targets.items():
             row = raw.row(sid, "s")
-            if row is not None:
-                corrected_rows.append(row)
-                if value:
-                    label[row] = value
+            if row is not None and value:
+                label[row] = value
         self.label = label
-        self.corrected = np.zeros(len(label), dtype=bool)
+
+    def _set_polarity(self, ctx: TableContext, raw: RawTables) -> None:
+        """The columns a polarity override changes: polarity, kept rows, and which rows are corrected."""
+        c = ctx.corrections
+        self.polarity = raw.statements["polarity"]
+        corrected_rows = []
+        if c.polarity:
+            self.polarity = self.polarity.copy()
+            for sid, value in c.polarity.items():
+                row = raw.row(sid, "s")
+                if row is not None:
+                    self.polarity[row] = value
+                    corrected_rows.append(row)
+        self.keep = self.polarity != REJECTED
+        self.rows = np.flatnonzero(self.keep)
+        corrected_rows += [row for sid in c.targets if (row := raw.row(sid, "s")) is not None]
+        self.corrected = np.zeros(len(self.polarity), dtype=bool)
         self.corrected[corrected_rows] = True
 
-    def renamed(self, ctx: TableContext, raw: RawTables) -> "StatementState":
-        """This state under `ctx`, whose resolver differs from this state's only in some actors' names."""
+    def carried_over(self, ctx: TableContext, raw: RawTables, polarity_changed: bool) -> "StatementState":
+        """This state under `ctx`, whose resolver differs from this state's only in some actors' names,
+        and whose polarity overrides may differ."""
         changed = ctx.actors.renamed
         state = copy.copy(self)
+        if polarity_changed:
+            state._set_polarity(ctx, raw)
         if not changed:
             return state
         name = ctx.actors.name
@@ -141,7 +148,7 @@ def _none_mask(values: np.ndarray) -> np.ndarray:
     return np.fromiter((v is None for v in values), dtype=bool, count=len(values))
 
 
-_STATEMENT_FIELDS = ("polarity", "targets", "issue_merges", "issue_names")
+_STATEMENT_FIELDS = ("targets", "issue_merges", "issue_names")
 
 
 def statement_state(ctx: TableContext) -> StatementState:
@@ -151,7 +158,8 @@ def statement_state(ctx: TableContext) -> StatementState:
         last = raw.memo.get("last_statement_state")
         if last is not None and ctx.actors.derived_from(last[0]) and all(
                 getattr(ctx.corrections, f) == getattr(last[1], f) for f in _STATEMENT_FIELDS):
-            state = last[2].renamed(ctx, raw)  # a rename: only names move
+            # a rename or a polarity override: the other columns stay
+            state = last[2].carried_over(ctx, raw, ctx.corrections.polarity != last[1].polarity)
         else:
             state = StatementState(ctx, raw)
         raw.memo["last_statement_state"] = (ctx.actors, ctx.corrections, state)

@@ -380,7 +380,7 @@ def test_random_correction_sequences_match_the_from_scratch_tables(seed):
             raise AssertionError(f"seed {seed}, step {step}: {exc}") from exc
 
 
-def test_a_rename_rebuilds_no_statement_columns_and_resolves_no_actor_again(monkeypatch):
+def test_a_rename_or_an_override_rebuilds_no_statement_columns_and_resolves_no_actor_again(monkeypatch):
     import core.analysis.columns as columns
     from core.analysis.corrections import Corrections
 
@@ -397,6 +397,9 @@ def test_a_rename_rebuilds_no_statement_columns_and_resolves_no_actor_again(monk
     assert built == [] and resolved == []  # taken over from the state before
     assert "RF" in set(a.events_table()["actors"].str.split(", ").explode())
     assert "RF" in set(a.statements_table()["source_name"])
-    a.set_polarity(_sid("a1"), "support")  # not a rename: the columns are built again
+    a.set_polarity(_sid("a1"), "rejected")  # an override: only the polarity columns are redone
+    a.stance_matrix()
+    assert built == [] and _sid("a1") not in set(a.statements_table()["statement_id"])
+    a.set_target(_sid("a1", 1), "aid")  # a new label: the columns are built again
     a.stance_matrix()
     assert built == [1]
