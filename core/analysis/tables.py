@@ -108,33 +108,58 @@ def statements_subset(ctx: TableContext, ids) -> pd.DataFrame:
     return _statements_table(ctx, np.array(rows, dtype=np.int64))
 
 
+# The statement columns a correction can change: column -> (the StatementState attribute it is read
+# from, the raw code it is indexed by, or None for the row itself).
+_STATE_COLUMNS = {
+    "source_actor": ("source_by_code", "st_source"), "source_name": ("source_name_by_code", "st_source"),
+    "target_actor": ("target_by_code", "st_target"), "target_name": ("target_name_by_code", "st_target"),
+    "issue_id": ("issue_key", None), "issue": ("issue", None), "target_label": ("label", None),
+    "polarity": ("polarity", None), "corrected": ("corrected", None),
+}
+
+
+def _state_column(raw, state, column: str, rows: np.ndarray):
+    attr, by = _STATE_COLUMNS[column]
+    values = getattr(state, attr)[getattr(raw, by)[rows] if by else rows]
+    return values if column == "corrected" else strings(values)
+
+
 def _statements_table(ctx: TableContext, rows: np.ndarray | None = None) -> pd.DataFrame:
     raw = ctx.raw()
     state = statement_state(ctx)
-    if rows is None:
+    whole = rows is None
+    if whole:
         rows = state.rows
+        last = raw.memo.get("statements_last")
+        if last is not None and (last[0].rows is rows or np.array_equal(last[0].rows, rows)):
+            # the same rows (a rename, an override that rejects nothing): only the columns whose
+            # state arrays changed are built again
+            old, frame = last
+            frame = frame.copy(deep=False)
+            for column, (attr, _by) in _STATE_COLUMNS.items():
+                if getattr(old, attr) is not getattr(state, attr):
+                    frame[column] = _state_column(raw, state, column, rows)
+            raw.memo["statements_last"] = (state, frame)
+            return frame
     if not len(rows):
         return empty_table(STATEMENT_COLUMNS)
     st = raw.statements
-    source, target = raw.st_source[rows], raw.st_target[rows]
     has_source, has_target = st["has_source"][rows], st["has_target"][rows]
     data = {name: values.take(rows) for name, values in _static_statements(raw).items()}
     data.update({
         "topic": strings(st["topic"][rows]),  # all None once filtered: pandas keeps objects
-        "source_actor": strings(state.source_by_code[source]),
-        "source_name": strings(state.source_name_by_code[source]),
         "source_start": int_or_none(st["source_start"][rows], has_source),
         "source_end": int_or_none(st["source_end"][rows], has_source),
         "target_start": int_or_none(st["target_start"][rows], has_target),
         "target_end": int_or_none(st["target_end"][rows], has_target),
-        "target_actor": strings(state.target_by_code[target]),
-        "target_name": strings(state.target_name_by_code[target]),
-        "issue_id": strings(state.issue_key[rows]), "issue": strings(state.issue[rows]),
-        "target_label": strings(state.label[rows]), "polarity": strings(state.polarity[rows]),
         "confidence": st["confidence"][rows].tolist(),  # ints and floats: let pandas infer as it did
-        "date": datetimes(st["date"][rows]), "corrected": state.corrected[rows],
+        "date": datetimes(st["date"][rows]),
     })
-    return pd.DataFrame(data, columns=STATEMENT_COLUMNS, copy=False)
+    data.update({column: _state_column(raw, state, column, rows) for column in _STATE_COLUMNS})
+    frame = pd.DataFrame(data, columns=STATEMENT_COLUMNS, copy=False)
+    if whole:
+        raw.memo["statements_last"] = (state, frame.copy(deep=False))
+    return frame
 
 
 # The statement columns no correction changes.

@@ -403,3 +403,15 @@ def test_a_rename_or_an_override_rebuilds_no_statement_columns_and_resolves_no_a
     a.set_target(_sid("a1", 1), "aid")  # a new label: the columns are built again
     a.stance_matrix()
     assert built == [1]
+
+
+def test_tables_handed_out_before_a_correction_stay_as_they_were():
+    a = Analysis(corpus())
+    before = {name: getattr(a, name)() for name in ("statements_table", "events_table")}
+    kept = {name: table.copy(deep=True) for name, table in before.items()}
+    a.rename_actor("russia", "RF")
+    a.set_polarity(_sid("a1"), "oppose")
+    for name in before:
+        getattr(a, name)()
+        pd.testing.assert_frame_equal(before[name], kept[name], check_exact=True, obj=name)
+    assert "RF" in set(a.statements_table()["source_name"])
