@@ -1,8 +1,10 @@
 """The evidence table: the sentences behind statements and events, with what to highlight in each."""
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Callable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from core.analysis.context import TableContext
@@ -40,16 +42,41 @@ def item_places(ctx: TableContext, statement_ids: Sequence[str], event_ids: Sequ
     from core.analysis.columns import statement_state
 
     raw, keep = ctx.raw(), statement_state(ctx).keep
-    rows = []
+    parts = []
     for ids, kind, article, sentence in (
             (statement_ids, "s", raw.st_article, raw.statements["sentence_index"]),
             (event_ids, "e", raw.ev_article, raw.events["sentence_index"])):
-        for item in ids:
-            r = raw.row(item, kind)
-            if r is not None and (kind == "e" or keep[r]):
-                rows.append((item, "statement" if kind == "s" else "event", raw.aids[article[r]], int(sentence[r])))
-    return pd.DataFrame(rows, columns=["item_id", "kind", "article_id", "sentence_index"])
+        ids, rows = _item_rows(raw, ids, kind)
+        known = rows >= 0
+        if kind == "s":
+            known[known] = keep[rows[known]]
+        rows = rows[known]
+        parts.append(pd.DataFrame({
+            "item_id": ids[known], "kind": "statement" if kind == "s" else "event",
+            "article_id": _article_ids(raw)[article[rows]], "sentence_index": sentence[rows].astype(int)}))
+    return pd.concat(parts, ignore_index=True)
 
+
+def _article_ids(raw) -> np.ndarray:
+    found = raw.memo.get("aids_array")
+    if found is None:
+        found = raw.memo["aids_array"] = np.array(raw.aids, dtype=object)
+    return found  # type: ignore[return-value]
+
+
+def _item_rows(raw, ids: Sequence[str], kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """(the ids, their rows in the raw columns or -1), remembered for the last id list of each kind:
+    a selection of 100,000 items stays selected across corrections, which do not move rows."""
+    key = (kind, tuple(ids))
+    memo = raw.memo.setdefault("item_rows", OrderedDict())
+    found = memo.get(key)  # type: ignore[union-attr]
+    if found is None:
+        rows = np.fromiter(((-1 if (r := raw.row(i, kind)) is None else r) for i in key[1]), dtype=np.int64,
+                           count=len(key[1]))
+        found = memo[key] = (np.array(key[1], dtype=object), rows)  # type: ignore[index]
+        while len(memo) > 6:  # type: ignore[arg-type]
+            memo.popitem(last=False)  # type: ignore[union-attr]
+    return found
 
 
 def evidence_rows(statements_by_id, events_by_id, statement_ids: Sequence[str], event_ids: Sequence[str]) -> pd.DataFrame:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -205,11 +206,12 @@ class EvidenceList(QWidget):
 
     def refresh(self, select_first: bool = False) -> None:
         """One entry per sentence: the labels of every selected item in it, then the sentence."""
-        from core.analysis import split_id
+        from core.analysis import item_kind
 
         items = self.state.items
-        statements = [i for i in items if split_id(i)[1] == "s"]
-        events = [i for i in items if split_id(i)[1] == "e"]
+        kinds = [item_kind(i) for i in items]
+        statements = [i for i, k in zip(items, kinds) if k == "statement"]
+        events = [i for i, k in zip(items, kinds) if k == "event"]
         counts = None
         if items and len(self.analysis) and len(items) > MAX_ENTRIES:
             statements, events, counts = self._first_sentences(statements, events)
@@ -257,9 +259,9 @@ class EvidenceList(QWidget):
         places = self.analysis.item_places(statements, events)
         keys = places[["article_id", "sentence_index"]].drop_duplicates().sort_values(
             ["article_id", "sentence_index"], kind="stable")
-        first = set(zip(keys["article_id"].head(MAX_ENTRIES), keys["sentence_index"].head(MAX_ENTRIES)))
-        kept = {i for i, a, k in places[["item_id", "article_id", "sentence_index"]].itertuples(index=False, name=None)
-                if (a, k) in first}
+        first = pd.MultiIndex.from_arrays([keys["article_id"].head(MAX_ENTRIES), keys["sentence_index"].head(MAX_ENTRIES)])
+        inside = pd.MultiIndex.from_arrays([places["article_id"], places["sentence_index"]]).isin(first)
+        kept = set(places["item_id"].to_numpy()[inside].tolist())
         return ([i for i in statements if i in kept], [i for i in events if i in kept], (len(keys), len(places)))
 
     @staticmethod

@@ -215,10 +215,11 @@ class SourceView(QWidget):
     def _evidence_marks(self, sentence_index: int) -> list[tuple[int, int, str]]:
         if not self.state.items:
             return []
-        from core.analysis import split_id
-
-        statements = [i for i in self.state.items if split_id(i)[0] == self.article_id and split_id(i)[1] == "s"]
-        events = [i for i in self.state.items if split_id(i)[0] == self.article_id and split_id(i)[1] == "e"]
+        # this article's items: "<article id>:s3" / ":e3" (a prefix test: a search may select 100,000 items)
+        prefix = f"{self.article_id}:"
+        mine = [i[len(prefix):] for i in self.state.items if i.startswith(prefix)]
+        statements = [prefix + t for t in mine if t[:1] == "s" and ":" not in t]
+        events = [prefix + t for t in mine if t[:1] == "e" and ":" not in t]
         if not statements and not events:
             return []
         table = self.analysis.evidence(statements, events)
