@@ -74,7 +74,7 @@ class BackgroundEdges:
                 if lo.year == hi.year and (lo.month, hi.month) != (1, 12):
                     span = f"{lo:%b %Y}" if (lo.year, lo.month) == (hi.year, hi.month) else f"{lo:%b} \u2013 {hi:%b %Y}"
                 word = "earlier" if side == "left" else "later"
-                text = f"\u25c0 {n} {word}, {span}" if side == "left" else f"{n} {word}, {span} \u25b6"
+                text = f"\u25c0 {n:,} {word}, {span}" if side == "left" else f"{n:,} {word}, {span} \u25b6"
             else:
                 text = ""
             self._show(side, n, text, x0 + 18 * px, x1 - 18 * px, top)
@@ -94,8 +94,8 @@ class BackgroundEdges:
     @property
     def text(self) -> str:
         """What the edges say, for the exported image's caption."""
-        parts = [f"{self.counts['left']} earlier" if self.counts["left"] else "",
-                 f"{self.counts['right']} later" if self.counts["right"] else ""]
+        parts = [f"{self.counts['left']:,} earlier" if self.counts["left"] else "",
+                 f"{self.counts['right']:,} later" if self.counts["right"] else ""]
         parts = [p for p in parts if p]
         return f"{' and '.join(parts)} event{'s' * (sum(self.counts.values()) != 1)} outside the view" if parts else ""
 
