@@ -37,6 +37,9 @@ class RectBatch(pg.GraphicsObject):
         x1 = np.asarray(self.opts["x1"], dtype=float)
         y = np.asarray(self.opts["y"], dtype=float)
         h = float(self.opts["height"])
+        if (set(opts) <= {"x0", "x1", "y", "height"} and hasattr(self, "_x0") and _same(self._x0, x0)
+                and _same(self._x1, x1) and _same(self._y0, y - h / 2) and _same(self._y1, y + h / 2)):
+            return  # nothing moved: no repaint of the whole plot (a ring set again after a correction)
         self.prepareGeometryChange()
         self._x0, self._x1, self._y0, self._y1 = x0, x1, y - h / 2, y + h / 2
         if len(x0):
@@ -136,9 +139,11 @@ class PointBatch(pg.GraphicsObject):
         self.setData(x, y)
 
     def setData(self, x=(), y=()) -> None:
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        if isinstance(getattr(self, "x", None), np.ndarray) and _same(self.x, x) and _same(self.y, y):
+            return  # nothing moved: no repaint of the whole plot
         self.prepareGeometryChange()
-        self.x = np.asarray(x, dtype=float)
-        self.y = np.asarray(y, dtype=float)
+        self.x, self.y = x, y
         self.update()
 
     @property
@@ -240,6 +245,10 @@ class PointBatch(pg.GraphicsObject):
             frags[:, 6:10] = [1 / dpr, 1 / dpr, 0.0, 1.0]
             painter.drawPixmapFragments(*self._fragments.drawargs(), pixmap)
         painter.restore()
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.shape == b.shape and bool(np.array_equal(a, b))
 
 
 def _copies(opts: dict) -> int:

@@ -44,3 +44,18 @@ def test_deduplicated_drawing_matches_drawing_every_mark(qtbot, monkeypatch, mak
     differs = np.abs(fast - slow).max(axis=2)
     assert (differs[inked] > 60).mean() < 0.005  # a colour level here and there on antialiased rims
     assert (differs[inked] > 100).mean() == 0
+
+
+def test_setting_the_same_marks_again_repaints_nothing(qtbot, monkeypatch):
+    """A correction sets the selection rings again: unchanged, they must not repaint the whole plot."""
+    x, y = marks(100)
+    for item, set_same, set_other in (
+            (PointBatch(x=x, y=y), lambda i: i.setData(x.copy(), y.copy()), lambda i: i.setData(x + 1, y)),
+            (RectBatch(x0=x, x1=x + 3, y=y), lambda i: i.setOpts(x0=x.copy(), x1=x + 3, y=y.copy()),
+             lambda i: i.setOpts(x0=x, x1=x + 4, y=y))):
+        updates = []
+        monkeypatch.setattr(item, "update", lambda *a: updates.append(1))
+        set_same(item)
+        assert updates == []
+        set_other(item)
+        assert updates == [1]
