@@ -33,6 +33,7 @@ class RectBatch(pg.GraphicsObject):
 
     def setOpts(self, **opts) -> None:
         self.opts.update(opts)
+        self._painted = None  # what the last paint drew, by view (see _paint_key)
         x0 = np.asarray(self.opts["x0"], dtype=float)
         x1 = np.asarray(self.opts["x1"], dtype=float)
         y = np.asarray(self.opts["y"], dtype=float)
@@ -77,6 +78,14 @@ class RectBatch(pg.GraphicsObject):
     def paint(self, painter, option=None, widget=None):
         if not len(self._x0):
             return
+        key = _paint_key(self, painter, widget)
+        if key is not None and key == self._painted:
+            # the same view as the last paint: its rectangles are still in `_rects`
+            painter.setPen(self._painted_pen)
+            painter.setBrush(self.opts["brush"])
+            painter.drawRects(*self._rects.drawargs())
+            return
+        self._painted = None
         mask = self.visible_mask()
         n = int(mask.sum())
         if not n:
@@ -107,6 +116,7 @@ class RectBatch(pg.GraphicsObject):
             pen = QPen(pen)
             pen.setWidth(1)
         self._fill(painter, x0, y0, x1, y1, pen)
+        self._painted, self._painted_pen = key, pen
 
     def _fill(self, painter, x0, y0, x1, y1, pen) -> None:
         self._rects.resize(len(x0))
@@ -144,6 +154,7 @@ class PointBatch(pg.GraphicsObject):
             return  # nothing moved: no repaint of the whole plot
         self.prepareGeometryChange()
         self.x, self.y = x, y
+        self._painted = None  # what the last paint drew, by view (see _paint_key)
         self.update()
 
     @property
@@ -194,6 +205,15 @@ class PointBatch(pg.GraphicsObject):
     def paint(self, painter, option=None, widget=None):
         if not len(self.x):
             return
+        key = _paint_key(self, painter, widget)
+        if key is not None and key == self._painted and self._pixmap is not None:
+            # the same view as the last paint: its fragments are still in `_fragments`
+            painter.save()
+            painter.resetTransform()
+            painter.drawPixmapFragments(*self._fragments.drawargs(), self._pixmap)
+            painter.restore()
+            return
+        self._painted = None
         view = self.viewRect()
         mask = np.ones(len(self.x), dtype=bool)
         if view is not None:
@@ -244,7 +264,20 @@ class PointBatch(pg.GraphicsObject):
             frags[:, 2:6] = [0, 0, pixmap.width(), pixmap.height()]
             frags[:, 6:10] = [1 / dpr, 1 / dpr, 0.0, 1.0]
             painter.drawPixmapFragments(*self._fragments.drawargs(), pixmap)
+            self._painted = key
         painter.restore()
+
+
+def _paint_key(item, painter: QPainter, widget) -> tuple | None:
+    """What an on-screen paint depends on besides the data: the transform, the view and the pixel ratio.
+    A repaint with the same key (a selection ring moved, a tooltip closed) redraws what was computed."""
+    if getattr(item, "_exportOpts", False) is not False:
+        return None
+    t, view = painter.transform(), item.viewRect()
+    if view is None:
+        return None
+    return (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), view.left(), view.top(), view.right(),
+            view.bottom(), widget.devicePixelRatioF() if widget is not None else 1.0)
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> bool:

@@ -59,3 +59,26 @@ def test_setting_the_same_marks_again_repaints_nothing(qtbot, monkeypatch):
         assert updates == []
         set_other(item)
         assert updates == [1]
+
+
+def test_a_repaint_of_the_same_view_reuses_the_last_paint(qtbot, monkeypatch):
+    import desktop.charts.items as items
+
+    x, y = marks()
+    point, bar = PointBatch(x=x, y=y, size=9, brush=pg.mkBrush(30, 90, 200)), RectBatch(x0=x, x1=x + 3, y=y)
+    plot = pg.PlotWidget(background="w")
+    plot.resize(640, 400)
+    plot.addItem(point)
+    plot.addItem(bar)
+    qtbot.addWidget(plot)
+    plot.show()
+    qtbot.waitExposed(plot)
+    first = plot.grab().toImage()
+    computed = []
+    for name in ("topmost_points", "topmost_boxes"):
+        real = getattr(items, name)
+        monkeypatch.setattr(items, name, lambda *a, real=real, name=name: (computed.append(name), real(*a))[1])
+    assert plot.grab().toImage() == first and computed == []  # drawn again from the last paint
+    plot.getViewBox().translateBy(x=50)
+    plot.grab()
+    assert sorted(set(computed)) == ["topmost_boxes", "topmost_points"]  # a new view is worked out again
