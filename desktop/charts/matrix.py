@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from desktop.charts import palette
-from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot, unindexed
 from desktop.charts.export_layout import MatrixPages
 from desktop.charts.matrix_cells import Cells, ScrollViewBox
 from desktop.charts.matrix_pointer import MatrixPointerMixin
@@ -113,7 +113,7 @@ class MatrixView(MatrixPages, MatrixPointerMixin, ChartWidget):
         rows_font = QFont()
         rows_font.setPointSizeF(10)
         self.row_axis.setStyle(tickFont=rows_font)
-        self.plot = pg.PlotWidget(viewBox=ScrollViewBox(), axisItems={"left": self.row_axis, "top": self.col_axis})
+        self.plot = unindexed(pg.PlotWidget(viewBox=ScrollViewBox(), axisItems={"left": self.row_axis, "top": self.col_axis}))
         item = self.plot.getPlotItem()
         item.showAxis("top")
         item.hideAxis("bottom")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.charts import palette
 from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
-from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot, unindexed
 from desktop.charts.export_layout import StancePages
 from desktop.charts.timeline_data import DAY, epoch_seconds
 from desktop.widgets.date_range import range_text
@@ -66,15 +66,22 @@ def cued_mask(table: pd.DataFrame) -> np.ndarray:
     return table["kind"].to_numpy() != "relation"
 
 
-def stance_rows(analysis, actor_ids, group_by: str = "none", first=None, last=None) -> pd.DataFrame:
-    """Dated statements of the given actors in the date range (people counted under the body of the
-    `group_by` kind the text ties them to), with a `holder` column."""
-    table = analysis.statements_table()
-    if not len(table):
-        return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
+def cued_holders(analysis, table: pd.DataFrame, group_by: str) -> tuple[np.ndarray, np.ndarray]:
+    """(which rows are cued statements, the holder of each cued row or None) for the statements table."""
     cued = cued_mask(table)
     held = np.full(len(table), None, dtype=object)
     held[cued] = holders(analysis, table["source_actor"][cued], group_by)
+    return cued, held
+
+
+def stance_rows(analysis, actor_ids, group_by: str = "none", first=None, last=None, known=None) -> pd.DataFrame:
+    """Dated statements of the given actors in the date range (people counted under the body of the
+    `group_by` kind the text ties them to), with a `holder` column. `known`: `cued_holders` of the
+    statements table, when the caller has them."""
+    table = analysis.statements_table()
+    if not len(table):
+        return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
+    cued, held = known if known is not None else cued_holders(analysis, table, group_by)
     keep = cued & pd.Series(held).isin(list(actor_ids)).to_numpy() & in_range_mask(table, first, last)
     rows = np.flatnonzero(keep)
     # only the chosen rows are copied out of the (200,000-row) table
@@ -162,7 +169,7 @@ class StanceTimeView(StancePages, ChartWidget):
         self.actor_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.actor_list.setMinimumWidth(90)
         self.actor_list.itemSelectionChanged.connect(self._on_list_changed)
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics = unindexed(pg.GraphicsLayoutWidget())
         self.graphics.ci.setSpacing(4)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -234,10 +241,10 @@ class StanceTimeView(StancePages, ChartWidget):
         table = self.analysis.statements_table()
         counts: dict[str, int] = {}
         if len(table):
-            keep = cued_mask(table)
+            keep, held = self._cued_holders(table)
             if self.state.time_window != (None, None):
-                keep &= in_range_mask(table, *self.state.date_range)
-            tally = pd.Series(holders(self.analysis, table["source_actor"][keep], self.state.group_by)).value_counts()
+                keep = keep & in_range_mask(table, *self.state.date_range)
+            tally = pd.Series(held[keep]).value_counts()
             counts = {h: int(n) for h, n in tally.items() if h is not None and self.analysis.visible(h)}
         order = sorted(counts, key=lambda a: (-counts[a], self.analysis.actor_name(a)))
         keep = [a for a in self.actor_ids if a in counts]
@@ -297,7 +304,9 @@ class StanceTimeView(StancePages, ChartWidget):
         dark = is_dark(self.palette())
         set_background(self.graphics, colors)
         ring = pg.mkPen(colors["highlight"], width=2.5)
-        self.rows = stance_rows(self.analysis, self.actor_ids, self.state.group_by, *self.state.date_range)
+        table = self.analysis.statements_table()
+        self.rows = stance_rows(self.analysis, self.actor_ids, self.state.group_by, *self.state.date_range,
+                                known=self._cued_holders(table) if len(table) else None)
         undated = self._undated_count()
         shown = range_text(*self.state.date_range)
         self.note.setText((f"Statements {shown}. " if shown else "") + "Dates are publication dates." + (
@@ -377,9 +386,16 @@ class StanceTimeView(StancePages, ChartWidget):
         table = self.analysis.statements_table()
         if not len(table) or not self.actor_ids:
             return 0
-        undated = cued_mask(table) & table["date"].isna().to_numpy()
-        held = holders(self.analysis, table["source_actor"][undated], self.state.group_by)
-        return int(pd.Series(held).isin(self.actor_ids).sum())
+        cued, held = self._cued_holders(table)
+        undated = cued & table["date"].isna().to_numpy()
+        return int(pd.Series(held[undated]).isin(self.actor_ids).sum())
+
+    def _cued_holders(self, table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """`cued_holders` of this statements table, worked out once for the list, the strips and the note."""
+        last = getattr(self, "_held", None)
+        if last is None or last[0] is not table or last[1] != self.state.group_by:
+            last = self._held = (table, self.state.group_by, *cued_holders(self.analysis, table, self.state.group_by))
+        return last[2], last[3]
 
     def _tip(self, x, y, data) -> str:
         return tooltip(self.rows.loc[int(data)])

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QToolTip, QVB
 
 from desktop.charts import palette
 from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
-from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot
+from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot, unindexed
 from desktop.charts.export_layout import TimelinePages
 from desktop.charts.items import LabelBatch, PointBatch, RectBatch
 from desktop.charts.scroll import RowScrollBar
@@ -85,7 +85,7 @@ class TimelineView(TimelineDrawingMixin, TimelineLanesMixin, TimelinePages, Time
         bar.addWidget(self.status, 1)
 
         self.lane_axis = CategoryAxis("left")
-        self.plot = pg.PlotWidget(viewBox=LaneViewBox(), axisItems={"bottom": date_axis(), "left": self.lane_axis})
+        self.plot = unindexed(pg.PlotWidget(viewBox=LaneViewBox(), axisItems={"bottom": date_axis(), "left": self.lane_axis}))
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.installEventFilter(self)
         self.plot.showGrid(x=True, y=False, alpha=0.15)
