@@ -310,7 +310,7 @@ class ArticleList(QWidget):
     def set_status(self, running: dict, failed: dict) -> None:
         """Articles being analysed (id -> Article) and failed ones (id -> (Article, reason))."""
         self._running, self._failed = dict(running), dict(failed)
-        self.refresh()
+        self._on_analysis_changed("status")  # after an undo nothing changed: keep the 10,000 rows
 
     def refresh(self) -> None:
         selected = self.state.article

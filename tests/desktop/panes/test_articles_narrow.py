@@ -24,3 +24,16 @@ def test_status_makes_way_for_titles_while_every_article_is_done(qtbot, state):
     assert view.table.isColumnHidden(STATUS)
     view.resize(700, 400)
     qtbot.waitUntil(lambda: not view.table.isColumnHidden(STATUS) and not view.table.isColumnHidden(EVENTS))
+
+
+def test_the_same_status_again_keeps_the_rows(qtbot, state, monkeypatch):
+    """An undo reports the (unchanged) running and failed articles: 10,000 rows are not rebuilt for it."""
+    view = ArticleList(Analysis([make_analysis("a1", "Talks")]), state)
+    qtbot.addWidget(view)
+    rebuilt = []
+    real = view.model.set_rows
+    monkeypatch.setattr(view.model, "set_rows", lambda rows: (rebuilt.append(len(rows)), real(rows))[1])
+    view.set_status({}, {})
+    assert rebuilt == []
+    view.set_status({"b1": make_analysis("b1", "Still being read").article}, {})
+    assert rebuilt == [2]
