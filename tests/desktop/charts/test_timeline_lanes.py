@@ -124,3 +124,25 @@ def test_a_click_on_the_other_lane_name_selects_no_actor(qtbot, state):
     x = view.lane_axis.sceneBoundingRect().center().x()
     qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=view.plot.mapFromScene(pg.Point(x, y)))
     assert state.actor is None
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ranking_only_the_candidates_equals_ranking_every_key(seed):
+    """rank_lanes sorts only the keys that can make the lanes; with ties and "(no actor)" it must keep
+    exactly what a sort of every key keeps."""
+    import random
+
+    from desktop.charts.timeline_data import rank_lanes
+
+    rng = random.Random(seed)
+    keys = [f"k{i}" for i in range(rng.randrange(3, 60))] + [NO_ACTOR]
+    rng.shuffle(keys)
+    tally = pd.Series({k: rng.choice([1, 1, 2, 3, 5, 40]) for k in keys})
+    first = pd.Series({k: float(rng.randrange(100)) for k in keys})
+    labels = {k: rng.choice(["Alpha", "beta", "Gamma", k]) for k in keys}
+    for max_lanes in (1, 2, 5, 12, 100):
+        count = tally.to_dict()
+        every = sorted(count, key=lambda k: (k == NO_ACTOR, -count[k], labels.get(k, k).casefold()))
+        expected = every[:max(max_lanes, 2) - 1] if len(every) > max(max_lanes, 1) else every
+        kept, folded = rank_lanes(tally, first, labels, max_lanes)
+        assert kept == expected and folded == set(keys) - set(expected)
