@@ -234,8 +234,9 @@ def _set_actors(frame: pd.DataFrame, ids: np.ndarray | None, names: np.ndarray, 
     if ids is not None:
         frame["actor_ids"] = ids[codes]
         frame["mentioned_ids"] = ids[mentioned]
-    frame["actors"] = strings(names).take(codes)
-    frame["mentioned"] = strings(names).take(mentioned)
+    named = strings(names)  # once for both columns
+    frame["actors"] = named.take(codes)
+    frame["mentioned"] = named.take(mentioned)
 
 
 # The event columns no correction changes.
