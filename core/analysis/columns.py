@@ -155,14 +155,17 @@ def statement_state(ctx: TableContext) -> StatementState:
     state = ctx.memo.get("statement_state")
     if state is None:
         raw = ctx.raw()
-        last = raw.memo.get("last_statement_state")
-        if last is not None and ctx.actors.derived_from(last[0]) and all(
-                getattr(ctx.corrections, f) == getattr(last[1], f) for f in _STATEMENT_FIELDS):
+        # the state this one's resolver was derived from (the one before a rename or an override, also
+        # when that one was reached by undo)
+        before = ctx.actors.previous() if ctx.actors.previous is not None else None
+        last = getattr(before, "statement_state", None)
+        if last is not None and last[0] is raw and all(
+                getattr(ctx.corrections, f) == getattr(before.corrections, f) for f in _STATEMENT_FIELDS):
             # a rename or a polarity override: the other columns stay
-            state = last[2].carried_over(ctx, raw, ctx.corrections.polarity != last[1].polarity)
+            state = last[1].carried_over(ctx, raw, ctx.corrections.polarity != before.corrections.polarity)
         else:
             state = StatementState(ctx, raw)
-        raw.memo["last_statement_state"] = (ctx.actors, ctx.corrections, state)
+        ctx.actors.statement_state = (raw, state)
         ctx.memo["statement_state"] = state
     return state  # type: ignore[return-value]
 

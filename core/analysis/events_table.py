@@ -38,6 +38,9 @@ def _event_actors(ctx: TableContext, raw: RawTables) -> tuple[np.ndarray, np.nda
     index = _tuple_index(raw)
     name = ctx.actors.name
     base = raw.memo.get("event_actors")
+    before = ctx.actors.previous() if ctx.actors.previous is not None else None
+    if before is not None and before.event_actors is not None and before.event_actors[0] is raw:
+        base = (*before.event_actors[1:], before)  # the state a rename was made in (also when reached by undo)
     moved: list[str] | None = None  # the ids whose entry changed, when known without comparing every id
     if base is not None and ctx.actors.derived_from(base[3]):
         # only names changed since the last build on these rows: only the renamed actors' ids are looked at
@@ -86,6 +89,7 @@ def _event_actors(ctx: TableContext, raw: RawTables) -> tuple[np.ndarray, np.nda
         # for the next article set (articles added or removed), by tuple value
         ctx.store.event_actors = (shown, dict(zip(raw.tuples, zip(ids.tolist(), names.tolist()))))
     raw.memo["event_actors"] = (shown, ids, names, ctx.actors)
+    ctx.actors.event_actors = (raw, shown, ids, names)
     ctx.memo["event_actors"] = (ids, names)
     return ids, names
 

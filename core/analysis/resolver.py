@@ -30,6 +30,9 @@ class ActorResolver:
         # When only names differ from `previous` (same article set, merges and hidden actors): the
         # canonical ids whose name changed, and what does not depend on names is taken over from it.
         self.previous: weakref.ref | None = None  # weak: a chain of states must not keep every resolver
+        # what the tables built in this resolver's state left for a state derived from it: (raw, columns)
+        self.statement_state: tuple | None = None
+        self.event_actors: tuple | None = None
         self.renamed: frozenset[str] | None = None
         if (previous is not None and previous.people is people and previous.auto_merges is auto_merges
                 and previous.corrections.actor_merges == corrections.actor_merges

@@ -415,3 +415,25 @@ def test_tables_handed_out_before_a_correction_stay_as_they_were():
         getattr(a, name)()
         pd.testing.assert_frame_equal(before[name], kept[name], check_exact=True, obj=name)
     assert "RF" in set(a.statements_table()["source_name"])
+
+
+def test_a_rename_after_an_undo_also_carries_the_columns_over(monkeypatch):
+    import core.analysis.columns as columns
+
+    a = Analysis(corpus())
+    a.rename_actor("russia", "RF")
+    a.stance_matrix(), a.events_table()
+    a.set_target(_sid("a1", 1), "aid")
+    a.stance_matrix(), a.events_table()
+    a.undo()  # back to the renamed state, built before
+    built = []
+    real_init = columns.StatementState.__init__
+    monkeypatch.setattr(columns.StatementState, "__init__",
+                        lambda self, ctx, raw: (built.append(1), real_init(self, ctx, raw))[1])
+    a.rename_actor("turkey", "T")
+    a.stance_matrix(), a.events_table()
+    assert built == []
+    ref = FullAnalysis(corpus())
+    ref.rename_actor("russia", "RF")
+    ref.rename_actor("turkey", "T")
+    assert_same_tables(a, ref)
