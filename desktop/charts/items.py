@@ -80,8 +80,9 @@ class RectBatch(pg.GraphicsObject):
             return
         key = _paint_key(self, painter, widget)
         if key is not None and key == self._painted:
-            # the same view as the last paint: its rectangles are still in `_rects`
-            painter.setPen(self._painted_pen)
+            # the same view as the last paint: its rectangles are still in `_rects` (pen and brush are
+            # read again: a theme change sets them in place)
+            painter.setPen(self._pen(self._painted_thin))
             painter.setBrush(self.opts["brush"])
             painter.drawRects(*self._rects.drawargs())
             return
@@ -111,12 +112,18 @@ class RectBatch(pg.GraphicsObject):
             keep = topmost_boxes(xa, ya, xb, yb, dpr, _copies(self.opts))
             if keep is not None:
                 x0, x1, y0, y1 = x0[keep], x1[keep], y0[keep], y1[keep]
+        thin = n >= THIN_OUTLINE_MIN and getattr(self, "_exportOpts", False) is False
+        self._fill(painter, x0, y0, x1, y1, self._pen(thin))
+        self._painted, self._painted_thin = key, thin
+
+    def _pen(self, thin: bool) -> QPen:
+        """The outline; one pixel wide when `thin` (thousands of bars in view: Qt strokes a wider
+        cosmetic outline five times slower, and the half pixel cannot be told apart)."""
         pen = self.opts["pen"]
-        if n >= THIN_OUTLINE_MIN and pen.widthF() > 1 and getattr(self, "_exportOpts", False) is False:
+        if thin and pen.widthF() > 1:
             pen = QPen(pen)
             pen.setWidth(1)
-        self._fill(painter, x0, y0, x1, y1, pen)
-        self._painted, self._painted_pen = key, pen
+        return pen
 
     def _fill(self, painter, x0, y0, x1, y1, pen) -> None:
         self._rects.resize(len(x0))

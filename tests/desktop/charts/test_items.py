@@ -82,3 +82,31 @@ def test_a_repaint_of_the_same_view_reuses_the_last_paint(qtbot, monkeypatch):
     plot.getViewBox().translateBy(x=50)
     plot.grab()
     assert sorted(set(computed)) == ["topmost_boxes", "topmost_points"]  # a new view is worked out again
+
+
+def test_a_pen_and_brush_set_in_place_show_on_the_next_repaint_of_the_same_view(qtbot):
+    """A theme change sets the ring's pen in place: the remembered paint must not keep the old colour."""
+    x, y = marks()
+    bar = RectBatch(x0=x, x1=x + 3, y=y, pen=pg.mkPen(255, 0, 0, width=2), brush=pg.mkBrush(255, 0, 0))
+    plot = pg.PlotWidget(background="w")
+    plot.resize(640, 400)
+    plot.addItem(bar)
+    qtbot.addWidget(plot)
+    plot.show()
+    qtbot.waitExposed(plot)
+
+    def colours():
+        image = plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        bgr = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+        red = (bgr[:, :, 2] > 200) & (bgr[:, :, 0] < 60)
+        blue = (bgr[:, :, 0] > 200) & (bgr[:, :, 2] < 60)
+        return int(red.sum()), int(blue.sum())
+
+    red, blue = colours()
+    assert red > 1000 and blue == 0
+    bar.opts["pen"] = pg.mkPen(0, 0, 255, width=2)
+    bar.opts["pen"].setCosmetic(True)
+    bar.opts["brush"] = pg.mkBrush(0, 0, 255)
+    bar.update()
+    red, blue = colours()
+    assert blue > 1000 and red == 0
