@@ -103,7 +103,7 @@ class StatementState:
                 values = getattr(self, names).copy()
                 values[codes] = [name(x) for x in getattr(self, ids)[codes]]
                 setattr(state, names, values)
-        codes = np.flatnonzero(pd.Series(self.target_by_code).isin(changed).to_numpy())
+        # `codes` are now the renamed targets'
         if len(codes):
             # a statement about a renamed actor is labelled with the new name, unless the user relabelled it
             rows = np.flatnonzero(np.isin(raw.st_target, codes))
@@ -148,7 +148,8 @@ def _none_mask(values: np.ndarray) -> np.ndarray:
     return np.fromiter((v is None for v in values), dtype=bool, count=len(values))
 
 
-_STATEMENT_FIELDS = ("targets", "issue_merges", "issue_names")
+# corrections after which the statement columns are built anew (a rename or an override carries them over)
+_REBUILD_FIELDS = ("targets", "issue_merges", "issue_names")
 
 
 def statement_state(ctx: TableContext) -> StatementState:
@@ -160,7 +161,7 @@ def statement_state(ctx: TableContext) -> StatementState:
         before = ctx.actors.previous() if ctx.actors.previous is not None else None
         last = getattr(before, "statement_state", None)
         if last is not None and last[0] is raw and all(
-                getattr(ctx.corrections, f) == getattr(before.corrections, f) for f in _STATEMENT_FIELDS):
+                getattr(ctx.corrections, f) == getattr(before.corrections, f) for f in _REBUILD_FIELDS):
             # a rename or a polarity override: the other columns stay
             state = last[1].carried_over(ctx, raw, ctx.corrections.polarity != before.corrections.polarity)
         else:
