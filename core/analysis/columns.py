@@ -81,6 +81,8 @@ class StatementState:
                 if row is not None:
                     self.polarity[row] = value
                     corrected_rows.append(row)
+        # the only rows whose polarity can differ from another state's on the same rows
+        self.polarity_rows = np.array(sorted(corrected_rows), dtype=np.int64)
         self.keep = self.polarity != REJECTED
         self.rows = np.flatnonzero(self.keep)
         corrected_rows += [row for sid in c.targets if (row := raw.row(sid, "s")) is not None]

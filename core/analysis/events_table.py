@@ -111,22 +111,53 @@ def _from_previous(previous, raw: RawTables, shown: dict, ids: np.ndarray, names
     return todo
 
 
-def _event_stance(raw: RawTables, polarity: np.ndarray) -> np.ndarray:
-    """Per event: the effective polarity of its sentence's first supporting or opposing statement."""
-    ev, st = raw.events, raw.statements
-    stance = np.full(len(ev["start"]), "", dtype=object)
-    hits = np.flatnonzero((polarity == SUPPORT) | (polarity == OPPOSE))
+def _sentence_keys(raw: RawTables) -> tuple[np.ndarray, np.ndarray]:
+    """(per event row, per statement row) one number per (article, sentence), once per article set."""
+    found = raw.memo.get("sentence_keys")
+    if found is None:
+        ev, st = raw.events, raw.statements
+        both = np.concatenate([ev["sentence_index"], st["sentence_index"], [0]])
+        low, high = int(both.min()), int(both.max())
+        span = high - low + 1
+        found = raw.memo["sentence_keys"] = (raw.ev_article * span + (ev["sentence_index"] - low),
+                                             raw.st_article * span + (st["sentence_index"] - low))
+    return found  # type: ignore[return-value]
+
+
+def _event_stance(raw: RawTables, polarity: np.ndarray, events: np.ndarray | None = None) -> np.ndarray:
+    """Per event (of `events` rows, default all): the effective polarity of its sentence's first
+    supporting or opposing statement, "" when it has none."""
+    ev_keys, st_keys = _sentence_keys(raw)
+    if events is not None:
+        ev_keys = ev_keys[events]
+    stance = np.full(len(ev_keys), "", dtype=object)
+    if events is None:
+        hits = np.flatnonzero((polarity == SUPPORT) | (polarity == OPPOSE))
+    else:
+        rows = np.flatnonzero(np.isin(st_keys, ev_keys))
+        hits = rows[(polarity[rows] == SUPPORT) | (polarity[rows] == OPPOSE)]
     if not len(hits) or not len(stance):
         return stance
-    low = min(int(ev["sentence_index"].min()), int(st["sentence_index"].min()))
-    span = max(int(ev["sentence_index"].max()), int(st["sentence_index"].max())) - low + 1
-    keys = raw.st_article[hits] * span + (st["sentence_index"][hits] - low)
-    unique, first = np.unique(keys, return_index=True)
-    ev_keys = raw.ev_article * span + (ev["sentence_index"] - low)
+    unique, first = np.unique(st_keys[hits], return_index=True)
     at = np.minimum(np.searchsorted(unique, ev_keys), len(unique) - 1)
     found = unique[at] == ev_keys
     stance[found] = polarity[hits[first[at[found]]]]
     return stance
+
+
+def _patched_stance(raw: RawTables, last, state) -> tuple[np.ndarray, np.ndarray] | None:
+    """(the raw-order stance after a change of polarity overrides, the event rows redone): only the
+    events in the sentences of the statements whose polarity changed are; None when `last` was built
+    on other base polarities."""
+    if last.polarity_base is not raw.statements["polarity"] or last.stance is None:
+        return None
+    rows = np.union1d(last.polarity_rows, state.polarity_rows)
+    rows = rows[last.polarity[rows] != state.polarity[rows]]
+    ev_keys, st_keys = _sentence_keys(raw)
+    events = np.flatnonzero(np.isin(ev_keys, st_keys[rows])) if len(rows) else rows
+    stance = last.stance.copy() if len(events) else last.stance
+    stance[events] = _event_stance(raw, state.polarity, events)
+    return stance, events
 
 
 _TIME = ("date_start", "date_end", "granularity", "certainty", "future", "time_text", "time_value", "time_start",
@@ -137,11 +168,13 @@ _TIME_STRINGS = ("granularity", "certainty", "time_text", "time_value", "anchor"
 class _Last:
     """The last events table built on these rows, and what it was built from (raw row order)."""
 
-    __slots__ = ("base", "cols", "corrected", "order", "frame", "ids", "names", "polarity")
+    __slots__ = ("base", "cols", "corrected", "order", "frame", "ids", "names", "polarity", "polarity_base",
+                 "polarity_rows", "stance")
 
-    def __init__(self, base, cols, corrected, order, frame, ids, names, polarity):
+    def __init__(self, base, cols, corrected, order, frame, ids, names, state, stance, raw):
         self.base, self.cols, self.corrected, self.order, self.frame = base, cols, corrected, order, frame
-        self.ids, self.names, self.polarity = ids, names, polarity
+        self.ids, self.names, self.polarity, self.polarity_rows = ids, names, state.polarity, state.polarity_rows
+        self.polarity_base, self.stance = raw.statements["polarity"], stance  # stance in raw row order
 
 
 def _time_columns(raw: RawTables, fixes: dict) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -184,11 +217,12 @@ def events_table(ctx: TableContext) -> pd.DataFrame:
         return empty_table(TIMELINE_COLUMNS, datetimes=("date_start", "date_end"))
     cols, corrected = _time_columns(raw, event_state(ctx).fixes)
     ids, names = _event_actors(ctx, raw)
-    polarity = statement_state(ctx).polarity
+    state = statement_state(ctx)
     last = raw.memo.get("events_last")
     changed = _changed_rows(last, raw, cols, corrected) if isinstance(last, _Last) else None
     if changed is None or len(changed) > len(corrected) // 8 or not _patchable(last.frame):  # type: ignore[union-attr]
-        order, frame = _build(raw, cols, corrected, ids, names, polarity)
+        stance = _event_stance(raw, state.polarity)
+        order, frame = _build(raw, cols, corrected, ids, names, stance)
     else:
         # the same rows, most in the same place: reorder the last frame, rewrite the changed times
         order, frame = last.order, last.frame.copy(deep=False)  # type: ignore[union-attr]
@@ -198,11 +232,33 @@ def events_table(ctx: TableContext) -> pd.DataFrame:
             _set_actors(frame, ids, names, raw.ev_tuple[order], raw.ev_mentioned[order])
         elif last.names is not names:  # type: ignore[union-attr]
             _set_actors(frame, None, names, raw.ev_tuple[order], raw.ev_mentioned[order])
-        if not (last.polarity is polarity or np.array_equal(last.polarity, polarity)):  # type: ignore[union-attr]
-            frame["stance"] = strings(_event_stance(raw, polarity)[order])
+        stance = last.stance  # type: ignore[union-attr]
+        if last.polarity is not state.polarity:  # type: ignore[union-attr]
+            patched = _patched_stance(raw, last, state)
+            if patched is None:
+                stance = _event_stance(raw, state.polarity)
+                frame["stance"] = strings(stance[order])
+            else:
+                stance, redone = patched
+                _set_stance(frame, stance, order, redone)
     raw.memo["events_last"] = _Last(raw.events["date_start"], cols, corrected, order, frame.copy(deep=False), ids,
-                                    names, polarity)
+                                    names, state, stance, raw)
     return frame
+
+
+def _set_stance(frame: pd.DataFrame, stance: np.ndarray, order: np.ndarray, rows: np.ndarray) -> None:
+    """Rewrite the stance of these raw rows in `frame` (rows in `order`)."""
+    values = frame["stance"].array
+    if not len(rows):
+        return
+    if not isinstance(values, pd.arrays.StringArray):
+        frame["stance"] = strings(stance[order])
+        return
+    where = np.empty(len(order), dtype=np.int64)
+    where[order] = np.arange(len(order))
+    values = values.copy()
+    values[where[rows]] = stance[rows].tolist()
+    frame["stance"] = values
 
 
 def _patchable(frame: pd.DataFrame) -> bool:
@@ -261,11 +317,13 @@ def events_subset(ctx: TableContext, event_ids) -> pd.DataFrame:
         return empty_table(TIMELINE_COLUMNS, datetimes=("date_start", "date_end"))
     cols, corrected = _time_columns(raw, event_state(ctx).fixes)
     ids, names = _event_actors(ctx, raw)
-    return _build(raw, cols, corrected, ids, names, statement_state(ctx).polarity, rows)[1]
+    stance = np.full(len(raw.events["start"]), "", dtype=object)
+    stance[rows] = _event_stance(raw, statement_state(ctx).polarity, rows)
+    return _build(raw, cols, corrected, ids, names, stance, rows)[1]
 
 
 def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, ids: np.ndarray,
-           names: np.ndarray, polarity: np.ndarray, order: np.ndarray | None = None):
+           names: np.ndarray, stance: np.ndarray, order: np.ndarray | None = None):
     if order is None:
         order = _order(raw, cols)
     has_time = cols["has_time"][order]
@@ -275,7 +333,7 @@ def _build(raw: RawTables, cols: dict[str, np.ndarray], corrected: np.ndarray, i
         "future": cols["future"][order],
         "time_start": int_or_none(cols["time_start"][order], has_time),
         "time_end": int_or_none(cols["time_end"][order], has_time),
-        "stance": strings(_event_stance(raw, polarity)[order]), "corrected": corrected[order],
+        "stance": strings(stance[order]), "corrected": corrected[order],
     })
     for name in _TIME_STRINGS:
         data[name] = strings(cols[name][order])
