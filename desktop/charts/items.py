@@ -7,7 +7,9 @@ from pyqtgraph.Qt import internals
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 
-from desktop.charts.pixels import THIN_OUTLINE_MIN, topmost_boxes, topmost_labels, topmost_points, visible_copies
+from desktop.charts.pixels import (
+    THIN_OUTLINE_MIN, stacked_copies, topmost_boxes, topmost_labels, topmost_points, visible_copies,
+)
 
 
 # transforms that keep a rectangle a rectangle (enum members compared by equality: PySide6 crashes on `<=`)
@@ -43,6 +45,7 @@ class RectBatch(pg.GraphicsObject):
             return  # nothing moved: no repaint of the whole plot (a ring set again after a correction)
         self.prepareGeometryChange()
         self._x0, self._x1, self._y0, self._y1 = x0, x1, y - h / 2, y + h / 2
+        self._stack: tuple | None = None  # (copies, the boxes that can show on screen), see _on_screen
         if len(x0):
             self._bounds = QRectF(float(x0.min()), float(self._y0.min()),
                                   float(x1.max() - x0.min()), float(self._y1.max() - self._y0.min()))
@@ -88,10 +91,13 @@ class RectBatch(pg.GraphicsObject):
             return
         self._painted = None
         mask = self.visible_mask()
-        n = int(mask.sum())
+        n = int(mask.sum())  # bars in view, drawn or under others: what the outline's width goes by
         if not n:
             return
-        x0, x1, y0, y1 = self._x0[mask], self._x1[mask], self._y0[mask], self._y1[mask]
+        if key is None:
+            x0, x1, y0, y1 = self._x0[mask], self._x1[mask], self._y0[mask], self._y1[mask]
+        else:
+            x0, x1, y0, y1 = self._on_screen(_copies(self.opts), mask)
         view = self.viewRect()
         if view is not None:
             # clamp to the view: SVG output ignores the view box's clipping, and Qt rasterises huge
@@ -115,6 +121,17 @@ class RectBatch(pg.GraphicsObject):
         thin = n >= THIN_OUTLINE_MIN and getattr(self, "_exportOpts", False) is False
         self._fill(painter, x0, y0, x1, y1, self._pen(thin))
         self._painted, self._painted_thin = key, thin
+
+    def _on_screen(self, copies: int, mask: np.ndarray) -> tuple:
+        """The bars in view (`mask`) less those under `copies` later ones with the same data box: on
+        screen those never show, at any zoom (150,000 bars on a few thousand spots)."""
+        if self._stack is None or self._stack[0] != copies:
+            self._stack = (copies, stacked_copies((self._x0, self._x1, self._y0, self._y1), copies))
+        keep = self._stack[1]
+        if keep is None:
+            return self._x0[mask], self._x1[mask], self._y0[mask], self._y1[mask]
+        keep = keep[mask[keep]]
+        return self._x0[keep], self._x1[keep], self._y0[keep], self._y1[keep]
 
     def _pen(self, thin: bool) -> QPen:
         """The outline; one pixel wide when `thin` (thousands of bars in view: Qt strokes a wider
@@ -162,6 +179,7 @@ class PointBatch(pg.GraphicsObject):
         self.prepareGeometryChange()
         self.x, self.y = x, y
         self._painted = None  # what the last paint drew, by view (see _paint_key)
+        self._stack: tuple | None = None  # (copies, the points that can show on screen)
         self.update()
 
     @property
@@ -194,6 +212,15 @@ class PointBatch(pg.GraphicsObject):
     def viewTransformChanged(self):
         self.prepareGeometryChange()
 
+    def _on_screen(self, copies: int) -> tuple[np.ndarray, np.ndarray]:
+        """The points less those under `copies` later ones on the same data position: on screen those
+        never show, at any zoom (167,000 events on 7,000 spots at 10,000 articles). Two copies at
+        least: a symbol's antialiased rim is translucent, and two copies darken it visibly."""
+        if self._stack is None or self._stack[0] != copies:
+            keep = stacked_copies((self.x, self.y), copies)
+            self._stack = (copies, (self.x, self.y) if keep is None else (self.x[keep], self.y[keep]))
+        return self._stack[1]
+
     def _symbol(self, dpr: float) -> QPixmap:
         if self._pixmap is None or self._pixmap_dpr != dpr:
             side = int(np.ceil((self.opts["size"] + 2 * self.opts["pen"].widthF() + 2) * dpr))
@@ -221,18 +248,19 @@ class PointBatch(pg.GraphicsObject):
             painter.restore()
             return
         self._painted = None
+        x, y = (self.x, self.y) if key is None else self._on_screen(max(2, _copies(self.opts)))
         view = self.viewRect()
-        mask = np.ones(len(self.x), dtype=bool)
+        mask = np.ones(len(x), dtype=bool)
         if view is not None:
             px, _py = self.pixelVectors()
             pad = px.length() * self.pixelPadding() if px is not None else 0.0
-            mask = ((self.x >= view.left() - pad) & (self.x <= view.right() + pad)
-                    & (self.y >= min(view.top(), view.bottom()) - 1) & (self.y <= max(view.top(), view.bottom()) + 1))
+            mask = ((x >= view.left() - pad) & (x <= view.right() + pad)
+                    & (y >= min(view.top(), view.bottom()) - 1) & (y <= max(view.top(), view.bottom()) + 1))
         n = int(mask.sum())
         if not n:
             return
         t = painter.transform()
-        xs, ys = self.x[mask], self.y[mask]
+        xs, ys = x[mask], y[mask]
         dx = t.m11() * xs + t.m21() * ys + t.dx()
         dy = t.m12() * xs + t.m22() * ys + t.dy()
         painter.save()
@@ -259,7 +287,6 @@ class PointBatch(pg.GraphicsObject):
             # centres on device pixels, so symbols on one pixel overlap exactly and the ones under
             # later copies can be left out
             dx, dy = np.rint(dx * dpr) / dpr, np.rint(dy * dpr) / dpr
-            # two at least: a symbol's antialiased rim is translucent, and two copies darken it visibly
             keep = topmost_points(dx, dy, dpr, max(2, _copies(self.opts)))
             if keep is not None:
                 dx, dy = dx[keep], dy[keep]

@@ -40,6 +40,16 @@ def topmost_boxes(x0, y0, x1, y1, dpr: float = 1.0, copies: int = 1) -> np.ndarr
     return _last_of_each(*(np.rint(v * dpr) for v in (x0, y0, x1, y1)), copies=copies)
 
 
+def stacked_copies(columns: tuple[np.ndarray, ...], copies: int) -> np.ndarray | None:
+    """Indices, in drawing order, of the marks among the last `copies` at their exact data position
+    (all `columns` equal); None to keep them all. Marks on one data position share their device pixels
+    at every zoom, so only these can ever show on screen: worked out once per data, not per frame."""
+    if len(columns[0]) < DEDUPE_MIN:
+        return None
+    keep = _last_of_each(*(pd.factorize(c)[0] for c in columns), copies=copies)
+    return None if len(keep) == len(columns[0]) else keep
+
+
 def topmost_labels(dx: np.ndarray, dy: np.ndarray, cell_width: float, cell_height: float) -> np.ndarray | None:
     """Indices, in drawing order, of the last label in each label-sized cell of the screen; None to draw them all."""
     if len(dx) < LABEL_DEDUPE_MIN:

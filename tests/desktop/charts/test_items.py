@@ -24,18 +24,22 @@ def render(qtbot, item) -> np.ndarray:
     return view[:, :image.width(), :3].astype(int).copy()
 
 
-def marks(n=30_000, seed=3):
+def marks(n=30_000, seed=3, stacked=False):
+    """Marks anywhere, or `stacked` on whole numbers (a day and a lane: several on each spot)."""
     rng = np.random.default_rng(seed)
-    return rng.uniform(0, 1000, n), rng.integers(0, 20, n).astype(float)
+    x = rng.integers(0, 1000, n).astype(float) if stacked else rng.uniform(0, 1000, n)
+    return x, rng.integers(0, 20, n).astype(float)
 
 
+@pytest.mark.parametrize("stacked", [False, True], ids=["spread", "stacked"])
 @pytest.mark.parametrize("make", [
     lambda x, y: PointBatch(x=x, y=y, size=9, pen=pg.mkPen("k"), brush=pg.mkBrush(30, 90, 200)),
+    lambda x, y: PointBatch(x=x, y=y, size=9, pen=pg.mkPen(None), brush=pg.mkBrush(30, 90, 200, 90)),
     lambda x, y: RectBatch(x0=x, x1=x + 3, y=y, height=0.5, brush=pg.mkBrush(200, 60, 30, 170),
                            pen=pg.mkPen(200, 60, 30, width=1.5)),
-], ids=["points", "bars"])
-def test_deduplicated_drawing_matches_drawing_every_mark(qtbot, monkeypatch, make):
-    x, y = marks()
+], ids=["points", "translucent points", "bars"])
+def test_deduplicated_drawing_matches_drawing_every_mark(qtbot, monkeypatch, make, stacked):
+    x, y = marks(stacked=stacked)
     fast = render(qtbot, make(x, y))
     monkeypatch.setattr(pixels, "DEDUPE_MIN", 10**9)
     slow = render(qtbot, make(x, y))
@@ -43,7 +47,9 @@ def test_deduplicated_drawing_matches_drawing_every_mark(qtbot, monkeypatch, mak
     assert inked.mean() > 0.2  # the marks cover the plot: the comparison is not of two blank images
     differs = np.abs(fast - slow).max(axis=2)
     assert (differs[inked] > 60).mean() < 0.005  # a colour level here and there on antialiased rims
-    assert (differs[inked] > 100).mean() == 0
+    # a dozen opaque copies on one spot darken their antialiased rim more than the two kept do: a few
+    # rim pixels in 100,000
+    assert (differs[inked] > 100).mean() <= (1e-4 if stacked else 0)
 
 
 def test_setting_the_same_marks_again_repaints_nothing(qtbot, monkeypatch):

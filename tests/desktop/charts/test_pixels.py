@@ -2,7 +2,9 @@
 import numpy as np
 import pytest
 
-from desktop.charts.pixels import DEDUPE_MIN, topmost_boxes, topmost_labels, topmost_points, visible_copies
+from desktop.charts.pixels import (
+    DEDUPE_MIN, stacked_copies, topmost_boxes, topmost_labels, topmost_points, visible_copies,
+)
 
 
 def pixels_of(x, y, dpr=1.0):
@@ -32,6 +34,30 @@ def test_translucent_marks_keep_the_last_copies_of_each_pixel(copies):
     assert len(keep) == DEDUPE_MIN * copies
     assert np.all(np.diff(keep) > 0)
     assert set((keep % 7).tolist()) == set(range(7 - copies, 7))  # the later copies, drawn on top
+
+
+@pytest.mark.parametrize("copies", [1, 3, 9])
+def test_of_the_marks_on_one_data_position_only_the_last_copies_can_show(copies):
+    rng = np.random.default_rng(4)
+    n = 3 * DEDUPE_MIN
+    x = rng.integers(0, 300, n) + 0.5  # days: many events on one day and lane
+    y = rng.integers(0, 10, n).astype(float)
+    keep = stacked_copies((x, y), copies)
+    expected, seen = [], {}
+    for i in range(n - 1, -1, -1):  # the last `copies` of each position, by hand
+        seen[(x[i], y[i])] = seen.get((x[i], y[i]), 0) + 1
+        if seen[(x[i], y[i])] <= copies:
+            expected.append(i)
+    assert keep.tolist() == sorted(expected)
+    # a nudge of any column is another position
+    x[0] += 1e-9
+    assert 0 in stacked_copies((x, y), copies).tolist()
+
+
+def test_marks_on_distinct_positions_are_all_kept():
+    x = np.arange(2 * DEDUPE_MIN, dtype=float)
+    assert stacked_copies((x, np.zeros_like(x)), 1) is None
+    assert stacked_copies((np.zeros(10), np.zeros(10)), 1) is None  # too few to bother
 
 
 def test_few_points_are_all_drawn():
