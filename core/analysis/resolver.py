@@ -33,6 +33,7 @@ class ActorResolver:
         # what the tables built in this resolver's state left for a state derived from it: (raw, columns)
         self.statement_state: tuple | None = None
         self.event_actors: tuple | None = None
+        self.matrices: tuple | None = None  # (raw, {stance_matrix key: matrix})
         self.renamed: frozenset[str] | None = None
         if (previous is not None and previous.people is people and previous.auto_merges is auto_merges
                 and previous.corrections.actor_merges == corrections.actor_merges

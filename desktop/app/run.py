@@ -111,7 +111,7 @@ def _screenshot(window, path: str, empty: bool) -> None:
                 state.set_items(matrix.cells[cell])
         elif mode == "stance":
             # the actor with most dated statements, one of its marks selected (its sentence shown)
-            from desktop.charts.stance_over_time import cued_statements
+            from desktop.charts.stance_rows import cued_statements
 
             window.show_chart("Stance over time")
             statements = cued_statements(analysis)

@@ -28,6 +28,7 @@ class CategoryAxis(pg.AxisItem):
         self._full: list[str] = []
         self.rotated = False  # a top axis whose labels slant up-left from their column (set_rotated)
         self.fixed_height: int | None = None
+        self.natural_width = 0
         self.set_labels(labels)
 
     def set_rotated(self, on: bool, height: int) -> None:
@@ -108,7 +109,8 @@ class CategoryAxis(pg.AxisItem):
         if self.orientation in ("left", "right"):
             metrics = QFontMetrics(self.style.get("tickFont") or QFont())
             widest = max((metrics.horizontalAdvance(x) for x in self._labels), default=30)
-            self.setWidth(min(260, widest + 16))
+            self.natural_width = min(260, widest + 16)  # what its own labels need (a row of axes aligns to the widest)
+            self.setWidth(self.natural_width)
         self.picture = None
         self.update()
 

@@ -100,7 +100,7 @@ class StancePages:
             self._export_x = tuple(plot.getViewBox().viewRange()[0])
 
     def _strip_lanes(self) -> dict[str, int]:
-        from desktop.charts.stance_over_time import target_lanes
+        from desktop.charts.stance_rows import target_lanes
 
         lanes = {}
         for actor in self.actor_ids:

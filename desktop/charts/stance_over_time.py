@@ -16,7 +16,8 @@ from desktop.charts import palette
 from desktop.charts.axes import CategoryAxis, date_axis, day_of, epoch
 from desktop.charts.base import ChartWidget, StatusLabel, caption_text, set_background, style_plot, unindexed
 from desktop.charts.export_layout import StancePages
-from desktop.charts.timeline_data import DAY, epoch_seconds
+from desktop.charts.stance_rows import cued_holders, in_range_mask, spread, stance_rows, target_lanes
+from desktop.charts.timeline_data import DAY
 from desktop.widgets.date_range import range_text
 from desktop.widgets.theme import is_dark, muted_color
 
@@ -31,99 +32,6 @@ def legend_colour(polarity: str, pal=None) -> QColor:
     """The polarity's colour for legend text on the window background (lightened on a dark one)."""
     colour = palette.STANCE_COLOURS[polarity]
     return colour.lighter(170) if is_dark(pal) else colour
-
-
-def cued_statements(analysis) -> pd.DataFrame:
-    """Statements with a stance or reporting cue; stances inferred only from the words between two
-    names (kind "relation") are left out here, as in the matrix by default."""
-    table = analysis.statements_table()
-    return table[table["kind"] != "relation"] if len(table) else table
-
-
-def in_range(table: pd.DataFrame, first=None, last=None) -> pd.DataFrame:
-    """Rows whose `date` lies in [first, last] (days, both included; None: open-ended)."""
-    return table[in_range_mask(table, first, last)]
-
-
-def in_range_mask(table: pd.DataFrame, first=None, last=None) -> np.ndarray:
-    keep = table["date"].notna()
-    if first is not None:
-        keep &= table["date"] >= pd.Timestamp(first)
-    if last is not None:
-        keep &= table["date"] < pd.Timestamp(last) + pd.Timedelta(days=1)
-    return keep.to_numpy()
-
-
-def holders(analysis, sources: pd.Series, group_by: str) -> np.ndarray:
-    """Per statement: the row its source counts under (None without a source), asked once per actor
-    (200,000 statements have a few thousand sources)."""
-    codes, uniques = pd.factorize(sources)
-    answers = [analysis.stance_holder(a, group_by) if isinstance(a, str) else None for a in uniques]
-    return np.array(answers + [None], dtype=object)[codes]  # code -1 (no source): the None at the end
-
-
-def cued_mask(table: pd.DataFrame) -> np.ndarray:
-    return table["kind"].to_numpy() != "relation"
-
-
-def cued_holders(analysis, table: pd.DataFrame, group_by: str) -> tuple[np.ndarray, np.ndarray]:
-    """(which rows are cued statements, the holder of each cued row or None) for the statements table."""
-    cued = cued_mask(table)
-    held = np.full(len(table), None, dtype=object)
-    held[cued] = holders(analysis, table["source_actor"][cued], group_by)
-    return cued, held
-
-
-def stance_rows(analysis, actor_ids, group_by: str = "none", first=None, last=None, known=None) -> pd.DataFrame:
-    """Dated statements of the given actors in the date range (people counted under the body of the
-    `group_by` kind the text ties them to), with a `holder` column. `known`: `cued_holders` of the
-    statements table, when the caller has them."""
-    table = analysis.statements_table()
-    if not len(table):
-        return table.assign(holder=pd.Series(dtype=object), x=pd.Series(dtype=float))
-    cued, held = known if known is not None else cued_holders(analysis, table, group_by)
-    keep = cued & pd.Series(held).isin(list(actor_ids)).to_numpy() & in_range_mask(table, first, last)
-    rows = np.flatnonzero(keep)
-    # only the chosen rows are copied out of the (200,000-row) table
-    table = table.take(rows).assign(holder=held[rows])
-    table["target_label"] = table["target_label"].fillna("").replace("", "(no target)")
-    table["x"] = epoch_seconds(table["date"]) + DAY / 2  # mid-day: the day the article appeared
-    return table.reset_index(drop=True)
-
-
-def target_lanes(targets: pd.Series, max_lanes: int) -> tuple[dict[str, int], dict[str, str]]:
-    """({lane label: lane}, {target: lane label}) for one actor's statement targets: the most frequent
-    ones get a lane each, at most `max_lanes` lanes, the rest share "other targets (n)"."""
-    counts = targets.value_counts(sort=False)
-    ranked = sorted(counts.index, key=lambda t: (-counts[t], t == "(no target)", str(t).casefold()))
-    if len(ranked) <= max_lanes:
-        return {t: i for i, t in enumerate(ranked)}, {t: t for t in ranked}
-    kept = ranked[:max(max_lanes, 2) - 1]
-    other = f"other targets ({len(ranked) - len(kept)})"
-    lane_of = {t: (t if t in kept else other) for t in ranked}
-    return {t: i for i, t in enumerate(kept + [other])}, lane_of
-
-
-def spread(table: pd.DataFrame, lanes: dict[str, int], column: str = "target_label") -> tuple[np.ndarray, np.ndarray]:
-    """(x, y) positions fanning out statements that share a day and a lane, so each stays clickable.
-
-    Marks spread across their own day (never into the next one) and a little up and down the lane.
-    """
-    x = table["x"].to_numpy(dtype=float).copy()
-    y = np.array([lanes[t] for t in table[column]], dtype=float)
-    if not len(table):
-        return x, y
-    groups = table.groupby(["x", column])
-    rank = groups.cumcount().to_numpy()
-    size = groups["x"].transform("size").to_numpy()
-    columns = np.minimum(size, 4)
-    col, row = rank % columns, rank // columns
-    rows = np.ceil(size / columns)
-    x += (col - (columns - 1) / 2) * 0.8 * DAY / columns
-    # a slight diagonal keeps marks apart even when zoomed out so far that a day is one pixel
-    y += (col - (columns - 1) / 2) * 0.12
-    y += np.where(rows > 1, (row - (rows - 1) / 2) * np.minimum(0.5 / np.maximum(rows - 1, 1), 0.3), 0.0)
-    return x, y
 
 
 def tooltip(row) -> str:
@@ -151,6 +59,7 @@ class StanceTimeView(StancePages, ChartWidget):
         self.max_targets = DEFAULT_TARGETS
         self.lane_px, self.strip_extra_px = LANE_PX, STRIP_EXTRA_PX  # an export page squeezes them
         self._page_actors: list[str] | None = None  # the strips of one export page (None: all)
+        self._layout = None  # what placed the strips drawn last (see _draw)
         self._build_ui()
         state.actor_changed.connect(self._on_actor_changed)
         state.items_changed.connect(self._on_items_changed)
@@ -216,6 +125,7 @@ class StanceTimeView(StancePages, ChartWidget):
         return self.scroll.viewport()  # the strips scroll inside it; a page is its size
 
     def restyle(self) -> None:
+        self._layout = None  # new colours: every strip is built again
         for polarity, swatch in self.swatches.items():
             swatch.setStyleSheet(f"color: {legend_colour(polarity, self.palette()).name()}; font-weight: bold")
         if not self.defer("draw", self._draw):
@@ -253,13 +163,22 @@ class StanceTimeView(StancePages, ChartWidget):
         if not keep:
             keep = order[:DEFAULT_ACTORS]
         self.actor_list.blockSignals(True)
-        self.actor_list.clear()
-        for a in order:
-            item = QListWidgetItem(f"{self.analysis.actor_name(a)}  ({counts[a]})")
-            item.setToolTip(f"{self.analysis.actor_name(a)}: {counts[a]} statement{'s' * (counts[a] != 1)}")
-            item.setData(Qt.ItemDataRole.UserRole, a)
-            self.actor_list.addItem(item)
-            item.setSelected(a in keep)
+        listed = [self.actor_list.item(i) for i in range(self.actor_list.count())]
+        if [item.data(Qt.ItemDataRole.UserRole) for item in listed] != order:
+            # new actors or a new order: the list anew (thousands of rows); else only changed texts
+            self.actor_list.clear()
+            listed = []
+            for a in order:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, a)
+                self.actor_list.addItem(item)
+                listed.append(item)
+        for a, item in zip(order, listed):
+            name = self.analysis.actor_name(a)
+            text = f"{name}  ({counts[a]})"
+            if item.text() != text:
+                item.setText(text)
+                item.setToolTip(f"{name}: {counts[a]} statement{'s' * (counts[a] != 1)}")
         self.actor_list.blockSignals(False)
         self.set_actors(keep)
 
@@ -267,9 +186,11 @@ class StanceTimeView(StancePages, ChartWidget):
         """Show these actors' strips (and select them in the list)."""
         self.actor_ids = list(dict.fromkeys(actor_ids))
         self.actor_list.blockSignals(True)
+        chosen = set(self.actor_ids)
         for i in range(self.actor_list.count()):
             item = self.actor_list.item(i)
-            item.setSelected(item.data(Qt.ItemDataRole.UserRole) in self.actor_ids)
+            if item.isSelected() != (item.data(Qt.ItemDataRole.UserRole) in chosen):
+                item.setSelected(not item.isSelected())
         self.actor_list.blockSignals(False)
         if not self.defer("draw", self._draw):
             self._draw()
@@ -298,12 +219,7 @@ class StanceTimeView(StancePages, ChartWidget):
 
     # ---- drawing -----------------------------------------------------------------------
     def _draw(self) -> None:
-        self.graphics.clear()
-        self.strips = {}
         colors = self.chart_colors()
-        dark = is_dark(self.palette())
-        set_background(self.graphics, colors)
-        ring = pg.mkPen(colors["highlight"], width=2.5)
         table = self.analysis.statements_table()
         self.rows = stance_rows(self.analysis, self.actor_ids, self.state.group_by, *self.state.date_range,
                                 known=self._cued_holders(table) if len(table) else None)
@@ -315,24 +231,40 @@ class StanceTimeView(StancePages, ChartWidget):
         has_rows = bool(len(self.rows))
         self.scroll.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        if not has_rows:
+        strips = []
+        for actor in (self.actor_ids if self._page_actors is None else self._page_actors) if has_rows else ():
+            mine = self.rows[self.rows["holder"] == actor]
+            if len(mine):
+                lanes, lane_of = target_lanes(mine["target_label"], self.max_targets)
+                mine = mine.assign(lane_label=mine["target_label"].map(lane_of))
+                strips.append((actor, mine, lanes, *spread(mine, lanes, "lane_label")))
+        # what places the strips: the same, and a correction only renames or recolours marks in them
+        layout = ([(actor, len(lanes)) for actor, _m, lanes, _x, _y in strips], self.lane_px, self.strip_extra_px,
+                  self.state.date_range)
+        if layout == self._layout and strips:
+            for actor, mine, lanes, x, y in strips:
+                self._update_strip(self.strips[actor][0], actor, mine, lanes, x, y)
+            self._align_axes()
+        else:
+            self._build_strips(strips, colors)
+        self._layout = layout if strips else None
+        self._on_items_changed(self.state.items)
+
+    def _build_strips(self, strips: list, colors: dict) -> None:
+        self.graphics.clear()
+        self.strips = {}
+        set_background(self.graphics, colors)
+        ring = pg.mkPen(colors["highlight"], width=2.5)
+        if not strips:
             return
         x_lo, x_hi = self._x_range()
         first = None
         height = 0
-        axes: list[CategoryAxis] = []
-        for actor in self.actor_ids if self._page_actors is None else self._page_actors:
-            mine = self.rows[self.rows["holder"] == actor]
-            if not len(mine):
-                continue
-            lanes, lane_of = target_lanes(mine["target_label"], self.max_targets)
-            mine = mine.assign(lane_label=mine["target_label"].map(lane_of))
+        for actor, mine, lanes, x, y in strips:
             # a strip's few lanes keep every name, even squeezed onto an export page
             axis = CategoryAxis("left", labels=list(lanes), limit=24, min_label_px=11)
-            axes.append(axis)
             plot = self.graphics.addPlot(axisItems={"left": axis, "bottom": date_axis()})
             self.graphics.nextRow()
-            plot.setTitle(f"<b>{escape(self.analysis.actor_name(actor))}</b>", size="10pt")
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.showGrid(x=True, alpha=0.15)
@@ -340,46 +272,64 @@ class StanceTimeView(StancePages, ChartWidget):
             plot.getViewBox().invertY(True)
             plot.setYRange(-0.6, len(lanes) - 0.4, padding=0)
             plot.getViewBox().setMouseEnabled(y=False)
-            n_lanes = len(lanes)
-            strip_px = n_lanes * self.lane_px + self.strip_extra_px
+            strip_px = len(lanes) * self.lane_px + self.strip_extra_px
             plot.setMinimumHeight(strip_px)
             plot.setMaximumHeight(strip_px)
             height += strip_px + 6
-            x, y = spread(mine, lanes, "lane_label")
-            items = []
-            for polarity in POLARITY_ORDER:
-                sel = np.flatnonzero(mine["polarity"].to_numpy() == polarity)
-                if not len(sel):
-                    continue
-                colour = palette.on_dark(palette.STANCE_COLOURS[polarity], dark)
-                scatter = pg.ScatterPlotItem(
-                    x=x[sel], y=y[sel], data=mine.index.to_numpy()[sel], size=11,
-                    brush=pg.mkBrush(colour), pen=pg.mkPen(colour.darker(150), width=1), hoverable=True,
-                    hoverSize=14, tip=self._tip,
-                )
-                scatter.sigClicked.connect(self._on_points_clicked)
-                plot.addItem(scatter)
-                items.append(scatter)
             highlight = pg.ScatterPlotItem(size=17, brush=None, pen=ring)
             highlight.setZValue(20)
             plot.addItem(highlight)
-            items.append(highlight)
-            plot.highlight = highlight
-            plot.mark_y = dict(zip(mine.index.tolist(), y.tolist()))
-            plot.mark_x = dict(zip(mine.index.tolist(), x.tolist()))
-            plot.mark_arrays = (mine["statement_id"].to_numpy(), x, y)
+            plot.highlight, plot.axis, plot.lane_names, plot.marks, plot.drawn = highlight, axis, list(lanes), [], None
+            self._update_strip(plot, actor, mine, lanes, x, y)
             if first is None:
                 first = plot
                 plot.setXRange(x_lo, x_hi, padding=0)
             else:
                 plot.setXLink(first)
-            self.strips[actor] = (plot, items)
-        # one label width for every strip keeps their time axes aligned
-        width = max(axis.width() for axis in axes)
+            self.strips[actor] = (plot, plot.marks + [highlight])
+        self._align_axes()
+        self.graphics.setMinimumHeight(height)
+
+    def _update_strip(self, plot, actor: str, mine: pd.DataFrame, lanes: dict, x: np.ndarray, y: np.ndarray) -> None:
+        """A strip's title, lane names and marks; marks that have not changed are kept (a few
+        thousand marks take a tenth of a second to build)."""
+        plot.setTitle(f"<b>{escape(self.analysis.actor_name(actor))}</b>", size="10pt")
+        if plot.lane_names != list(lanes):
+            plot.lane_names = list(lanes)
+            plot.axis.set_labels(plot.lane_names)
+        index, ids, polarity = mine.index.to_numpy(), mine["statement_id"].to_numpy(), mine["polarity"].to_numpy()
+        drawn = (index, ids, polarity, x, y)
+        if plot.drawn is None or not all(len(a) == len(b) and (a == b).all() for a, b in zip(plot.drawn, drawn)):
+            for scatter in plot.marks:
+                plot.removeItem(scatter)
+            plot.marks = []
+            dark = is_dark(self.palette())
+            for value in POLARITY_ORDER:
+                sel = np.flatnonzero(polarity == value)
+                if not len(sel):
+                    continue
+                colour = palette.on_dark(palette.STANCE_COLOURS[value], dark)
+                scatter = pg.ScatterPlotItem(
+                    x=x[sel], y=y[sel], data=index[sel], size=11,
+                    brush=pg.mkBrush(colour), pen=pg.mkPen(colour.darker(150), width=1), hoverable=True,
+                    hoverSize=14, tip=self._tip,
+                )
+                scatter.sigClicked.connect(self._on_points_clicked)
+                plot.addItem(scatter)
+                plot.marks.append(scatter)
+            if actor in self.strips:
+                self.strips[actor] = (plot, plot.marks + [plot.highlight])
+        plot.drawn = drawn
+        plot.mark_y = dict(zip(index.tolist(), y.tolist()))
+        plot.mark_x = dict(zip(index.tolist(), x.tolist()))
+        plot.mark_arrays = (ids, x, y)
+
+    def _align_axes(self) -> None:
+        """One label width for every strip keeps their time axes aligned."""
+        axes = [plot.axis for plot, _items in self.strips.values()]
+        width = max((axis.natural_width for axis in axes), default=0)
         for axis in axes:
             axis.setWidth(width)
-        self.graphics.setMinimumHeight(height)
-        self._on_items_changed(self.state.items)
 
     def _undated_count(self) -> int:
         """Statements of the chosen actors that cannot be placed: their article has no date."""

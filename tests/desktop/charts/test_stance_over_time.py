@@ -7,9 +7,11 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.charts import palette
 from desktop.charts.axes import epoch
 from desktop.charts.export import export_chart
-from desktop.charts.stance_over_time import StanceTimeView, spread, stance_rows
+from desktop.charts.stance_over_time import StanceTimeView
+from desktop.charts.stance_rows import spread, stance_rows
 from tests.desktop.conftest_charts import *  # noqa: F401,F403
 from tests.desktop.conftest_charts import handmade_result, show
 
@@ -99,6 +101,31 @@ def test_refreshes_on_corrections(qtbot, handmade, state):
     view = show(qtbot, StanceTimeView(handmade, state))
     handmade.set_polarity("a1:s6", "rejected")
     assert "rebels" not in view.strips
+
+
+def test_a_rename_keeps_every_strip_and_mark_and_shows_the_new_name(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    before = {actor: (plot, list(items)) for actor, (plot, items) in view.strips.items()}
+    view.strips["turkey"][0].getViewBox().setXRange(0, 10 * DAY, padding=0)  # the user's zoom
+    handmade.rename_actor("turkey", "T\u00fcrkiye")
+    assert {actor: (plot, list(items)) for actor, (plot, items) in view.strips.items()} == before
+    assert "T\u00fcrkiye" in view.strips["turkey"][0].titleLabel.text
+    assert view.strips["turkey"][0].getViewBox().viewRange()[0] == pytest.approx([0, 10 * DAY])
+    names = [view.actor_list.item(i).text() for i in range(view.actor_list.count())]
+    assert any(n.startswith("T\u00fcrkiye") for n in names) and not any(n.startswith("Turkey") for n in names)
+
+
+def test_a_polarity_override_recolours_its_mark_and_keeps_the_other_strips(qtbot, handmade, state):
+    view = show(qtbot, StanceTimeView(handmade, state))
+    russia = list(view.strips["russia"][1])
+    row = view.rows[(view.rows["holder"] == "turkey") & (view.rows["polarity"] == "support")].iloc[0]
+    handmade.set_polarity(row["statement_id"], "neutral")
+    assert list(view.strips["russia"][1]) == russia
+    neutral = palette.on_dark(palette.STANCE_COLOURS["neutral"], False).name()
+    marks = {item.opts["brush"].color().name(): item for item in view.strips["turkey"][1][:-1]}
+    assert neutral in marks and len(marks[neutral].data) == 1
+    handmade.set_polarity(row["statement_id"], "rejected")
+    assert neutral not in {item.opts["brush"].color().name() for item in view.strips["turkey"][1][:-1]}
 
 
 def test_export(qtbot, handmade, state, tmp_path):
@@ -191,7 +218,7 @@ def test_inferred_relations_are_not_drawn():
 
     from core.analysis import Analysis
     from core.model import Span, Statement
-    from desktop.charts.stance_over_time import stance_rows
+    from desktop.charts.stance_rows import stance_rows
     from tests.core.conftest import make_result
 
     base = make_result()
