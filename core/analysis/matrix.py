@@ -37,22 +37,24 @@ def stance_matrix(ctx: TableContext, columns: str, group_by: str, start, end, mi
 
 # The matrices whose cells no name reaches: rows are actor ids, columns stances or issue labels.
 _NAMELESS_COLUMNS = ("stance", "issue")
+_RENAMES_BACK = 8  # states looked back through for one
 
 
 def _renamed(ctx: TableContext, key: tuple) -> StanceMatrix | None:
     """The matrix the state this one was derived from by renames built for `key`, with the new names;
     None when there is none (counting 200,000 statements again took 0.1 s per rename)."""
-    before = ctx.actors.previous() if ctx.actors.previous is not None else None
-    if before is None or key[0] not in _NAMELESS_COLUMNS or before.matrices is None:
+    if key[0] not in _NAMELESS_COLUMNS:
         return None
-    if before.matrices[0] is not ctx.raw():
-        return None
-    if any(getattr(ctx.corrections, f) != getattr(before.corrections, f) for f in MATRIX_FIELDS if f != "actor_names"):
-        return None
-    old = before.matrices[1].get(key)
-    if old is None:
-        return None
-    return replace(old, names={a: ctx.actors.name(a) for a in old.names})
+    before = ctx.actors
+    for _ in range(_RENAMES_BACK):  # the matrix tab may have been hidden during the last renames
+        before = before.previous() if before.previous is not None else None
+        if before is None or any(getattr(ctx.corrections, f) != getattr(before.corrections, f)
+                                 for f in MATRIX_FIELDS if f != "actor_names"):
+            return None
+        if before.matrices is not None and before.matrices[0] is ctx.raw() and key in before.matrices[1]:
+            old = before.matrices[1][key]
+            return replace(old, names={a: ctx.actors.name(a) for a in old.names})
+    return None
 
 
 def _holders(ctx: TableContext, group_by: str) -> tuple[np.ndarray, list[str]]:

@@ -324,6 +324,30 @@ def test_undo_and_reapplying_find_the_cached_tables():
     assert a.events_table() is renamed
 
 
+@pytest.mark.parametrize("columns", ["stance", "issue"])
+def test_renames_made_while_the_matrix_was_not_asked_for_reuse_its_counts(columns):
+    new, ref = Analysis(corpus()), FullAnalysis(corpus())
+    matrix = new.stance_matrix(columns)
+    for a in (new, ref):
+        a.rename_actor("turkey", "T\u00fcrkiye")
+        a.rename_actor("rebels", "Opposition")  # the matrix tab hidden: not asked for in between
+    renamed = new.stance_matrix(columns)
+    assert renamed.counts is matrix.counts and renamed.cells is matrix.cells
+    assert "Opposition" in renamed.names.values()
+    expected = ref.stance_matrix(columns)
+    pd.testing.assert_frame_equal(renamed.counts, expected.counts)
+    assert renamed.names == expected.names and renamed.cells == expected.cells
+
+
+def test_a_polarity_override_between_renames_counts_the_matrix_again():
+    a = Analysis(corpus())
+    matrix = a.stance_matrix()
+    a.rename_actor("turkey", "T\u00fcrkiye")
+    a.set_polarity(_sid("a1"), "support")
+    a.rename_actor("russia", "RF")
+    assert a.stance_matrix().counts is not matrix.counts
+
+
 def test_event_groups_are_reused_by_corrections_that_cannot_change_them():
     a = Analysis(corpus())
     groups = a.event_groups()
